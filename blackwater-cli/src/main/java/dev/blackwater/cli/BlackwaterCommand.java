@@ -1,0 +1,36 @@
+package dev.blackwater.cli;
+
+import dev.blackwater.cli.demo.DemoCommand;
+import dev.blackwater.cli.pipeline.ExtractCommand;
+import dev.blackwater.cli.totesys.TotesysCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The top-level command: only subcommands do work. */
+@Command(
+    name = "blackwater",
+    scope = ScopeType.INHERIT,
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Moves the totesys database into a star-schema warehouse through a data lake.",
+    subcommands = {DemoCommand.class, ExtractCommand.class, TotesysCommand.class},
+    footer = {
+      "",
+      "Exit codes: see the README (0 ok, 2 usage, 3 configuration, 4 connection,",
+      "5 data quality, 6 concurrency, 1 unexpected)."
+    })
+public final class BlackwaterCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @picocli.CommandLine.Mixin GlobalOptions global;
+
+  @Override
+  public void run() {
+    throw new ParameterException(
+        spec.commandLine(), "name a command, for example: blackwater demo");
+  }
+}

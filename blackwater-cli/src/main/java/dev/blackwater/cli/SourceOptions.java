@@ -1,0 +1,31 @@
+package dev.blackwater.cli;
+
+import dev.blackwater.config.DatabaseConfig;
+import picocli.CommandLine.Option;
+
+/** Where the totesys database is. */
+public final class SourceOptions {
+
+  @Option(
+      names = "--source-url",
+      paramLabel = "JDBC_URL",
+      description = "JDBC URL of totesys (env BLACKWATER_SOURCE_URL).")
+  String url;
+
+  @Option(
+      names = "--source-user",
+      paramLabel = "USER",
+      description = "totesys user (env BLACKWATER_SOURCE_USER), unless in the URL.")
+  String user;
+
+  @Option(
+      names = "--source-password",
+      paramLabel = "PASSWORD",
+      description = "totesys password (env BLACKWATER_SOURCE_PASSWORD), unless in the URL.")
+  String password;
+
+  /** The source database as configured. */
+  public DatabaseConfig config() {
+    return new DatabaseConfig("source", url, user, password);
+  }
+}

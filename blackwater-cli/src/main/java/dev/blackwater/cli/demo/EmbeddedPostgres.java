@@ -1,0 +1,61 @@
+package dev.blackwater.cli.demo;
+
+import dev.blackwater.config.DatabaseConfig;
+import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.pipeline.ErrorCode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** A PostgreSQL server run by Blackwater itself, for the demo: no installation needed. */
+final class EmbeddedPostgres implements AutoCloseable {
+
+  private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+
+  private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
+    this.server = server;
+  }
+
+  /** Starts a fresh server whose data lives in {@code dataDirectory}. */
+  static EmbeddedPostgres start(Path dataDirectory) {
+    try {
+      return new EmbeddedPostgres(
+          io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory)
+              .setCleanDataDirectory(true)
+              .start());
+    } catch (IOException e) {
+      throw new BlackwaterException(
+          ErrorCode.CONNECTION,
+          "could not start the embedded PostgreSQL server: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Creates a database on this server and returns how to reach it. */
+  DatabaseConfig createDatabase(String role, String name) {
+    DatabaseConfig admin = database(role, "postgres");
+    try (Connection c = admin.open();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw admin.connectionFailure(e);
+    }
+    return database(role, name);
+  }
+
+  DatabaseConfig database(String role, String name) {
+    return new DatabaseConfig(role, server.getJdbcUrl("postgres", name), "postgres", null);
+  }
+
+  int port() {
+    return server.getPort();
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.blackwater.cli.totesys;
+
+import dev.blackwater.cli.SourceOptions;
+import dev.blackwater.config.DatabaseConfig;
+import dev.blackwater.totesys.SeedOptions;
+import dev.blackwater.totesys.SeedResult;
+import dev.blackwater.totesys.Seeder;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code blackwater totesys seed}. */
+@Command(
+    name = "seed",
+    description = {
+      "Fill the empty totesys tables with generated data.",
+      "Scale 1 has the real snapshot's sizes (11,187 sales orders); orders, transactions and"
+          + " payments grow linearly with the scale."
+    })
+public final class SeedCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin SourceOptions source;
+
+  @Option(
+      names = "--scale",
+      defaultValue = "1",
+      description = "Size (> 0; default ${DEFAULT-VALUE}).")
+  double scale;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Random seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() {
+    SeedOptions checked = new SeedOptions(scale, seed);
+    DatabaseConfig db = source.config();
+    SeedResult result;
+    try (Connection connection = db.open()) {
+      result = new Seeder().seed(connection, checked);
+    } catch (SQLException e) {
+      throw db.connectionFailure(e);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(TableCounts.format(result.rows()));
+    out.printf(
+        "Seeded scale %s (seed %d) in %.1f s.%n",
+        scale, seed, result.duration().toMillis() / 1000.0);
+    return 0;
+  }
+}

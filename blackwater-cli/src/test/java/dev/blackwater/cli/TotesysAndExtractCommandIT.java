@@ -1,0 +1,64 @@
+package dev.blackwater.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.blackwater.pipeline.ResultJson;
+import dev.blackwater.testkit.PostgresExtension;
+import dev.blackwater.testkit.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The totesys and extract commands end to end, as a user types them. */
+@ExtendWith(PostgresExtension.class)
+class TotesysAndExtractCommandIT {
+
+  @TempDir Path lake;
+
+  @Test
+  void createSeedSimulateExtract(TestDatabase db) throws Exception {
+    String[] source = {"--source-url", db.jdbcUrl(), "--source-user", db.user()};
+
+    Cli.Outcome created = Cli.run(concat(new String[] {"totesys", "create"}, source));
+    Cli.Outcome again = Cli.run(concat(new String[] {"totesys", "create"}, source));
+    Cli.Outcome seeded =
+        Cli.run(concat(new String[] {"totesys", "seed", "--scale", "0.05", "--seed", "5"}, source));
+    Cli.Outcome extracted =
+        Cli.run(concat(new String[] {"extract", "--ingestion", lake.toString()}, source));
+    Cli.Outcome simulated =
+        Cli.run(concat(new String[] {"totesys", "simulate", "--changes", "60"}, source));
+    Cli.Outcome json =
+        Cli.run(
+            concat(
+                new String[] {"extract", "--json", "--ingestion", lake.toUri().toString()},
+                source));
+    Cli.Outcome nothing =
+        Cli.run(concat(new String[] {"extract", "--ingestion", lake.toString()}, source));
+
+    assertThat(created.exitCode()).as(created.all()).isZero();
+    assertThat(again.exitCode()).isEqualTo(3);
+    assertThat(again.err()).contains("already");
+    assertThat(seeded.exitCode()).as(seeded.all()).isZero();
+    assertThat(seeded.out()).contains("sales_order").contains("Seeded scale 0.05");
+    assertThat(extracted.exitCode()).as(extracted.all()).isZero();
+    assertThat(extracted.out()).contains("payment").contains("Batch 000001-");
+    assertThat(simulated.exitCode()).as(simulated.all()).isZero();
+    assertThat(simulated.out()).contains("department renamed");
+    assertThat(json.exitCode()).as(json.all()).isZero();
+    JsonNode result = ResultJson.mapper().readTree(json.out());
+    assertThat(result.get("batch").asText()).startsWith("000002-");
+    assertThat(result.get("rows").asLong()).isGreaterThanOrEqualTo(60);
+    assertThat(nothing.exitCode()).isZero();
+    assertThat(nothing.out()).contains("Nothing new in the source since batch 000002-");
+    assertThat(Files.list(lake.resolve("_batches")).count()).isEqualTo(2);
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+}

@@ -1,0 +1,139 @@
+package dev.blackwater.config;
+
+import dev.blackwater.catalog.TableCatalog;
+import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.pipeline.ErrorCode;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How extract runs.
+ *
+ * @param tables the source tables, parents first
+ * @param schema the source schema holding them
+ * @param overlap how far below the previous watermark each run reads again, to catch rows committed
+ *     late with an older {@code last_updated}
+ * @param parallelism tables extracted at once (each on its own connection, one shared snapshot)
+ * @param partBytes compressed size above which a table's object is split into parts
+ * @param gzipLevel 1 (fastest) to 9 (smallest)
+ * @param acceptAddedColumns accept columns added to a source table since the previous batch
+ * @param claimLease how long an uncommitted claim of another host blocks new runs
+ */
+public record ExtractSettings(
+    List<String> tables,
+    String schema,
+    Duration overlap,
+    int parallelism,
+    long partBytes,
+    int gzipLevel,
+    boolean acceptAddedColumns,
+    Duration claimLease) {
+
+  /** The default overlap: see docs/lake-layout.md for why. */
+  public static final Duration DEFAULT_OVERLAP = Duration.ofMinutes(15);
+
+  public ExtractSettings {
+    tables = List.copyOf(tables);
+    if (tables.isEmpty()) {
+      throw new BlackwaterException(ErrorCode.CONFIGURATION, "no tables to extract");
+    }
+    for (String table : tables) {
+      if (!table.matches("[a-z_][a-z0-9_]*")) {
+        throw new BlackwaterException(
+            ErrorCode.CONFIGURATION,
+            "table name '" + table + "' is not a plain lower-case SQL identifier");
+      }
+    }
+    if (overlap.isNegative()) {
+      throw new BlackwaterException(ErrorCode.CONFIGURATION, "the overlap must not be negative");
+    }
+    if (parallelism < 1) {
+      throw new BlackwaterException(ErrorCode.CONFIGURATION, "parallelism must be at least 1");
+    }
+    if (partBytes < 1024) {
+      throw new BlackwaterException(
+          ErrorCode.CONFIGURATION, "the part size must be at least 1 KiB");
+    }
+    if (gzipLevel < 1 || gzipLevel > 9) {
+      throw new BlackwaterException(ErrorCode.CONFIGURATION, "the gzip level must be 1 to 9");
+    }
+  }
+
+  /** The defaults: the 11 totesys tables in {@code public}, 15 minutes overlap. */
+  public static ExtractSettings defaults() {
+    return new ExtractSettings(
+        TableCatalog.TOTESYS,
+        "public",
+        DEFAULT_OVERLAP,
+        2,
+        64L * 1024 * 1024,
+        1,
+        false,
+        Duration.ofMinutes(2));
+  }
+
+  public ExtractSettings withTables(List<String> newTables) {
+    return new ExtractSettings(
+        newTables,
+        schema,
+        overlap,
+        parallelism,
+        partBytes,
+        gzipLevel,
+        acceptAddedColumns,
+        claimLease);
+  }
+
+  public ExtractSettings withOverlap(Duration newOverlap) {
+    return new ExtractSettings(
+        tables,
+        schema,
+        newOverlap,
+        parallelism,
+        partBytes,
+        gzipLevel,
+        acceptAddedColumns,
+        claimLease);
+  }
+
+  public ExtractSettings withParallelism(int newParallelism) {
+    return new ExtractSettings(
+        tables,
+        schema,
+        overlap,
+        newParallelism,
+        partBytes,
+        gzipLevel,
+        acceptAddedColumns,
+        claimLease);
+  }
+
+  public ExtractSettings withPartBytes(long newPartBytes) {
+    return new ExtractSettings(
+        tables,
+        schema,
+        overlap,
+        parallelism,
+        newPartBytes,
+        gzipLevel,
+        acceptAddedColumns,
+        claimLease);
+  }
+
+  public ExtractSettings withAcceptAddedColumns(boolean accept) {
+    return new ExtractSettings(
+        tables, schema, overlap, parallelism, partBytes, gzipLevel, accept, claimLease);
+  }
+
+  public ExtractSettings withSchema(String newSchema) {
+    return new ExtractSettings(
+        tables,
+        newSchema,
+        overlap,
+        parallelism,
+        partBytes,
+        gzipLevel,
+        acceptAddedColumns,
+        claimLease);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.blackwater.pipeline;
+
+/**
+ * What kind of failure stopped a command; each kind has its own process exit code, documented in
+ * the README.
+ */
+public enum ErrorCode {
+  /** A bug or an unexpected failure. */
+  INTERNAL(1),
+  /** A command line that does not parse, or an argument out of range. */
+  USAGE(2),
+  /** Bad configuration: a missing or malformed option, URI, table list. */
+  CONFIGURATION(3),
+  /** A database or lake that cannot be reached, or refuses the credentials or permissions. */
+  CONNECTION(4),
+  /** Data that breaks a contract: a checksum, a type, a schema, a reconciliation. */
+  DATA_QUALITY(5),
+  /** Another run got there first (a batch claimed or committed concurrently). */
+  CONCURRENCY(6);
+
+  private final int exitCode;
+
+  ErrorCode(int exitCode) {
+    this.exitCode = exitCode;
+  }
+
+  /** The process exit code for this kind of failure. */
+  public int exitCode() {
+    return exitCode;
+  }
+}
