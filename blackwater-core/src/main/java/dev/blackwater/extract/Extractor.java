@@ -1,0 +1,222 @@
+package dev.blackwater.extract;
+
+import dev.blackwater.catalog.SourceCatalog;
+import dev.blackwater.catalog.SourceTable;
+import dev.blackwater.config.DatabaseConfig;
+import dev.blackwater.config.ExtractSettings;
+import dev.blackwater.lake.BatchId;
+import dev.blackwater.lake.BatchLog;
+import dev.blackwater.lake.Claim;
+import dev.blackwater.lake.LakeObjectExistsException;
+import dev.blackwater.lake.LakeStore;
+import dev.blackwater.lake.Manifest;
+import dev.blackwater.lake.RunIdentity;
+import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.pipeline.Version;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Extract: every new or changed row version of the source tables, read in one snapshot, lands in
+ * the ingestion zone as one committed batch. The watermark moves only with the manifest that holds
+ * it.
+ */
+public final class Extractor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Extractor.class);
+
+  private final DatabaseConfig source;
+  private final LakeStore lake;
+  private final ExtractSettings settings;
+  private final Clock clock;
+  private final RunIdentity identity;
+
+  public Extractor(DatabaseConfig source, LakeStore lake, ExtractSettings settings, Clock clock) {
+    this(source, lake, settings, clock, RunIdentity.current());
+  }
+
+  Extractor(
+      DatabaseConfig source,
+      LakeStore lake,
+      ExtractSettings settings,
+      Clock clock,
+      RunIdentity identity) {
+    this.source = source;
+    this.lake = lake;
+    this.settings = settings;
+    this.clock = clock;
+    this.identity = identity;
+  }
+
+  /** Runs one extract. */
+  public ExtractResult extract(String runId) {
+    Instant started = clock.instant();
+    BatchLog log = new BatchLog(lake);
+    Optional<Manifest> latest = log.latest();
+    Optional<BatchId> parent = latest.map(Manifest::batchId);
+    BatchId batch = log.next(parent, started, settings.claimLease(), identity);
+    LOG.info(
+        "extracting {} tables into {} as batch {}", settings.tables().size(), lake.uri(), batch);
+
+    List<TableExtract> results;
+    String snapshotTime;
+    Map<String, List<String>> addedColumns = new LinkedHashMap<>();
+    try (SnapshotSession session = new SnapshotSession(source)) {
+      snapshotTime = session.snapshotTime();
+      List<TableExtraction> extractions = new ArrayList<>();
+      for (String name : settings.tables()) {
+        SourceTable table = SourceCatalog.describe(session.coordinator(), settings.schema(), name);
+        PreviousTable previous =
+            latest
+                .map(m -> m.tables().get(name))
+                .map(PreviousTable::of)
+                .orElse(PreviousTable.none());
+        List<String> added =
+            ColumnDrift.check(
+                name,
+                parent.map(BatchId::toString).orElse(""),
+                previous.columns(),
+                table.columns(),
+                settings.acceptAddedColumns());
+        if (!added.isEmpty()) {
+          addedColumns.put(name, added);
+        }
+        extractions.add(new TableExtraction(table, previous, settings, lake, batch));
+      }
+      results = runAll(session, extractions);
+    } catch (LakeObjectExistsException e) {
+      throw new BlackwaterException(
+          ErrorCode.CONCURRENCY,
+          "another run is writing batch " + batch + " at the same time; this run committed nothing",
+          e);
+    } catch (SQLException e) {
+      throw source.connectionFailure(e);
+    }
+
+    Duration took = Duration.between(started, clock.instant());
+    long rows = results.stream().mapToLong(TableExtract::rows).sum();
+    if (rows == 0) {
+      LOG.info("nothing new in the source since batch {}: no batch written", parent.orElse(null));
+      return new ExtractResult(
+          runId,
+          Optional.empty(),
+          parent.map(BatchId::toString),
+          snapshotTime,
+          started,
+          took,
+          results);
+    }
+    Map<String, Manifest.Table> tables = new LinkedHashMap<>();
+    for (TableExtract r : results) {
+      Manifest.Table e = r.entry();
+      tables.put(
+          r.table(),
+          new Manifest.Table(
+              e.rows(),
+              e.objects(),
+              e.columns(),
+              e.primaryKey(),
+              e.watermark(),
+              e.overlap(),
+              addedColumns.getOrDefault(r.table(), List.of())));
+    }
+    Instant finished = clock.instant();
+    Manifest manifest =
+        new Manifest(
+            Manifest.FORMAT,
+            "extract",
+            batch.toString(),
+            parent.map(BatchId::toString).orElse(null),
+            List.of(),
+            runId,
+            started,
+            finished,
+            snapshotTime,
+            Version.current(),
+            tables,
+            null);
+    log.commit(
+        manifest, new Claim(batch.toString(), runId, identity.host(), identity.pid(), finished));
+    LOG.info("committed batch {}: {} rows", batch, String.format("%,d", rows));
+    return new ExtractResult(
+        runId,
+        Optional.of(batch.toString()),
+        parent.map(BatchId::toString),
+        snapshotTime,
+        started,
+        Duration.between(started, clock.instant()),
+        results);
+  }
+
+  private List<TableExtract> runAll(SnapshotSession session, List<TableExtraction> extractions)
+      throws SQLException {
+    Map<String, String> context = MDC.getCopyOfContextMap();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(settings.parallelism(), extractions.size()),
+            r -> {
+              Thread t = new Thread(r, "blackwater-extract");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<TableExtract>> futures = new ArrayList<>();
+      for (TableExtraction extraction : extractions) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  if (context != null) {
+                    MDC.setContextMap(context);
+                  }
+                  return extraction.run(session.worker());
+                }));
+      }
+      List<TableExtract> results = new ArrayList<>();
+      for (Future<TableExtract> future : futures) {
+        results.add(await(future));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static TableExtract await(Future<TableExtract> future) throws SQLException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BlackwaterException(ErrorCode.INTERNAL, "extract interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof SQLException sql) {
+        throw sql;
+      }
+      if (cause instanceof IOException io) {
+        throw new UncheckedIOException(
+            "cannot write to the ingestion zone: " + io.getMessage(), io);
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+}

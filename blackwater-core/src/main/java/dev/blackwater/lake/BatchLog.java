@@ -1,0 +1,150 @@
+package dev.blackwater.lake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.pipeline.ErrorCode;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The committed batches of one zone: manifests under {@code _batches/}, and the claims under {@code
+ * _claims/} that decide which of two racing runs commits a sequence number. State is read from the
+ * manifests, never from a mutable file.
+ */
+public final class BatchLog {
+
+  static final String MANIFESTS = "_batches/";
+  static final String CLAIMS = "_claims/";
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private final LakeStore store;
+
+  public BatchLog(LakeStore store) {
+    this.store = store;
+  }
+
+  /** The zone. */
+  public LakeStore store() {
+    return store;
+  }
+
+  /** The key of a batch's manifest. */
+  public static String manifestKey(BatchId batch) {
+    return MANIFESTS + batch + ".json";
+  }
+
+  /** Every committed batch, oldest first. */
+  public List<BatchId> committed() {
+    return committedAfter(null);
+  }
+
+  /** The committed batches after {@code after} (all of them when null), oldest first. */
+  public List<BatchId> committedAfter(BatchId after) {
+    List<BatchId> ids = new ArrayList<>();
+    String startAfter = after == null ? null : manifestKey(after);
+    for (LakeObject object : store.listAll(MANIFESTS, startAfter)) {
+      String name = object.key().substring(MANIFESTS.length());
+      if (name.endsWith(".json")) {
+        ids.add(BatchId.parse(name.substring(0, name.length() - ".json".length())));
+      }
+    }
+    ids.sort(null);
+    return ids;
+  }
+
+  /** The newest committed batch. */
+  public Optional<BatchId> latestId() {
+    List<BatchId> all = committed();
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /** The newest committed manifest. */
+  public Optional<Manifest> latest() {
+    return latestId().map(this::read);
+  }
+
+  /** A committed manifest. */
+  public Manifest read(BatchId batch) {
+    String key = manifestKey(batch);
+    return ManifestCodec.read(key, store.read(key));
+  }
+
+  /**
+   * The id for a new batch after {@code latest}: one past every committed or claimed number.
+   * Refuses when another run's claim is not yet committed and that run may still be alive (its
+   * process runs on this host, or, elsewhere, it claimed less than {@code lease} ago).
+   */
+  public BatchId next(Optional<BatchId> latest, Instant now, Duration lease, RunIdentity self) {
+    long sequence = latest.map(BatchId::sequence).orElse(0L);
+    String after = CLAIMS + BatchId.sequenceText(sequence) + ".json";
+    for (LakeObject object : store.listAll(CLAIMS, after)) {
+      Claim claim = readClaim(object.key());
+      BatchId claimed = BatchId.parse(claim.batch());
+      if (store.exists(manifestKey(claimed))) {
+        throw new BlackwaterException(
+            ErrorCode.CONCURRENCY,
+            "another run committed batch " + claimed + " while this one started; run again");
+      }
+      boolean mayBeAlive = !self.provesDead(claim) && claim.claimedAt().plus(lease).isAfter(now);
+      if (mayBeAlive) {
+        throw new BlackwaterException(
+            ErrorCode.CONCURRENCY,
+            "batch "
+                + claimed
+                + " is being committed by run "
+                + claim.runId()
+                + " (pid "
+                + claim.pid()
+                + " on "
+                + claim.host()
+                + ", since "
+                + claim.claimedAt()
+                + "); another run is in progress");
+      }
+      sequence = Math.max(sequence, claimed.sequence());
+    }
+    return new BatchId(sequence + 1, now);
+  }
+
+  /**
+   * Commits a batch: claims its sequence number (put-if-absent), then writes its manifest. Of two
+   * runs committing the same number, the second gets a {@link ErrorCode#CONCURRENCY} failure and
+   * leaves nothing a later run would read.
+   */
+  public void commit(Manifest manifest, Claim claim) {
+    BatchId batch = manifest.batchId();
+    String claimKey = CLAIMS + BatchId.sequenceText(batch.sequence()) + ".json";
+    try {
+      store.put(claimKey, JSON.writeValueAsBytes(claim));
+    } catch (LakeObjectExistsException e) {
+      throw new BlackwaterException(
+          ErrorCode.CONCURRENCY,
+          "another run claimed batch number "
+              + BatchId.sequenceText(batch.sequence())
+              + " first; this run committed nothing (its batch would have been "
+              + batch
+              + ")",
+          e);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode claim", e);
+    }
+    store.put(manifestKey(batch), ManifestCodec.write(manifest));
+  }
+
+  private Claim readClaim(String key) {
+    try {
+      return JSON.readValue(store.read(key), Claim.class);
+    } catch (IOException e) {
+      throw new BlackwaterException(
+          ErrorCode.DATA_QUALITY, "claim " + key + " is not valid JSON", e);
+    }
+  }
+}

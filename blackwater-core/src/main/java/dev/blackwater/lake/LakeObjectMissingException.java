@@ -1,0 +1,14 @@
+package dev.blackwater.lake;
+
+import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.pipeline.ErrorCode;
+
+/** An object a manifest names is not in the lake. */
+public final class LakeObjectMissingException extends BlackwaterException {
+
+  private static final long serialVersionUID = 1L;
+
+  public LakeObjectMissingException(String location, String key) {
+    super(ErrorCode.DATA_QUALITY, key + " is missing from " + location);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.blackwater.lake;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A committed batch: written last, it is the commit. It names its stage, its parent (the batch
+ * committed before it in the same zone), the batches it consumed from the zone before, and per
+ * table the objects, columns and watermarks.
+ *
+ * @param format the manifest format version
+ * @param stage {@code extract} or {@code transform}
+ * @param batch this batch's name
+ * @param parent the previous batch in this zone, or null for the first
+ * @param consumed batches of the previous zone this batch was made from
+ * @param runId the run that wrote it
+ * @param snapshotTime the source's clock when the extract snapshot was taken (extract only)
+ * @param codeVersion the Blackwater version that wrote it
+ * @param tables per table: objects, columns, watermarks
+ * @param state objects a stage keeps for its next run (the transform's current reference rows)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Manifest(
+    int format,
+    String stage,
+    String batch,
+    String parent,
+    List<String> consumed,
+    String runId,
+    Instant startedAt,
+    Instant finishedAt,
+    String snapshotTime,
+    String codeVersion,
+    Map<String, Table> tables,
+    Map<String, Table> state) {
+
+  public static final int FORMAT = 1;
+
+  /** This batch's id. */
+  public BatchId batchId() {
+    return BatchId.parse(batch);
+  }
+
+  /** Total rows over all tables. */
+  public long totalRows() {
+    return tables.values().stream().mapToLong(Table::rows).sum();
+  }
+
+  /**
+   * One table of a batch.
+   *
+   * @param rows rows over all objects
+   * @param objects the objects holding the rows (none when nothing changed)
+   * @param columns column names and source types, in order
+   * @param primaryKey the primary key columns
+   * @param watermark what the batch covers, for extracted tables
+   * @param overlap row versions near the watermark already stored, for extracted tables
+   * @param addedColumns columns accepted since the previous batch (opt-in)
+   */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public record Table(
+      long rows,
+      List<ObjectRef> objects,
+      List<Column> columns,
+      List<String> primaryKey,
+      Watermark watermark,
+      Overlap overlap,
+      List<String> addedColumns) {
+
+    /** A table with only objects, rows and columns. */
+    public static Table of(long rows, List<ObjectRef> objects, List<Column> columns) {
+      return new Table(rows, objects, columns, List.of(), null, null, List.of());
+    }
+  }
+
+  /** An object of a batch, with what is needed to check it. */
+  public record ObjectRef(String key, long rows, long bytes, String sha256) {}
+
+  /** A column: name and type as the source's catalogue (or the Parquet schema) gives it. */
+  public record Column(String name, String type) {}
+
+  /**
+   * The range of {@code last_updated} a batch covers for a table: rows newer than {@code from}
+   * (null on the first extract), up to and including {@code to}; the query itself read from {@code
+   * selectedFrom} = {@code from} minus the overlap window.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Watermark(String from, String to, String selectedFrom) {}
+
+  /**
+   * The row versions with {@code last_updated} after {@code since} that the lake holds: the next
+   * extract reads them again (the overlap window) and skips them. Each version is {@code <primary
+   * key>|<last_updated>}.
+   */
+  public record Overlap(String since, List<String> versions) {}
+}

@@ -1,0 +1,154 @@
+package dev.blackwater.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.pipeline.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchLogTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+  private static final Duration LEASE = Duration.ofMinutes(2);
+  private static final RunIdentity ME = new RunIdentity("host-a", ProcessHandle.current().pid());
+
+  @TempDir Path dir;
+
+  @Test
+  void numbersBatchesAfterTheNewestCommitted() {
+    BatchLog log = new BatchLog(new LocalLakeStore(dir));
+    assertThat(log.latest()).isEmpty();
+
+    BatchId first = log.next(Optional.empty(), T0, LEASE, ME);
+    log.commit(manifest(first, null), claim(first, "host-a", 1));
+    BatchId second = log.next(log.latestId(), T0.plusSeconds(60), LEASE, ME);
+    log.commit(manifest(second, first), claim(second, "host-a", 1));
+
+    assertThat(first.sequence()).isEqualTo(1);
+    assertThat(second.sequence()).isEqualTo(2);
+    assertThat(log.committed()).containsExactly(first, second);
+    assertThat(log.committedAfter(first)).containsExactly(second);
+    assertThat(log.latest().orElseThrow().parent()).isEqualTo(first.toString());
+    assertThat(log.read(first).batch()).isEqualTo(first.toString());
+  }
+
+  @Test
+  void ofTwoRunsCommittingTheSameNumberOnlyTheFirstCommits() {
+    BatchLog log = new BatchLog(new LocalLakeStore(dir));
+    BatchId a = new BatchId(1, T0);
+    BatchId b = new BatchId(1, T0.plusSeconds(3));
+    log.commit(manifest(a, null), claim(a, "host-a", 1));
+
+    assertThatThrownBy(() -> log.commit(manifest(b, null), claim(b, "host-b", 2)))
+        .isInstanceOf(BlackwaterException.class)
+        .satisfies(
+            e -> assertThat(((BlackwaterException) e).code()).isEqualTo(ErrorCode.CONCURRENCY))
+        .hasMessageContaining("claimed batch number 000001 first; this run committed nothing");
+    assertThat(log.committed()).containsExactly(a);
+  }
+
+  @Test
+  void aFreshUncommittedClaimOfAnotherHostBlocksNewRuns() {
+    LakeStore lake = new LocalLakeStore(dir);
+    BatchLog log = new BatchLog(lake);
+    writeClaim(lake, new BatchId(1, T0), "host-b", 99, T0);
+
+    assertThatThrownBy(() -> log.next(Optional.empty(), T0.plusSeconds(30), LEASE, ME))
+        .isInstanceOf(BlackwaterException.class)
+        .hasMessageContaining("is being committed by run")
+        .hasMessageContaining("host-b");
+  }
+
+  @Test
+  void anExpiredOrDeadClaimIsSkipped() {
+    LakeStore lake = new LocalLakeStore(dir);
+    BatchLog log = new BatchLog(lake);
+    writeClaim(lake, new BatchId(1, T0), "host-b", 99, T0);
+    assertThat(log.next(Optional.empty(), T0.plus(LEASE).plusSeconds(1), LEASE, ME).sequence())
+        .isEqualTo(2);
+
+    long deadPid = deadPid();
+    writeClaim(lake, new BatchId(2, T0), "host-a", deadPid, T0.plus(LEASE));
+    assertThat(log.next(Optional.empty(), T0.plus(LEASE).plusSeconds(2), LEASE, ME).sequence())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void aClaimWhoseManifestLandedMeansAnotherRunJustCommitted() {
+    LakeStore lake = new LocalLakeStore(dir);
+    BatchLog log = new BatchLog(lake);
+    BatchId one = new BatchId(1, T0);
+    log.commit(manifest(one, null), claim(one, "host-b", 5));
+
+    assertThatThrownBy(() -> log.next(Optional.empty(), T0, LEASE, ME))
+        .hasMessageContaining("another run committed batch " + one);
+  }
+
+  @Test
+  void aDamagedManifestOrClaimIsNamed() {
+    LakeStore lake = new LocalLakeStore(dir);
+    lake.put("_batches/000001-20261127T100000Z.json", "{oops".getBytes(StandardCharsets.UTF_8));
+    lake.put("_claims/000002.json", "nope".getBytes(StandardCharsets.UTF_8));
+    BatchLog log = new BatchLog(lake);
+
+    assertThatThrownBy(log::latest)
+        .hasMessageContaining("_batches/000001-20261127T100000Z.json is not valid JSON");
+    assertThatThrownBy(() -> log.next(Optional.empty(), T0, LEASE, ME))
+        .hasMessageContaining("claim _claims/000002.json is not valid JSON");
+  }
+
+  private static long deadPid() {
+    try {
+      Process p = new ProcessBuilder("true").start();
+      p.waitFor();
+      return p.pid();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void writeClaim(LakeStore lake, BatchId id, String host, long pid, Instant at) {
+    String json =
+        "{\"batch\":\""
+            + id
+            + "\",\"runId\":\"r\",\"host\":\""
+            + host
+            + "\",\"pid\":"
+            + pid
+            + ",\"claimedAt\":\""
+            + at
+            + "\"}";
+    lake.put(
+        "_claims/" + BatchId.sequenceText(id.sequence()) + ".json",
+        json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Claim claim(BatchId id, String host, long pid) {
+    return new Claim(id.toString(), "run", host, pid, T0);
+  }
+
+  private static Manifest manifest(BatchId id, BatchId parent) {
+    return new Manifest(
+        Manifest.FORMAT,
+        "extract",
+        id.toString(),
+        parent == null ? null : parent.toString(),
+        List.of(),
+        "run",
+        T0,
+        T0,
+        null,
+        "test",
+        Map.of(),
+        null);
+  }
+}
