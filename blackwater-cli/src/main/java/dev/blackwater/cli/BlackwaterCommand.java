@@ -2,7 +2,9 @@ package dev.blackwater.cli;
 
 import dev.blackwater.cli.demo.DemoCommand;
 import dev.blackwater.cli.pipeline.ExtractCommand;
+import dev.blackwater.cli.pipeline.LoadCommand;
 import dev.blackwater.cli.totesys.TotesysCommand;
+import dev.blackwater.cli.warehouse.WarehouseCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -16,7 +18,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Moves the totesys database into a star-schema warehouse through a data lake.",
-    subcommands = {DemoCommand.class, ExtractCommand.class, TotesysCommand.class},
+    subcommands = {
+      ExtractCommand.class,
+      LoadCommand.class,
+      DemoCommand.class,
+      WarehouseCommand.class,
+      TotesysCommand.class
+    },
     footer = {
       "",
       "Exit codes: see the README (0 ok, 2 usage, 3 configuration, 4 connection,",

@@ -112,6 +112,19 @@ class LocalLakeStoreTest {
   }
 
   @Test
+  void aWriterIsUsableOnlyUntilItCommits() throws IOException {
+    LakeStore lake = new LocalLakeStore(dir);
+    LakeWriter writer = lake.create("once");
+    writer.write('a');
+    assertThat(writer.key()).isEqualTo("once");
+    assertThat(writer.commit().bytes()).isEqualTo(1);
+    assertThatThrownBy(() -> writer.write('b')).isInstanceOf(IOException.class);
+    assertThatThrownBy(writer::commit).isInstanceOf(IOException.class);
+    writer.close();
+    assertThat(lake.read("once")).containsExactly('a');
+  }
+
+  @Test
   void opensByUriThroughTheProvider() {
     LakeStore lake = LakeStores.open(LakeStores.parse("ingestion", dir.toString()));
     lake.put("p", new byte[] {7});

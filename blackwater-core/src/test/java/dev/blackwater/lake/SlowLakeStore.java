@@ -7,8 +7,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real lake store with hooks for fault tests: writes can be slowed down, and a run can be held
- * just before its claim so that two runs race for the same batch number.
+ * A real lake store with hooks for fault tests: writes (and opens, 100 times as long) can be slowed
+ * down, and a run can be held just before its claim so that two runs race for the same batch
+ * number.
  */
 public final class SlowLakeStore implements LakeStore {
 
@@ -65,6 +66,7 @@ public final class SlowLakeStore implements LakeStore {
 
   @Override
   public InputStream open(String key) {
+    pause(sleepMillisPerWrite * 100);
     return delegate.open(key);
   }
 

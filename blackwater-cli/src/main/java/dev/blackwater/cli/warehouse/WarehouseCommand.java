@@ -1,0 +1,84 @@
+package dev.blackwater.cli.warehouse;
+
+import dev.blackwater.cli.WarehouseOptions;
+import dev.blackwater.warehouse.WarehouseSchema;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code blackwater warehouse}: the warehouse schema on its own. */
+@Command(
+    name = "warehouse",
+    description = "The warehouse schema: migrate it, check it, or print its DDL.",
+    subcommands = {
+      WarehouseCommand.Migrate.class,
+      WarehouseCommand.Check.class,
+      WarehouseCommand.Ddl.class
+    })
+public final class WarehouseCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "name a subcommand: migrate, check or ddl");
+  }
+
+  /** {@code blackwater warehouse migrate}. */
+  @Command(
+      name = "migrate",
+      description = "Create or migrate the star schema and the pipeline's bookkeeping.")
+  static final class Migrate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin WarehouseOptions warehouse;
+
+    @Override
+    public Integer call() {
+      int applied = warehouse.warehouseSchema().migrate();
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Schema %s at %s is up to date (%d migration(s) applied).%n",
+              warehouse.schema(), warehouse.config().location(), applied);
+      return 0;
+    }
+  }
+
+  /** {@code blackwater warehouse check}. */
+  @Command(
+      name = "check",
+      description =
+          "Check that a schema prepared by another team fits the star schema; change nothing.")
+  static final class Check implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin WarehouseOptions warehouse;
+
+    @Override
+    public Integer call() {
+      warehouse.warehouseSchema().check();
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Schema %s at %s fits the star schema.%n",
+              warehouse.schema(), warehouse.config().location());
+      return 0;
+    }
+  }
+
+  /** {@code blackwater warehouse ddl}. */
+  @Command(
+      name = "ddl",
+      description = "Print the schema's SQL, for a team that prepares the warehouse by hand.")
+  static final class Ddl implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().getOut().print(WarehouseSchema.ddl());
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.blackwater.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blackwater.testkit.PostgresExtension;
+import dev.blackwater.testkit.TestDatabase;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(PostgresExtension.class)
+class WarehouseCommandIT {
+
+  @Test
+  void migratesChecksPrintsDdlAndLoadsNothingFromAnEmptyLake(TestDatabase db, @TempDir Path lake) {
+    String[] target = {
+      "--warehouse-url", db.jdbcUrl(), "--warehouse-user", db.user(), "--warehouse-schema", "dw"
+    };
+
+    Cli.Outcome check = Cli.run(concat(new String[] {"warehouse", "check"}, target));
+    Cli.Outcome migrate = Cli.run(concat(new String[] {"warehouse", "migrate"}, target));
+    Cli.Outcome checkAgain = Cli.run(concat(new String[] {"warehouse", "check"}, target));
+    Cli.Outcome ddl = Cli.run("warehouse", "ddl");
+    Cli.Outcome load =
+        Cli.run(
+            concat(
+                new String[] {"load", "--processed", lake.toString(), "--warehouse-mode", "check"},
+                target));
+
+    assertThat(check.exitCode()).isEqualTo(5);
+    assertThat(check.err()).contains("table dim_date is missing");
+    assertThat(migrate.exitCode()).as(migrate.all()).isZero();
+    assertThat(migrate.out()).contains("2 migration(s) applied");
+    assertThat(checkAgain.exitCode()).isZero();
+    assertThat(ddl.out()).contains("CREATE TABLE fact_sales_order");
+    assertThat(load.exitCode()).as(load.all()).isZero();
+    assertThat(load.out()).contains("Nothing to load");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.blackwater.config;
+
+import dev.blackwater.warehouse.WarehouseMode;
+import java.nio.file.Path;
+
+/**
+ * How load runs.
+ *
+ * @param schema the warehouse schema to load into
+ * @param mode migrate the schema, or only check one another team prepared
+ * @param tempDirectory where Parquet objects are staged on their way into the warehouse
+ * @param memoryLimit DuckDB's memory limit while converting them, e.g. {@code 1GB}
+ */
+public record LoadSettings(
+    String schema, WarehouseMode mode, Path tempDirectory, String memoryLimit) {
+
+  /** Load into {@code public}, migrating it, staging in the system temp directory. */
+  public static LoadSettings defaults() {
+    return new LoadSettings(
+        "public", WarehouseMode.MIGRATE, Path.of(System.getProperty("java.io.tmpdir")), "1GB");
+  }
+
+  public LoadSettings withSchema(String newSchema) {
+    return new LoadSettings(newSchema, mode, tempDirectory, memoryLimit);
+  }
+
+  public LoadSettings withMode(WarehouseMode newMode) {
+    return new LoadSettings(schema, newMode, tempDirectory, memoryLimit);
+  }
+
+  public LoadSettings withTempDirectory(Path directory) {
+    return new LoadSettings(schema, mode, directory, memoryLimit);
+  }
+
+  public LoadSettings withMemoryLimit(String limit) {
+    return new LoadSettings(schema, mode, tempDirectory, limit);
+  }
+}

@@ -1,0 +1,204 @@
+package dev.blackwater.load;
+
+import dev.blackwater.lake.LakeStore;
+import dev.blackwater.lake.Manifest;
+import dev.blackwater.lake.Manifest.ObjectRef;
+import dev.blackwater.lake.VerifiedCopy;
+import dev.blackwater.pipeline.ResultJson;
+import dev.blackwater.pipeline.Version;
+import dev.blackwater.warehouse.WarehouseSchema;
+import dev.blackwater.warehouse.WarehouseTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Loads one processed batch in one warehouse transaction: COPY each table into a temporary staging
+ * table, merge it, record the batch, commit. A crash at any point leaves the warehouse as it was; a
+ * batch another run recorded meanwhile is skipped.
+ */
+final class BatchLoad {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchLoad.class);
+
+  private final Connection connection;
+  private final WarehouseSchema schema;
+  private final LakeStore processed;
+  private final ParquetToCsv converter;
+  private final Path workDirectory;
+
+  BatchLoad(
+      Connection connection,
+      WarehouseSchema schema,
+      LakeStore processed,
+      ParquetToCsv converter,
+      Path workDirectory) {
+    this.connection = connection;
+    this.schema = schema;
+    this.processed = processed;
+    this.converter = converter;
+    this.workDirectory = workDirectory;
+  }
+
+  /** Loads {@code manifest}; null when another run loaded it first. */
+  BatchLoadResult load(Manifest manifest) throws SQLException {
+    long started = System.nanoTime();
+    connection.setAutoCommit(false);
+    boolean committed = false;
+    try {
+      lock();
+      if (alreadyLoaded(manifest.batch())) {
+        LOG.info("batch {} was loaded by another run meanwhile: skipped", manifest.batch());
+        return null;
+      }
+      Map<String, Long> rows = new LinkedHashMap<>();
+      Map<String, Long> changed = new LinkedHashMap<>();
+      for (WarehouseTable table : WarehouseTable.values()) {
+        Manifest.Table entry = manifest.tables().get(table.tableName());
+        if (entry == null || entry.rows() == 0) {
+          continue;
+        }
+        MDC.put("table", table.tableName());
+        try {
+          rows.put(table.tableName(), entry.rows());
+          changed.put(table.tableName(), loadTable(table, entry));
+        } finally {
+          MDC.remove("table");
+        }
+      }
+      record(manifest, rows);
+      connection.commit();
+      committed = true;
+      return new BatchLoadResult(
+          manifest.batch(),
+          manifest.consumed().isEmpty() ? null : manifest.consumed().get(0),
+          rows,
+          changed,
+          Duration.ofNanos(System.nanoTime() - started));
+    } finally {
+      if (!committed) {
+        connection.rollback();
+      }
+      connection.setAutoCommit(true);
+    }
+  }
+
+  private void lock() throws SQLException {
+    try (PreparedStatement s =
+        connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+      s.setString(1, "blackwater load " + schema.schema());
+      s.execute();
+    }
+  }
+
+  private boolean alreadyLoaded(String batch) throws SQLException {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "SELECT 1 FROM "
+                + schema.qualified(WarehouseSchema.BOOKKEEPING)
+                + " WHERE batch_id = ?")) {
+      s.setString(1, batch);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
+  private long loadTable(WarehouseTable table, Manifest.Table entry) throws SQLException {
+    List<Path> parquet = new ArrayList<>();
+    Path csv = workDirectory.resolve(table.tableName() + ".csv");
+    try {
+      for (ObjectRef object : entry.objects()) {
+        parquet.add(
+            VerifiedCopy.copy(
+                processed,
+                object,
+                workDirectory.resolve(table.tableName() + "-" + parquet.size() + ".parquet")));
+      }
+      converter.convert(parquet, table.columnNames(), csv, table.tableName());
+      String staging = "stg_" + table.tableName();
+      String columns =
+          table.columnNames().stream().map(MergeStatement::quote).collect(Collectors.joining(", "));
+      try (Statement s = connection.createStatement()) {
+        s.execute(
+            "CREATE TEMP TABLE "
+                + staging
+                + " ON COMMIT DROP AS SELECT "
+                + columns
+                + " FROM "
+                + schema.qualified(table.tableName())
+                + " WITH NO DATA");
+      }
+      long copied;
+      try (InputStream in = Files.newInputStream(csv)) {
+        copied =
+            connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn("COPY " + staging + " (" + columns + ") FROM STDIN (FORMAT csv)", in);
+      }
+      if (copied != entry.rows()) {
+        throw new SQLException(
+            table.tableName()
+                + " has "
+                + copied
+                + " rows in its Parquet, but its manifest says "
+                + entry.rows(),
+            "22000");
+      }
+      long merged;
+      try (Statement s = connection.createStatement()) {
+        merged =
+            s.executeUpdate(
+                MergeStatement.sql(table, schema.qualified(table.tableName()), staging));
+      }
+      LOG.info("{}: {} rows, {} merged", table.tableName(), copied, merged);
+      return merged;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot stage " + table.tableName() + ": " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(csv);
+      parquet.forEach(BatchLoad::deleteQuietly);
+    }
+  }
+
+  private void record(Manifest manifest, Map<String, Long> rows) throws SQLException {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "INSERT INTO "
+                + schema.qualified(WarehouseSchema.BOOKKEEPING)
+                + " (batch_id, source_batch, rows_per_table, code_version) VALUES (?, ?, ?::jsonb, ?)")) {
+      s.setString(1, manifest.batch());
+      s.setString(2, manifest.consumed().isEmpty() ? "" : String.join(",", manifest.consumed()));
+      s.setString(3, ResultJson.write(rows));
+      s.setString(4, Version.current());
+      s.executeUpdate();
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // the work directory is removed at the end of the run
+    }
+  }
+}

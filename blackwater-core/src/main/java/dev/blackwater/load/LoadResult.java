@@ -1,0 +1,39 @@
+package dev.blackwater.load;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a load did.
+ *
+ * @param runId the run
+ * @param schema the warehouse schema loaded into
+ * @param migrations schema migrations applied first
+ * @param batches the batches loaded, in order
+ * @param alreadyLoaded batches skipped because another run had loaded them
+ * @param startedAt when the run started
+ * @param duration how long it took
+ */
+public record LoadResult(
+    String runId,
+    String schema,
+    int migrations,
+    List<BatchLoadResult> batches,
+    int alreadyLoaded,
+    Instant startedAt,
+    Duration duration) {
+
+  /** Whether there was nothing to load. */
+  @JsonProperty
+  public boolean nothingNew() {
+    return batches.isEmpty();
+  }
+
+  /** Rows over all batches and tables. */
+  @JsonProperty
+  public long rows() {
+    return batches.stream().mapToLong(BatchLoadResult::totalRows).sum();
+  }
+}

@@ -1,0 +1,187 @@
+package dev.blackwater.load;
+
+import dev.blackwater.config.DatabaseConfig;
+import dev.blackwater.config.LoadSettings;
+import dev.blackwater.lake.BatchId;
+import dev.blackwater.lake.BatchLog;
+import dev.blackwater.lake.LakeStore;
+import dev.blackwater.lake.Manifest;
+import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.warehouse.WarehouseSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Load: every processed batch not yet in the warehouse, in order, each in one transaction. The
+ * warehouse's bookkeeping table says what is loaded; a rerun loads nothing twice.
+ */
+public final class Loader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Loader.class);
+
+  private final DatabaseConfig warehouse;
+  private final LakeStore processed;
+  private final LoadSettings settings;
+  private final Clock clock;
+
+  public Loader(DatabaseConfig warehouse, LakeStore processed, LoadSettings settings, Clock clock) {
+    this.warehouse = warehouse;
+    this.processed = processed;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** Loads every pending batch. */
+  public LoadResult load(String runId) {
+    Instant started = clock.instant();
+    WarehouseSchema schema = new WarehouseSchema(warehouse, settings.schema());
+    int migrations = 0;
+    if (settings.mode() == dev.blackwater.warehouse.WarehouseMode.MIGRATE) {
+      migrations = schema.migrate();
+    } else {
+      schema.check();
+    }
+    BatchLog log = new BatchLog(processed);
+    List<BatchLoadResult> loaded = new ArrayList<>();
+    int skipped = 0;
+    try (Connection connection = warehouse.open()) {
+      List<BatchId> pending = pending(log, loadedBatches(connection, schema));
+      if (pending.isEmpty()) {
+        LOG.info("nothing to load: every processed batch is in the warehouse");
+      }
+      Path work = Files.createTempDirectory(settings.tempDirectory(), "blackwater-load-");
+      try (ParquetToCsv converter = new ParquetToCsv(work, settings.memoryLimit())) {
+        BatchLoad batchLoad = new BatchLoad(connection, schema, processed, converter, work);
+        for (BatchId batch : pending) {
+          Manifest manifest = log.read(batch);
+          LOG.info("loading batch {} into schema {}", batch, schema.schema());
+          BatchLoadResult result = loadOne(batchLoad, manifest);
+          if (result == null) {
+            skipped++;
+          } else {
+            loaded.add(result);
+          }
+        }
+      } finally {
+        deleteTree(work);
+      }
+    } catch (SQLException e) {
+      throw warehouse.connectionFailure(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot use the temp directory " + settings.tempDirectory(), e);
+    }
+    return new LoadResult(
+        runId,
+        schema.schema(),
+        migrations,
+        loaded,
+        skipped,
+        started,
+        Duration.between(started, clock.instant()));
+  }
+
+  private BatchLoadResult loadOne(BatchLoad batchLoad, Manifest manifest) {
+    try {
+      return batchLoad.load(manifest);
+    } catch (SQLException e) {
+      throw failure(manifest.batch(), e);
+    }
+  }
+
+  private static Set<String> loadedBatches(Connection connection, WarehouseSchema schema)
+      throws SQLException {
+    Set<String> loaded = new HashSet<>();
+    try (Statement s = connection.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT batch_id FROM " + schema.qualified(WarehouseSchema.BOOKKEEPING))) {
+      while (r.next()) {
+        loaded.add(r.getString(1));
+      }
+    }
+    return loaded;
+  }
+
+  /** The committed batches not loaded yet, checking that each follows the one before it. */
+  private static List<BatchId> pending(BatchLog log, Set<String> loaded) {
+    List<BatchId> pending = new ArrayList<>();
+    String previous = null;
+    for (BatchId batch : log.committed()) {
+      if (loaded.contains(batch.toString())) {
+        previous = batch.toString();
+        continue;
+      }
+      Manifest manifest = log.read(batch);
+      if (manifest.parent() != null && !manifest.parent().equals(previous)) {
+        throw new BlackwaterException(
+            ErrorCode.DATA_QUALITY,
+            "processed batch "
+                + batch
+                + " follows "
+                + manifest.parent()
+                + ", but the batch before it in the processed zone is "
+                + previous);
+      }
+      pending.add(batch);
+      previous = batch.toString();
+    }
+    return pending;
+  }
+
+  private BlackwaterException failure(String batch, SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String where = "batch " + batch + " was not loaded (the warehouse is as it was): ";
+    ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+    String detail = server == null ? e.getMessage() : describe(server);
+    if (state.startsWith("23") || state.startsWith("22") || state.equals("21000")) {
+      return new BlackwaterException(ErrorCode.DATA_QUALITY, where + detail, e);
+    }
+    if (state.equals("42501")) {
+      return new BlackwaterException(
+          ErrorCode.CONNECTION, where + "missing permission: " + detail, e);
+    }
+    BlackwaterException mapped = warehouse.connectionFailure(e);
+    return new BlackwaterException(mapped.code(), where + mapped.getMessage(), e);
+  }
+
+  private static String describe(ServerErrorMessage server) {
+    StringBuilder text = new StringBuilder();
+    if (server.getTable() != null) {
+      text.append(server.getTable()).append(": ");
+    }
+    text.append(server.getMessage());
+    if (server.getDetail() != null) {
+      text.append(" (").append(server.getDetail()).append(')');
+    }
+    return text.toString();
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> files = Files.walk(root)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("could not remove {}: {}", root, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package dev.blackwater.warehouse;
+
+/** Who owns the warehouse schema. */
+public enum WarehouseMode {
+  /** Blackwater creates and migrates its schema (Flyway). */
+  MIGRATE,
+  /** Another team prepared the schema: Blackwater only checks it and never creates or alters. */
+  CHECK
+}

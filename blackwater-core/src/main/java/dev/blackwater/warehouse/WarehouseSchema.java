@@ -1,0 +1,242 @@
+package dev.blackwater.warehouse;
+
+import dev.blackwater.config.DatabaseConfig;
+import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.pipeline.ErrorCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * The warehouse's schema: created and migrated by Flyway from the {@code db/warehouse} migrations,
+ * or, when another team prepared it, checked without creating or altering anything.
+ */
+public final class WarehouseSchema {
+
+  /** The bookkeeping table of loaded batches. */
+  public static final String BOOKKEEPING = "blackwater_loaded_batch";
+
+  static final String HISTORY = "blackwater_schema_history";
+  private static final List<String> MIGRATIONS = List.of("V1__star_schema.sql", "V2__pipeline.sql");
+
+  private final DatabaseConfig database;
+  private final String schema;
+
+  public WarehouseSchema(DatabaseConfig database, String schema) {
+    if (schema == null || !schema.matches("[a-z_][a-z0-9_]*")) {
+      throw new BlackwaterException(
+          ErrorCode.CONFIGURATION,
+          "warehouse schema '" + schema + "' is not a plain lower-case SQL identifier");
+    }
+    this.database = database;
+    this.schema = schema;
+  }
+
+  /** The target schema. */
+  public String schema() {
+    return schema;
+  }
+
+  /** A table of the target schema, quoted. */
+  public String qualified(String table) {
+    return "\"" + schema + "\".\"" + table + "\"";
+  }
+
+  /** Migrates or checks, as {@code mode} says. */
+  public void prepare(WarehouseMode mode) {
+    if (mode == WarehouseMode.CHECK) {
+      check();
+    } else {
+      migrate();
+    }
+  }
+
+  /**
+   * Applies pending migrations. Refuses, before changing anything, a schema that holds tables of
+   * the star schema that Blackwater did not create.
+   *
+   * @return the number of migrations applied
+   */
+  public int migrate() {
+    try (Connection c = database.open()) {
+      if (!exists(c, HISTORY)) {
+        List<String> foreign = new ArrayList<>();
+        for (WarehouseTable t : WarehouseTable.values()) {
+          if (exists(c, t.tableName())) {
+            foreign.add(t.tableName());
+          }
+        }
+        if (exists(c, BOOKKEEPING)) {
+          foreign.add(BOOKKEEPING);
+        }
+        if (!foreign.isEmpty()) {
+          throw new BlackwaterException(
+              ErrorCode.DATA_QUALITY,
+              "schema "
+                  + schema
+                  + " of the warehouse already holds "
+                  + String.join(", ", foreign)
+                  + ", not created by Blackwater: nothing was changed. Load into a schema another"
+                  + " team prepared with --warehouse-mode check, or choose another --warehouse-schema");
+        }
+      }
+    } catch (SQLException e) {
+      throw database.connectionFailure(e);
+    }
+    try {
+      MigrateResult result = flyway().migrate();
+      return result.migrationsExecuted;
+    } catch (FlywayException e) {
+      throw new BlackwaterException(
+          ErrorCode.DATA_QUALITY,
+          "cannot migrate the warehouse schema " + schema + ": " + firstLine(e.getMessage()),
+          e);
+    }
+  }
+
+  /**
+   * Checks that the schema has every star-schema table with its columns and types, and the
+   * bookkeeping table, without changing anything.
+   */
+  public void check() {
+    List<String> problems = new ArrayList<>();
+    try (Connection c = database.open()) {
+      for (WarehouseTable table : WarehouseTable.values()) {
+        Map<String, String> actual = columns(c, table.tableName());
+        if (actual.isEmpty()) {
+          problems.add("table " + table.tableName() + " is missing");
+          continue;
+        }
+        for (WarehouseTable.Column expected : table.columns()) {
+          String type = actual.get(expected.name());
+          if (type == null) {
+            problems.add(table.tableName() + "." + expected.name() + " is missing");
+          } else if (!compatible(expected.type(), type)) {
+            problems.add(
+                table.tableName()
+                    + "."
+                    + expected.name()
+                    + " is "
+                    + type
+                    + ", expected "
+                    + expected.type());
+          }
+        }
+        if (table.recordId() != null && !actual.containsKey(table.recordId())) {
+          problems.add(table.tableName() + "." + table.recordId() + " is missing");
+        }
+      }
+      if (!exists(c, BOOKKEEPING)) {
+        problems.add(
+            "the bookkeeping table "
+                + BOOKKEEPING
+                + " is missing (its DDL: blackwater warehouse ddl)");
+      }
+    } catch (SQLException e) {
+      throw database.connectionFailure(e);
+    }
+    if (!problems.isEmpty()) {
+      throw new BlackwaterException(
+          ErrorCode.DATA_QUALITY,
+          "the warehouse schema "
+              + schema
+              + " does not fit the star schema: "
+              + String.join("; ", problems));
+    }
+  }
+
+  /** The DDL of every migration, for a team preparing the warehouse by hand. */
+  public static String ddl() {
+    StringBuilder sql = new StringBuilder();
+    for (String migration : MIGRATIONS) {
+      try (InputStream in =
+          WarehouseSchema.class.getResourceAsStream("/db/warehouse/" + migration)) {
+        sql.append("-- ").append(migration).append('\n');
+        sql.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return sql.toString();
+  }
+
+  private Flyway flyway() {
+    return Flyway.configure(WarehouseSchema.class.getClassLoader())
+        .dataSource(database.url(), database.user(), database.password())
+        .schemas(schema)
+        .defaultSchema(schema)
+        .createSchemas(true)
+        .table(HISTORY)
+        .locations("classpath:db/warehouse")
+        .validateMigrationNaming(true)
+        .cleanDisabled(true)
+        .load();
+  }
+
+  private boolean exists(Connection c, String table) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT 1 FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace"
+                + " WHERE n.nspname = ? AND r.relname = ?")) {
+      s.setString(1, schema);
+      s.setString(2, table);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
+  private Map<String, String> columns(Connection c, String table) throws SQLException {
+    Map<String, String> columns = new LinkedHashMap<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
+                + " JOIN pg_class r ON r.oid = a.attrelid JOIN pg_namespace n ON n.oid = r.relnamespace"
+                + " WHERE n.nspname = ? AND r.relname = ? AND a.attnum > 0 AND NOT a.attisdropped"
+                + " ORDER BY a.attnum")) {
+      s.setString(1, schema);
+      s.setString(2, table);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          columns.put(r.getString(1), r.getString(2));
+        }
+      }
+    }
+    return columns;
+  }
+
+  /** Whether a column of type {@code actual} can hold the values of {@code expected}. */
+  static boolean compatible(String expected, String actual) {
+    return family(expected).equals(family(actual));
+  }
+
+  private static String family(String type) {
+    String t = type.replaceAll("\\(.*\\)", "").trim();
+    return switch (t) {
+      case "character varying", "text", "character" -> "text";
+      case "integer", "bigint" -> "integer";
+      case "time without time zone" -> "time";
+      default -> t;
+    };
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.blackwater.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blackwater.config.DatabaseConfig;
+import dev.blackwater.config.LoadSettings;
+import dev.blackwater.lake.LocalLakeStore;
+import dev.blackwater.testkit.ChildJvm;
+import dev.blackwater.testkit.PostgresExtension;
+import dev.blackwater.testkit.TestDatabase;
+import dev.blackwater.warehouse.WarehouseSchema;
+import dev.blackwater.warehouse.WarehouseTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kill -9 of a load in the middle of its transaction, then a rerun. */
+@ExtendWith(PostgresExtension.class)
+class LoadCrashIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void aLoadKilledMidTransactionLeavesTheWarehouseAsItWasAndTheRerunCompletesIt(TestDatabase db)
+      throws Exception {
+    Path lakeDir = dir.resolve("processed");
+    Files.createDirectories(dir.resolve("scratch"));
+    ProcessedLake batches = new ProcessedLake(new LocalLakeStore(lakeDir), dir.resolve("scratch"));
+    Map<WarehouseTable, List<String>> rows = new LinkedHashMap<>();
+    List<String> dates = new ArrayList<>();
+    for (int day = 1; day <= 28; day++) {
+      dates.add(ProcessedLake.date(String.format("2024-02-%02d", day)));
+    }
+    rows.put(WarehouseTable.DIM_DATE, dates);
+    rows.put(WarehouseTable.DIM_DESIGN, List.of("(1, 'Bronze', '/private', 'bronze.json')"));
+    rows.put(WarehouseTable.DIM_CURRENCY, List.of("(1, 'EUR', 'Euro')"));
+    rows.put(WarehouseTable.DIM_PAYMENT_TYPE, List.of("(1, 'SALES_RECEIPT')"));
+    batches.commit(rows);
+    DatabaseConfig config = new DatabaseConfig("warehouse", db.jdbcUrl(), db.user(), db.password());
+    new WarehouseSchema(config, "public").migrate();
+
+    try (ChildJvm child =
+        ChildJvm.start(
+            LoadInChildJvm.class, db.jdbcUrl(), db.user(), lakeDir.toString(), db.password())) {
+      child.awaitCondition(
+          () ->
+              db.queryLong(
+                      "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'blackwater'"
+                          + " AND backend_xid IS NOT NULL")
+                  > 0,
+          Duration.ofSeconds(60));
+      child.killHard();
+    }
+    waitForBackendsToGo(db);
+    assertThat(db.queryLong("SELECT count(*) FROM dim_date")).isZero();
+    assertThat(db.queryLong("SELECT count(*) FROM blackwater_loaded_batch")).isZero();
+
+    LoadResult rerun =
+        new Loader(
+                config,
+                new LocalLakeStore(lakeDir),
+                LoadSettings.defaults().withTempDirectory(dir),
+                Clock.systemUTC())
+            .load("rerun");
+
+    assertThat(rerun.batches()).hasSize(1);
+    assertThat(db.queryLong("SELECT count(*) FROM dim_date")).isEqualTo(28);
+    assertThat(db.queryLong("SELECT count(*) FROM dim_design")).isEqualTo(1);
+    assertThat(db.queryLong("SELECT count(*) FROM blackwater_loaded_batch")).isEqualTo(1);
+  }
+
+  private static void waitForBackendsToGo(TestDatabase db) throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      if (db.queryLong(
+              "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'blackwater'")
+          == 0) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+  }
+}
