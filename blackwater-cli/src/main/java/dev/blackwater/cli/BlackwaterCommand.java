@@ -1,5 +1,6 @@
 package dev.blackwater.cli;
 
+import dev.blackwater.cli.bench.BenchCommand;
 import dev.blackwater.cli.demo.DemoCommand;
 import dev.blackwater.cli.pipeline.ExtractCommand;
 import dev.blackwater.cli.pipeline.LoadCommand;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
       LoadCommand.class,
       DemoCommand.class,
       WarehouseCommand.class,
-      TotesysCommand.class
+      TotesysCommand.class,
+      BenchCommand.class
     },
     footer = {
       "",

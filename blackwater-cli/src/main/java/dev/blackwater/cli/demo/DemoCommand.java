@@ -1,5 +1,6 @@
 package dev.blackwater.cli.demo;
 
+import dev.blackwater.cli.EmbeddedPostgres;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.totesys.SeedOptions;
 import dev.blackwater.totesys.SeedResult;

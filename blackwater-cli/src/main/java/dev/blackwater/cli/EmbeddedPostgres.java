@@ -1,4 +1,4 @@
-package dev.blackwater.cli.demo;
+package dev.blackwater.cli;
 
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.pipeline.BlackwaterException;
@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** A PostgreSQL server run by Blackwater itself, for the demo: no installation needed. */
-final class EmbeddedPostgres implements AutoCloseable {
+public final class EmbeddedPostgres implements AutoCloseable {
 
   private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
 
@@ -19,13 +19,19 @@ final class EmbeddedPostgres implements AutoCloseable {
   }
 
   /** Starts a fresh server whose data lives in {@code dataDirectory}. */
-  static EmbeddedPostgres start(Path dataDirectory) {
+  public static EmbeddedPostgres start(Path dataDirectory) {
+    return start(dataDirectory, java.util.Map.of());
+  }
+
+  /** Starts a fresh server with extra server settings (e.g. {@code shared_buffers}). */
+  public static EmbeddedPostgres start(Path dataDirectory, java.util.Map<String, String> settings) {
     try {
-      return new EmbeddedPostgres(
+      io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder builder =
           io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)
-              .setCleanDataDirectory(true)
-              .start());
+              .setCleanDataDirectory(true);
+      settings.forEach(builder::setServerConfig);
+      return new EmbeddedPostgres(builder.start());
     } catch (IOException e) {
       throw new BlackwaterException(
           ErrorCode.CONNECTION,
@@ -35,7 +41,7 @@ final class EmbeddedPostgres implements AutoCloseable {
   }
 
   /** Creates a database on this server and returns how to reach it. */
-  DatabaseConfig createDatabase(String role, String name) {
+  public DatabaseConfig createDatabase(String role, String name) {
     DatabaseConfig admin = database(role, "postgres");
     try (Connection c = admin.open();
         Statement s = c.createStatement()) {
@@ -46,11 +52,11 @@ final class EmbeddedPostgres implements AutoCloseable {
     return database(role, name);
   }
 
-  DatabaseConfig database(String role, String name) {
+  public DatabaseConfig database(String role, String name) {
     return new DatabaseConfig(role, server.getJdbcUrl("postgres", name), "postgres", null);
   }
 
-  int port() {
+  public int port() {
     return server.getPort();
   }
 
