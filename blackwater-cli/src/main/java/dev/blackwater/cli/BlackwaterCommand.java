@@ -4,6 +4,8 @@ import dev.blackwater.cli.bench.BenchCommand;
 import dev.blackwater.cli.demo.DemoCommand;
 import dev.blackwater.cli.pipeline.ExtractCommand;
 import dev.blackwater.cli.pipeline.LoadCommand;
+import dev.blackwater.cli.pipeline.StatusCommand;
+import dev.blackwater.cli.pipeline.VerifyCommand;
 import dev.blackwater.cli.totesys.TotesysCommand;
 import dev.blackwater.cli.warehouse.WarehouseCommand;
 import picocli.CommandLine.Command;
@@ -22,6 +24,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ExtractCommand.class,
       LoadCommand.class,
+      StatusCommand.class,
+      VerifyCommand.class,
       DemoCommand.class,
       WarehouseCommand.class,
       TotesysCommand.class,

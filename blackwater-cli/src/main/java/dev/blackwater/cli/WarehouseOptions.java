@@ -44,6 +44,11 @@ public final class WarehouseOptions {
       })
   WarehouseMode mode;
 
+  /** Whether a warehouse URL was given. */
+  public boolean configured() {
+    return url != null && !url.isBlank();
+  }
+
   /** The warehouse database as configured. */
   public DatabaseConfig config() {
     return new DatabaseConfig("warehouse", url, user, password);

@@ -44,6 +44,11 @@ public final class WarehouseSchema {
     this.schema = schema;
   }
 
+  /** The warehouse database. */
+  public DatabaseConfig database() {
+    return database;
+  }
+
   /** The target schema. */
   public String schema() {
     return schema;

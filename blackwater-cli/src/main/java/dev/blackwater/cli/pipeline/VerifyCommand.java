@@ -1,0 +1,61 @@
+package dev.blackwater.cli.pipeline;
+
+import dev.blackwater.cli.LakeOptions;
+import dev.blackwater.cli.SourceOptions;
+import dev.blackwater.cli.TextTable;
+import dev.blackwater.cli.WarehouseOptions;
+import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.pipeline.ResultJson;
+import dev.blackwater.verify.Check;
+import dev.blackwater.verify.Verifier;
+import dev.blackwater.verify.VerifyReport;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code blackwater verify}. */
+@Command(
+    name = "verify",
+    description = {
+      "Reconcile source, lake and warehouse: batches consumed, fact versions, duplicates, the",
+      "current state of every fact and dimension against the source, foreign keys.",
+      "Exits " + 5 + " (data quality) on any mismatch."
+    })
+public final class VerifyCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin SourceOptions source;
+  @Mixin LakeOptions lake;
+  @Mixin WarehouseOptions warehouse;
+
+  @Option(names = "--json", description = "Print the checks as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    VerifyReport report =
+        new Verifier(
+                source.config(), lake.ingestion(), lake.processed(), warehouse.warehouseSchema())
+            .verify();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(json ? ResultJson.write(report) : describe(report));
+    return report.ok() ? 0 : ErrorCode.DATA_QUALITY.exitCode();
+  }
+
+  static String describe(VerifyReport report) {
+    TextTable table = new TextTable("check", "source", "lake", "warehouse", "result");
+    for (Check c : report.checks()) {
+      table.row(
+          c.name(), c.source(), c.lake(), c.warehouse(), c.ok() ? "ok" : "MISMATCH: " + c.detail());
+    }
+    long failed = report.failures().size();
+    return table
+        + (failed == 0
+            ? String.format("%n%nAll %d checks passed: nothing was lost.", report.checks().size())
+            : String.format("%n%n%d of %d checks FAILED.", failed, report.checks().size()));
+  }
+}

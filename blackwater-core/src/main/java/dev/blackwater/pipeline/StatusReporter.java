@@ -1,0 +1,162 @@
+package dev.blackwater.pipeline;
+
+import dev.blackwater.lake.BatchId;
+import dev.blackwater.lake.BatchLog;
+import dev.blackwater.lake.LakeStore;
+import dev.blackwater.lake.Manifest;
+import dev.blackwater.pipeline.StatusReport.FactStatus;
+import dev.blackwater.pipeline.StatusReport.StageStatus;
+import dev.blackwater.pipeline.StatusReport.TableStatus;
+import dev.blackwater.warehouse.WarehouseSchema;
+import dev.blackwater.warehouse.WarehouseState;
+import dev.blackwater.warehouse.WarehouseTable;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads where the pipeline stands from the manifests of both zones, the run records, and (when
+ * given) the warehouse's bookkeeping. Source timestamps are taken to be UTC.
+ */
+public final class StatusReporter {
+
+  /** How many recent ingestion manifests to search for a table's newest batch. */
+  private static final int RECENT_BATCHES = 50;
+
+  private final LakeStore ingestion;
+  private final LakeStore processed;
+  private final Optional<WarehouseSchema> warehouse;
+  private final Clock clock;
+
+  public StatusReporter(
+      LakeStore ingestion, LakeStore processed, Optional<WarehouseSchema> warehouse, Clock clock) {
+    this.ingestion = ingestion;
+    this.processed = processed;
+    this.warehouse = warehouse;
+    this.clock = clock;
+  }
+
+  public StatusReport report() {
+    Instant now = clock.instant();
+    BatchLog ingested = new BatchLog(ingestion);
+    BatchLog transformed = new BatchLog(processed);
+    List<BatchId> ingestionBatches = ingested.committed();
+    List<BatchId> processedBatches = transformed.committed();
+
+    List<TableStatus> tables = tables(ingested, ingestionBatches, now);
+    Optional<Manifest> lastProcessed =
+        processedBatches.isEmpty()
+            ? Optional.empty()
+            : Optional.of(transformed.read(processedBatches.get(processedBatches.size() - 1)));
+    String lastConsumed =
+        lastProcessed
+            .map(m -> m.consumed().isEmpty() ? null : m.consumed().get(m.consumed().size() - 1))
+            .orElse(null);
+    int transformBacklog =
+        (int)
+            ingestionBatches.stream()
+                .filter(b -> lastConsumed == null || b.compareTo(BatchId.parse(lastConsumed)) > 0)
+                .count();
+
+    List<FactStatus> facts = new ArrayList<>();
+    String lastLoaded = null;
+    Integer loadBacklog = null;
+    if (warehouse.isPresent()) {
+      WarehouseSchema schema = warehouse.get();
+      try (Connection c = schema.database().open()) {
+        WarehouseState state = new WarehouseState(c, schema);
+        Set<String> loaded = state.loadedBatches();
+        loadBacklog =
+            (int) processedBatches.stream().filter(b -> !loaded.contains(b.toString())).count();
+        lastLoaded =
+            processedBatches.stream()
+                .map(BatchId::toString)
+                .filter(loaded::contains)
+                .reduce((a, b) -> b)
+                .orElse(null);
+        if (state.hasBookkeeping()) {
+          for (WarehouseTable fact :
+              List.of(
+                  WarehouseTable.FACT_SALES_ORDER,
+                  WarehouseTable.FACT_PURCHASE_ORDER,
+                  WarehouseTable.FACT_PAYMENT)) {
+            String newest = state.newestVersion(fact);
+            facts.add(new FactStatus(fact.tableName(), newest, state.rows(fact), lag(newest, now)));
+          }
+        }
+      } catch (SQLException e) {
+        throw schema.database().connectionFailure(e);
+      }
+    }
+
+    RunLog extractRuns = new RunLog(ingestion, clock);
+    RunLog processedRuns = new RunLog(processed, clock);
+    List<StageStatus> stages =
+        List.of(
+            stage(Stage.EXTRACT, last(ingestionBatches), null, extractRuns),
+            stage(Stage.TRANSFORM, last(processedBatches), transformBacklog, processedRuns),
+            stage(Stage.LOAD, lastLoaded, loadBacklog, processedRuns));
+    return new StatusReport(now, tables, facts, stages);
+  }
+
+  private List<TableStatus> tables(BatchLog log, List<BatchId> batches, Instant now) {
+    if (batches.isEmpty()) {
+      return List.of();
+    }
+    Manifest latest = log.read(batches.get(batches.size() - 1));
+    Map<String, String> newestBatch = new LinkedHashMap<>();
+    for (int i = batches.size() - 1; i >= 0 && i >= batches.size() - RECENT_BATCHES; i--) {
+      Manifest m = i == batches.size() - 1 ? latest : log.read(batches.get(i));
+      m.tables()
+          .forEach(
+              (table, entry) -> {
+                if (entry.rows() > 0) {
+                  newestBatch.putIfAbsent(table, m.batch());
+                }
+              });
+      if (newestBatch.size() == latest.tables().size()) {
+        break;
+      }
+    }
+    List<TableStatus> tables = new ArrayList<>();
+    latest
+        .tables()
+        .forEach(
+            (table, entry) -> {
+              String watermark = entry.watermark() == null ? null : entry.watermark().to();
+              tables.add(
+                  new TableStatus(table, watermark, newestBatch.get(table), lag(watermark, now)));
+            });
+    return tables;
+  }
+
+  private static StageStatus stage(Stage stage, String newest, Integer backlog, RunLog runs) {
+    return new StageStatus(
+        stage,
+        newest,
+        backlog,
+        runs.latest(stage, r -> !r.failed()).orElse(null),
+        runs.latest(stage, RunRecord::failed).orElse(null));
+  }
+
+  private static String last(List<BatchId> batches) {
+    return batches.isEmpty() ? null : batches.get(batches.size() - 1).toString();
+  }
+
+  private static Duration lag(String isoTimestamp, Instant now) {
+    if (isoTimestamp == null) {
+      return null;
+    }
+    return Duration.between(LocalDateTime.parse(isoTimestamp).toInstant(ZoneOffset.UTC), now);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.blackwater.warehouse;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** What the warehouse holds: the batches loaded, and per fact table its rows and newest version. */
+public final class WarehouseState {
+
+  private final Connection connection;
+  private final WarehouseSchema schema;
+
+  public WarehouseState(Connection connection, WarehouseSchema schema) {
+    this.connection = connection;
+    this.schema = schema;
+  }
+
+  /** The processed batches loaded, oldest first; empty when the schema has no bookkeeping yet. */
+  public Set<String> loadedBatches() throws SQLException {
+    Set<String> loaded = new LinkedHashSet<>();
+    if (!hasBookkeeping()) {
+      return loaded;
+    }
+    try (Statement s = connection.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT batch_id FROM "
+                    + schema.qualified(WarehouseSchema.BOOKKEEPING)
+                    + " ORDER BY batch_id")) {
+      while (r.next()) {
+        loaded.add(r.getString(1));
+      }
+    }
+    return loaded;
+  }
+
+  /** Whether the bookkeeping table exists. */
+  public boolean hasBookkeeping() throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT to_regclass('"
+                    + schema.qualified(WarehouseSchema.BOOKKEEPING).replace("'", "''")
+                    + "') IS NOT NULL")) {
+      r.next();
+      return r.getBoolean(1);
+    }
+  }
+
+  /** Fact versions in {@code table}. */
+  public long rows(WarehouseTable table) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet r =
+            s.executeQuery("SELECT count(*) FROM " + schema.qualified(table.tableName()))) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  /** The newest {@code last_updated} of a fact table as ISO text, or null when it is empty. */
+  public String newestVersion(WarehouseTable table) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT to_char(max(last_updated_date + last_updated_time),"
+                    + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US') FROM "
+                    + schema.qualified(table.tableName()))) {
+      r.next();
+      return r.getString(1);
+    }
+  }
+}
