@@ -41,6 +41,9 @@ clean: ## remove build outputs
 
 # --- AWS (terraform/, see docs/aws.md) ---
 TF := terraform -chdir=terraform
+# State stays local (terraform/terraform.tfstate) unless terraform/backend.hcl configures the S3
+# backend declared in terraform/backend_override.tf (both git-ignored; see docs/aws.md).
+TF_BACKEND = $(if $(wildcard terraform/backend.hcl),-backend-config=backend.hcl)
 # terraform init: from an offline provider mirror (the folder holding registry.terraform.io/) when
 # the machine has one, otherwise from the registry.
 tf-init:
@@ -61,13 +64,13 @@ plan-offline: tf-init ## validate and plan terraform/ without AWS (dummy credent
 	@echo "wrote terraform/plan.json"
 
 plan: ## plan against the real account (AWS credentials and terraform/terraform.tfvars needed)
-	$(TF) init -input=false
+	$(TF) init -input=false $(TF_BACKEND)
 	$(TF) plan -input=false -out=plan.bin
 
 deploy: package ## build the artifact and apply terraform/ to the real account
-	$(TF) init -input=false
+	$(TF) init -input=false $(TF_BACKEND)
 	$(TF) apply -input=false
 
 destroy: ## remove everything terraform/ created (the buckets must be emptied first, see docs/aws.md)
-	$(TF) init -input=false
+	$(TF) init -input=false $(TF_BACKEND)
 	$(TF) destroy -input=false

@@ -16,6 +16,7 @@ module "storage" {
   account_id    = var.account_id
   partition     = var.partition
   artifact_path = "${path.root}/${var.artifact_path}"
+  force_destroy = var.force_destroy_buckets
 }
 
 module "secrets" {

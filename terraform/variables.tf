@@ -105,6 +105,12 @@ variable "log_retention_days" {
   default     = 30
 }
 
+variable "force_destroy_buckets" {
+  description = "Let `make destroy` delete the buckets with their objects and versions (keep false for a real pipeline: the lake is its history)."
+  type        = bool
+  default     = false
+}
+
 variable "secret_recovery_window_days" {
   description = "Days a deleted secret can be restored (0 deletes at once, handy for test stacks)."
   type        = number

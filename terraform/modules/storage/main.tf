@@ -14,7 +14,8 @@ locals {
 resource "aws_s3_bucket" "this" {
   for_each = local.buckets
 
-  bucket = each.value
+  bucket        = each.value
+  force_destroy = var.force_destroy
 }
 
 resource "aws_s3_bucket_public_access_block" "this" {
