@@ -7,7 +7,7 @@ export JAVA_HOME
 MVNW := ./mvnw -B
 JAR := blackwater-cli/target/blackwater.jar
 
-.PHONY: help build test demo lint format security package clean
+.PHONY: help build test demo lint format security package clean plan-offline plan deploy destroy tf-init
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -33,8 +33,44 @@ format: ## reformat the code
 security: ## SpotBugs with FindSecBugs, failing on high-priority findings
 	$(MVNW) -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true verify
 
-package: ## build the runnable jar and the Lambda artifact
+package: ## build the runnable jar and the Lambda artifact (blackwater-aws/target/blackwater-lambda.jar)
 	$(MVNW) package -DskipTests
 
 clean: ## remove build outputs
 	$(MVNW) clean
+
+# --- AWS (terraform/, see docs/aws.md) ---
+TF := terraform -chdir=terraform
+# State stays local (terraform/terraform.tfstate) unless terraform/backend.hcl configures the S3
+# backend declared in terraform/backend_override.tf (both git-ignored; see docs/aws.md).
+TF_BACKEND = $(if $(wildcard terraform/backend.hcl),-backend-config=backend.hcl)
+# terraform init: from an offline provider mirror (the folder holding registry.terraform.io/) when
+# the machine has one, otherwise from the registry.
+tf-init:
+	@mirror=$$(find / -type d -name registry.terraform.io -not -path '*/.terraform/*' 2>/dev/null | head -n 1); \
+	if [ -n "$$mirror" ]; then \
+	  echo "terraform init from the provider mirror $$(dirname $$mirror)"; \
+	  $(TF) init -backend=false -input=false -plugin-dir=$$(dirname $$mirror); \
+	else \
+	  $(TF) init -backend=false -input=false; \
+	fi
+
+plan-offline: tf-init ## validate and plan terraform/ without AWS (dummy credentials), plan as JSON in terraform/plan.json
+	$(TF) validate
+	AWS_ACCESS_KEY_ID=dummy AWS_SECRET_ACCESS_KEY=dummy AWS_SESSION_TOKEN= AWS_PROFILE= \
+	  AWS_REGION=eu-west-2 AWS_EC2_METADATA_DISABLED=true \
+	  $(TF) plan -refresh=false -input=false -lock=false -var-file=offline.tfvars -out=plan.bin
+	$(TF) show -json plan.bin > terraform/plan.json
+	@echo "wrote terraform/plan.json"
+
+plan: ## plan against the real account (AWS credentials and terraform/terraform.tfvars needed)
+	$(TF) init -input=false $(TF_BACKEND)
+	$(TF) plan -input=false -out=plan.bin
+
+deploy: package ## build the artifact and apply terraform/ to the real account
+	$(TF) init -input=false $(TF_BACKEND)
+	$(TF) apply -input=false
+
+destroy: ## remove everything terraform/ created (the buckets must be emptied first, see docs/aws.md)
+	$(TF) init -input=false $(TF_BACKEND)
+	$(TF) destroy -input=false

@@ -1,0 +1,97 @@
+package dev.blackwater.aws.metrics;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Writes pipeline metrics as CloudWatch Embedded Metric Format lines: one JSON object per line,
+ * which CloudWatch Logs turns into metrics of namespace {@value #NAMESPACE} when a Lambda function
+ * prints it. Per stage and table: {@code Rows}, {@code Bytes}, {@code DurationMs} (also rolled up
+ * per stage); per stage: {@code FreshnessLagSeconds}, which the staleness alarm watches.
+ */
+public final class EmbeddedMetrics {
+
+  public static final String NAMESPACE = "Blackwater";
+  public static final String STAGE = "stage";
+  public static final String TABLE = "table";
+  public static final String ROWS = "Rows";
+  public static final String BYTES = "Bytes";
+  public static final String DURATION = "DurationMs";
+  public static final String FRESHNESS_LAG = "FreshnessLagSeconds";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PrintStream out;
+  private final Clock clock;
+
+  /** Metrics printed to standard output, where Lambda sends them to CloudWatch Logs. */
+  public static EmbeddedMetrics toStandardOutput() {
+    return new EmbeddedMetrics(
+        new PrintStream(System.out, true, StandardCharsets.UTF_8), Clock.systemUTC());
+  }
+
+  public EmbeddedMetrics(PrintStream out, Clock clock) {
+    this.out = out;
+    this.clock = clock;
+  }
+
+  /** What one stage did to one table. */
+  public void table(String stage, String table, long rows, long bytes, Duration duration) {
+    ObjectNode line =
+        line(
+            List.of(List.of(STAGE, TABLE), List.of(STAGE)),
+            List.of(
+                metric(ROWS, "Count"), metric(BYTES, "Bytes"), metric(DURATION, "Milliseconds")));
+    line.put(STAGE, stage);
+    line.put(TABLE, table);
+    line.put(ROWS, rows);
+    line.put(BYTES, bytes);
+    line.put(DURATION, duration.toMillis());
+    print(line);
+  }
+
+  /**
+   * How far the data a stage has handled lags behind now: the age of the newest source change it
+   * has seen through (whole seconds, never negative).
+   */
+  public void freshness(String stage, Duration lag) {
+    ObjectNode line = line(List.of(List.of(STAGE)), List.of(metric(FRESHNESS_LAG, "Seconds")));
+    line.put(STAGE, stage);
+    line.put(FRESHNESS_LAG, Math.max(0, lag.toSeconds()));
+    print(line);
+  }
+
+  private ObjectNode line(List<List<String>> dimensionSets, List<ObjectNode> metrics) {
+    ObjectNode line = JSON.createObjectNode();
+    ObjectNode aws = line.putObject("_aws");
+    aws.put("Timestamp", clock.millis());
+    ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
+    directive.put("Namespace", NAMESPACE);
+    ArrayNode dimensions = directive.putArray("Dimensions");
+    for (List<String> set : dimensionSets) {
+      ArrayNode names = dimensions.addArray();
+      set.forEach(names::add);
+    }
+    directive.putArray("Metrics").addAll(metrics);
+    return line;
+  }
+
+  private static ObjectNode metric(String name, String unit) {
+    return JSON.createObjectNode().put("Name", name).put("Unit", unit);
+  }
+
+  private void print(ObjectNode line) {
+    try {
+      out.println(JSON.writeValueAsString(line));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a metrics line", e);
+    }
+  }
+}

@@ -1,0 +1,347 @@
+package dev.blackwater.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.blackwater.aws.TerraformPlan.Resource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the deployment that terraform/ plans (terraform/plan.json, written by {@code make
+ * plan-offline}): runtimes, SnapStart, least-privilege IAM, locked-down buckets, the schedule and
+ * the alarms. Runs only with {@code -Pterraform}, and fails there when the plan is missing.
+ */
+class TerraformPlanIT {
+
+  /**
+   * Actions that AWS only grants on Resource "*": the EC2 describe calls Lambda makes to attach to
+   * a VPC, and CloudWatch Logs' log-delivery API that Step Functions' execution logging uses.
+   */
+  private static final Set<String> WILDCARD_RESOURCE_ACTIONS =
+      Set.of(
+          "ec2:DescribeNetworkInterfaces",
+          "ec2:DescribeSubnets",
+          "ec2:DescribeVpcs",
+          "logs:CreateLogDelivery",
+          "logs:GetLogDelivery",
+          "logs:UpdateLogDelivery",
+          "logs:DeleteLogDelivery",
+          "logs:ListLogDeliveries",
+          "logs:PutResourcePolicy",
+          "logs:DescribeResourcePolicies",
+          "logs:DescribeLogGroups");
+
+  private static final Map<String, String> HANDLERS =
+      Map.of(
+          "extract", "dev.blackwater.aws.handler.ExtractHandler::handleRequest",
+          "transform", "dev.blackwater.aws.handler.TransformHandler::handleRequest",
+          "load", "dev.blackwater.aws.handler.LoadHandler::handleRequest");
+
+  private static TerraformPlan plan;
+  private static String ingestion;
+  private static String processed;
+  private static String sourceSecret;
+  private static String warehouseSecret;
+
+  @BeforeAll
+  static void readPlan() throws Exception {
+    plan =
+        TerraformPlan.read(
+            Path.of(System.getProperty("blackwater.terraform.plan", "../terraform/plan.json")));
+    String partition = plan.variable("partition");
+    ingestion =
+        "arn:" + partition + ":s3:::" + plan.one("aws_s3_bucket", "ingestion").text("bucket");
+    processed =
+        "arn:" + partition + ":s3:::" + plan.one("aws_s3_bucket", "processed").text("bucket");
+    String secrets =
+        "arn:"
+            + partition
+            + ":secretsmanager:"
+            + plan.variable("region")
+            + ":"
+            + plan.variable("account_id")
+            + ":secret:";
+    sourceSecret =
+        secrets + plan.one("aws_secretsmanager_secret", "source").text("name") + "-??????";
+    warehouseSecret =
+        secrets + plan.one("aws_secretsmanager_secret", "warehouse").text("name") + "-??????";
+  }
+
+  @Test
+  void threeJava21FunctionsWithSnapStartJsonLogsAndALiveAlias() {
+    List<Resource> functions = plan.all("aws_lambda_function");
+    assertThat(functions)
+        .extracting(Resource::key)
+        .containsExactlyInAnyOrderElementsOf(HANDLERS.keySet());
+    for (Resource f : functions) {
+      assertThat(f.text("runtime")).as(f.address()).isEqualTo("java21");
+      assertThat(f.text("handler")).as(f.address()).isEqualTo(HANDLERS.get(f.key()));
+      assertThat(f.after().path("publish").asBoolean()).as(f.address()).isTrue();
+      assertThat(f.after().at("/snap_start/0/apply_on").asText())
+          .as(f.address())
+          .isEqualTo("PublishedVersions");
+      assertThat(f.after().at("/logging_config/0/log_format").asText()).isEqualTo("JSON");
+      assertThat(f.after().path("architectures")).hasSize(1);
+      assertThat(f.after().path("memory_size").asInt()).isBetween(512, 10_240);
+      assertThat(f.after().path("timeout").asInt()).isBetween(60, 900);
+      JsonNode env = f.after().at("/environment/0/variables");
+      assertThat(env.path("BLACKWATER_INGESTION").asText()).startsWith("s3://");
+      assertThat(env.path("BLACKWATER_PROCESSED").asText()).startsWith("s3://");
+      assertThat(env.has("BLACKWATER_SOURCE_SECRET")).isEqualTo(f.key().equals("extract"));
+      assertThat(env.has("BLACKWATER_WAREHOUSE_SECRET")).isEqualTo(f.key().equals("load"));
+    }
+    assertThat(plan.all("aws_lambda_alias"))
+        .hasSize(3)
+        .allSatisfy(a -> assertThat(a.text("name")).isEqualTo("live"));
+    for (String stage : HANDLERS.keySet()) {
+      Resource logs = plan.one("aws_cloudwatch_log_group", stage);
+      assertThat(logs.text("name"))
+          .isEqualTo("/aws/lambda/" + plan.one("aws_lambda_function", stage).text("function_name"));
+      assertThat(logs.after().path("retention_in_days").asInt()).isPositive();
+    }
+  }
+
+  @Test
+  void noPolicyGrantsAWildcardActionOrAWildcardResourceAwsDoesNotRequire() {
+    List<Resource> policies = new ArrayList<>(plan.all("aws_iam_role_policy"));
+    assertThat(policies).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(plan.all("aws_iam_role_policy_attachment")).isEmpty();
+    for (Resource policy : policies) {
+      for (JsonNode statement : statements(policy.policy())) {
+        List<String> actions = strings(statement.path("Action"));
+        assertThat(actions).as(policy.address()).allSatisfy(a -> assertThat(a).doesNotContain("*"));
+        if (strings(statement.path("Resource")).contains("*")) {
+          assertThat(WILDCARD_RESOURCE_ACTIONS).as(policy.address()).containsAll(actions);
+        }
+        assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+      }
+    }
+  }
+
+  @Test
+  void extractReadsTheSourceSecretAndWritesOnlyTheIngestionZone() {
+    Access extract = Access.of(plan.one("aws_iam_role_policy", "extract").policy());
+
+    assertThat(extract.resourcesOf("s3:PutObject")).containsExactly(ingestion + "/*");
+    assertThat(extract.resourcesOf("s3:AbortMultipartUpload")).containsExactly(ingestion + "/*");
+    assertThat(extract.resourcesOf("s3:GetObject")).containsExactly(ingestion + "/*");
+    assertThat(extract.resourcesOf("s3:ListBucket")).containsExactly(ingestion);
+    assertThat(extract.resourcesOf("secretsmanager:GetSecretValue")).containsExactly(sourceSecret);
+    assertThat(extract.allResources()).noneMatch(r -> r.startsWith(processed));
+  }
+
+  @Test
+  void transformReadsIngestionAndWritesOnlyProcessed() {
+    Access transform = Access.of(plan.one("aws_iam_role_policy", "transform").policy());
+
+    assertThat(transform.resourcesOf("s3:PutObject")).containsExactly(processed + "/*");
+    assertThat(transform.resourcesOf("s3:GetObject"))
+        .containsExactlyInAnyOrder(ingestion + "/*", processed + "/*");
+    assertThat(transform.resourcesOf("s3:ListBucket"))
+        .containsExactlyInAnyOrder(ingestion, processed);
+    assertThat(transform.resourcesOf("secretsmanager:GetSecretValue")).isEmpty();
+  }
+
+  @Test
+  void loadReadsProcessedAndTheWarehouseSecretAndWritesNoZone() {
+    Access load = Access.of(plan.one("aws_iam_role_policy", "load").policy());
+
+    assertThat(load.resourcesOf("s3:PutObject")).isEmpty();
+    assertThat(load.resourcesOf("s3:GetObject")).containsExactly(processed + "/*");
+    assertThat(load.resourcesOf("s3:ListBucket")).containsExactly(processed);
+    assertThat(load.resourcesOf("secretsmanager:GetSecretValue")).containsExactly(warehouseSecret);
+    assertThat(load.allResources()).noneMatch(r -> r.startsWith(ingestion));
+  }
+
+  @Test
+  void everyBucketIsPrivateEncryptedAndVersioned() {
+    List<Resource> buckets = plan.all("aws_s3_bucket");
+    assertThat(buckets).extracting(Resource::key).contains("ingestion", "processed");
+    for (Resource bucket : buckets) {
+      Resource block = plan.one("aws_s3_bucket_public_access_block", bucket.key());
+      for (String setting :
+          List.of(
+              "block_public_acls",
+              "block_public_policy",
+              "ignore_public_acls",
+              "restrict_public_buckets")) {
+        assertThat(block.after().path(setting).asBoolean())
+            .as(bucket.key() + " " + setting)
+            .isTrue();
+      }
+      assertThat(
+              plan.one("aws_s3_bucket_server_side_encryption_configuration", bucket.key())
+                  .after()
+                  .at("/rule/0/apply_server_side_encryption_by_default/0/sse_algorithm")
+                  .asText())
+          .isIn("AES256", "aws:kms", "aws:kms:dsse");
+      assertThat(
+              plan.one("aws_s3_bucket_versioning", bucket.key())
+                  .after()
+                  .at("/versioning_configuration/0/status")
+                  .asText())
+          .isEqualTo("Enabled");
+    }
+  }
+
+  @Test
+  void theZonesRefuseAnyPutWithoutIfNoneMatch() {
+    for (String zone : List.of("ingestion", "processed")) {
+      String arn = zone.equals("ingestion") ? ingestion : processed;
+      JsonNode deny =
+          statements(plan.one("aws_s3_bucket_policy", zone).policy()).stream()
+              .filter(s -> s.path("Effect").asText().equals("Deny"))
+              .filter(s -> strings(s.path("Action")).contains("s3:PutObject"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(zone + " has no Deny of s3:PutObject"));
+
+      assertThat(strings(deny.path("Resource"))).containsExactly(arn + "/*");
+      assertThat(deny.at("/Condition/Null/s3:if-none-match").asText()).isEqualTo("true");
+      assertThat(deny.path("Principal").toString()).isIn("\"*\"", "{\"AWS\":\"*\"}");
+    }
+    assertThat(plan.all("aws_secretsmanager_secret_version"))
+        .as("secret values stay out of Terraform state")
+        .isEmpty();
+  }
+
+  @Test
+  void theScheduleStartsThePipelineEveryFiveMinutesWithRetriesAndADeadLetterQueue() {
+    Resource schedule = plan.all("aws_scheduler_schedule").get(0);
+    assertThat(schedule.text("schedule_expression")).isEqualTo("rate(5 minutes)");
+    JsonNode target = schedule.after().at("/target/0");
+    assertThat(target.at("/retry_policy/0/maximum_retry_attempts").asInt()).isPositive();
+    assertThat(schedule.after().at("/target/0/dead_letter_config")).hasSize(1);
+    assertThat(plan.all("aws_sqs_queue")).hasSize(1);
+
+    Access scheduler =
+        Access.of(
+            plan.all("aws_iam_role_policy").stream()
+                .filter(p -> p.address().endsWith("aws_iam_role_policy.scheduler"))
+                .findFirst()
+                .orElseThrow()
+                .policy());
+    String stateMachine = plan.all("aws_sfn_state_machine").get(0).text("name");
+    assertThat(scheduler.resourcesOf("states:StartExecution"))
+        .singleElement()
+        .satisfies(arn -> assertThat(arn).endsWith(":stateMachine:" + stateMachine));
+    assertThat(scheduler.resourcesOf("sqs:SendMessage"))
+        .singleElement()
+        .satisfies(
+            arn -> assertThat(arn).endsWith(":" + plan.all("aws_sqs_queue").get(0).text("name")));
+    assertThat(
+            plan.all("aws_sfn_state_machine")
+                .get(0)
+                .after()
+                .at("/logging_configuration/0/level")
+                .asText())
+        .isEqualTo("ALL");
+  }
+
+  @Test
+  void alarmsOnFailuresErrorsAndStalenessGoToTheEmailTopic() {
+    String topic = plan.all("aws_sns_topic").get(0).text("name");
+    List<Resource> alarms = plan.all("aws_cloudwatch_metric_alarm");
+    assertThat(alarms)
+        .allSatisfy(
+            a ->
+                assertThat(strings(a.after().path("alarm_actions")))
+                    .as(a.address())
+                    .singleElement()
+                    .satisfies(
+                        arn ->
+                            assertThat(arn)
+                                .startsWith("arn:")
+                                .endsWith(
+                                    ":sns:"
+                                        + plan.variable("region")
+                                        + ":"
+                                        + plan.variable("account_id")
+                                        + ":"
+                                        + topic)));
+
+    assertThat(alarms)
+        .anySatisfy(
+            a -> {
+              assertThat(a.text("namespace")).isEqualTo("AWS/States");
+              assertThat(a.text("metric_name")).isEqualTo("ExecutionsFailed");
+            });
+    assertThat(
+            alarms.stream()
+                .filter(
+                    a ->
+                        a.text("metric_name").equals("Errors")
+                            && a.text("namespace").equals("AWS/Lambda")))
+        .hasSize(3);
+    assertThat(alarms)
+        .anySatisfy(
+            a -> {
+              assertThat(a.text("namespace")).isEqualTo("Blackwater");
+              assertThat(a.text("metric_name")).isEqualTo("FreshnessLagSeconds");
+              assertThat(a.after().path("threshold").asDouble()).isEqualTo(1800);
+              assertThat(a.text("comparison_operator")).isEqualTo("GreaterThanThreshold");
+              assertThat(a.text("treat_missing_data")).isEqualTo("breaching");
+            });
+    Resource subscription = plan.all("aws_sns_topic_subscription").get(0);
+    assertThat(subscription.text("protocol")).isEqualTo("email");
+    assertThat(subscription.text("endpoint")).contains("@");
+    assertThat(plan.all("aws_cloudwatch_dashboard")).hasSize(1);
+  }
+
+  @Test
+  void functionsInAVpcGetS3AndSecretsManagerEndpoints() {
+    assertThat(plan.all("aws_lambda_function"))
+        .allSatisfy(f -> assertThat(f.after().at("/vpc_config/0/subnet_ids")).isNotEmpty());
+    assertThat(plan.all("aws_vpc_endpoint"))
+        .extracting(e -> e.text("vpc_endpoint_type") + " " + e.text("service_name"))
+        .containsExactlyInAnyOrder(
+            "Gateway com.amazonaws." + plan.variable("region") + ".s3",
+            "Interface com.amazonaws." + plan.variable("region") + ".secretsmanager");
+  }
+
+  private static List<JsonNode> statements(JsonNode policy) {
+    List<JsonNode> all = new ArrayList<>();
+    policy.path("Statement").forEach(all::add);
+    return all;
+  }
+
+  private static List<String> strings(JsonNode node) {
+    List<String> values = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(n -> values.add(n.asText()));
+    } else if (!node.isMissingNode() && !node.isNull()) {
+      values.add(node.asText());
+    }
+    return values;
+  }
+
+  /** Which resources a policy allows each action on. */
+  private record Access(List<JsonNode> statements) {
+
+    static Access of(JsonNode policy) {
+      return new Access(TerraformPlanIT.statements(policy));
+    }
+
+    Set<String> resourcesOf(String action) {
+      Set<String> resources = new TreeSet<>();
+      for (JsonNode s : statements) {
+        if (strings(s.path("Action")).contains(action)) {
+          resources.addAll(strings(s.path("Resource")));
+        }
+      }
+      return resources;
+    }
+
+    Set<String> allResources() {
+      Set<String> resources = new TreeSet<>();
+      statements.forEach(s -> resources.addAll(strings(s.path("Resource"))));
+      return resources;
+    }
+  }
+}

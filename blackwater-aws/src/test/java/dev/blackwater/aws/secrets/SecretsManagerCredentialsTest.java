@@ -1,0 +1,211 @@
+package dev.blackwater.aws.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.blackwater.config.DatabaseConfig;
+import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.pipeline.ErrorCode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * SecretsManagerCredentials against a tiny in-process server speaking Secrets Manager's
+ * GetSecretValue JSON protocol, so the real client, signing and error parsing run.
+ */
+class SecretsManagerCredentialsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String RDS_STYLE =
+      "{\"engine\":\"postgres\",\"host\":\"db.internal\",\"port\":5433,"
+          + "\"dbname\":\"totesys\",\"username\":\"reader\",\"password\":\"s3cr3t-A\"}";
+
+  private final Map<String, String> secrets = new ConcurrentHashMap<>();
+  private final List<String> requested = new CopyOnWriteArrayList<>();
+  private HttpServer server;
+  private SecretsManagerClient client;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+          JsonNode request = JSON.readTree(exchange.getRequestBody());
+          String id = request.path("SecretId").asText();
+          requested.add(target + " " + id);
+          int status;
+          String body;
+          if (id.startsWith("denied")) {
+            status = 400;
+            body = error("AccessDeniedException", "not allowed");
+          } else if (!secrets.containsKey(id)) {
+            status = 400;
+            body = error("ResourceNotFoundException", "Secrets Manager can't find the secret.");
+          } else {
+            status = 200;
+            body =
+                JSON.createObjectNode()
+                    .put("ARN", "arn:aws:secretsmanager:eu-west-2:123456789012:secret:" + id)
+                    .put("Name", id)
+                    .put("SecretString", secrets.get(id))
+                    .put("VersionId", "v1")
+                    .toString();
+          }
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+          exchange.sendResponseHeaders(status, bytes.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
+    server.start();
+    client =
+        SecretsManagerCredentials.client(
+            Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())));
+  }
+
+  private static String error(String type, String message) {
+    return JSON.createObjectNode().put("__type", type).put("message", message).toString();
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    server.stop(0);
+  }
+
+  @Test
+  void readsAnRdsStyleSecretOnceAndKeepsIt() {
+    secrets.put("blackwater/source", RDS_STYLE);
+    SecretsManagerCredentials source =
+        new SecretsManagerCredentials(client, "source", "blackwater/source");
+    assertThat(requested).isEmpty();
+
+    DatabaseConfig config = source.current();
+    source.current();
+
+    assertThat(config.url()).isEqualTo("jdbc:postgresql://db.internal:5433/totesys");
+    assertThat(config.user()).isEqualTo("reader");
+    assertThat(config.password()).isEqualTo("s3cr3t-A");
+    assertThat(config.role()).isEqualTo("source");
+    assertThat(config.toString()).doesNotContain("s3cr3t");
+    assertThat(requested).containsExactly("secretsmanager.GetSecretValue blackwater/source");
+  }
+
+  @Test
+  void takesDatabaseAndUserSpelledEitherWayAndDefaultsThePort() {
+    secrets.put(
+        "wh",
+        "{\"host\":\"wh\",\"port\":\"6543\",\"database\":\"warehouse\",\"user\":\"loader\","
+            + "\"password\":\"p\"}");
+    secrets.put(
+        "wh-no-port", "{\"host\":\"wh\",\"database\":\"w\",\"user\":\"u\",\"password\":\"p\"}");
+
+    assertThat(new SecretsManagerCredentials(client, "warehouse", "wh").current().url())
+        .isEqualTo("jdbc:postgresql://wh:6543/warehouse");
+    assertThat(new SecretsManagerCredentials(client, "warehouse", "wh-no-port").current().url())
+        .isEqualTo("jdbc:postgresql://wh:5432/w");
+  }
+
+  @Test
+  void aMissingFieldIsNamedWithoutShowingAnyValue() {
+    secrets.put("no-user", "{\"host\":\"h\",\"dbname\":\"d\",\"password\":\"hunter2\"}");
+    secrets.put(
+        "bad-port",
+        "{\"host\":\"h\",\"port\":\"x\",\"dbname\":\"d\",\"user\":\"u\",\"password\":\"hunter2\"}");
+    secrets.put("not-json", "password=hunter2");
+
+    assertConfiguration(
+        "no-user", "secret no-user (source database) has no 'user' or 'username' field");
+    assertConfiguration(
+        "bad-port", "secret bad-port (source database) has a 'port' that is not a port number");
+    assertConfiguration("not-json", "secret not-json (source database) is not a JSON object");
+  }
+
+  private void assertConfiguration(String secretId, String message) {
+    assertThatThrownBy(() -> new SecretsManagerCredentials(client, "source", secretId).current())
+        .isInstanceOf(BlackwaterException.class)
+        .satisfies(
+            e -> {
+              assertThat(((BlackwaterException) e).code()).isEqualTo(ErrorCode.CONFIGURATION);
+              assertThat(e.getCause()).isNull();
+            })
+        .hasMessage(message)
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void aMissingOrForbiddenSecretIsNamed() {
+    assertThatThrownBy(() -> new SecretsManagerCredentials(client, "source", "nope").current())
+        .isInstanceOf(BlackwaterException.class)
+        .satisfies(
+            e -> assertThat(((BlackwaterException) e).code()).isEqualTo(ErrorCode.CONFIGURATION))
+        .hasMessage("secret nope (source database) does not exist, or has no value yet");
+    assertThatThrownBy(
+            () -> new SecretsManagerCredentials(client, "warehouse", "denied-wh").current())
+        .isInstanceOf(BlackwaterException.class)
+        .satisfies(
+            e -> assertThat(((BlackwaterException) e).code()).isEqualTo(ErrorCode.CONNECTION))
+        .hasMessageStartingWith("access denied reading secret denied-wh (warehouse database)");
+    assertThatThrownBy(() -> new SecretsManagerCredentials(client, "source", " "))
+        .hasMessage("no Secrets Manager secret given for the source database");
+  }
+
+  @Test
+  void refusedCredentialsAreReadAgainOnceAfterARotation() {
+    secrets.put("blackwater/source", RDS_STYLE);
+    SecretsManagerCredentials source =
+        new SecretsManagerCredentials(client, "source", "blackwater/source");
+    assertThat(source.current().password()).isEqualTo("s3cr3t-A");
+    secrets.put("blackwater/source", RDS_STYLE.replace("s3cr3t-A", "s3cr3t-B"));
+
+    String result = source.withCredentials(SecretsManagerCredentialsTest::loginAcceptingOnlyB);
+
+    assertThat(result).isEqualTo("logged in with s3cr3t-B");
+    assertThat(source.current().password()).isEqualTo("s3cr3t-B");
+    assertThat(requested).hasSize(2);
+  }
+
+  @Test
+  void otherFailuresAreNotRetried() {
+    secrets.put("blackwater/source", RDS_STYLE);
+    SecretsManagerCredentials source =
+        new SecretsManagerCredentials(client, "source", "blackwater/source");
+
+    assertThatThrownBy(
+            () ->
+                source.withCredentials(
+                    config -> {
+                      throw config.connectionFailure(new SQLException("refused", "08001"));
+                    }))
+        .hasMessageStartingWith("cannot reach the source database at db.internal:5433/totesys");
+    assertThat(requested).hasSize(1);
+  }
+
+  private static String loginAcceptingOnlyB(DatabaseConfig config) {
+    if (!config.password().equals("s3cr3t-B")) {
+      throw config.connectionFailure(
+          new SQLException("password authentication failed for user \"reader\"", "28P01"));
+    }
+    return "logged in with " + config.password();
+  }
+}

@@ -1,0 +1,132 @@
+locals {
+  artifact_exists = fileexists("${path.root}/${var.artifact_path}")
+  in_vpc          = length(var.subnet_ids) > 0
+
+  handlers = {
+    extract   = "dev.blackwater.aws.handler.ExtractHandler::handleRequest"
+    transform = "dev.blackwater.aws.handler.TransformHandler::handleRequest"
+    load      = "dev.blackwater.aws.handler.LoadHandler::handleRequest"
+  }
+}
+
+module "storage" {
+  source = "./modules/storage"
+
+  name_prefix   = var.name_prefix
+  account_id    = var.account_id
+  partition     = var.partition
+  artifact_path = "${path.root}/${var.artifact_path}"
+  force_destroy = var.force_destroy_buckets
+}
+
+module "secrets" {
+  source = "./modules/secrets"
+
+  name_prefix             = var.name_prefix
+  recovery_window_in_days = var.secret_recovery_window_days
+  region                  = var.region
+  account_id              = var.account_id
+  partition               = var.partition
+}
+
+module "network" {
+  source = "./modules/network"
+
+  name_prefix        = var.name_prefix
+  region             = var.region
+  create             = local.in_vpc && var.create_vpc_endpoints
+  vpc_id             = var.vpc_id
+  subnet_ids         = var.subnet_ids
+  security_group_ids = var.security_group_ids
+  route_table_ids    = var.route_table_ids
+}
+
+module "lambda" {
+  source = "./modules/lambda"
+
+  name_prefix        = var.name_prefix
+  region             = var.region
+  account_id         = var.account_id
+  partition          = var.partition
+  handlers           = local.handlers
+  architecture       = var.lambda_architecture
+  memory_mb          = var.lambda_memory_mb
+  timeout_seconds    = var.lambda_timeout_seconds
+  log_retention_days = var.log_retention_days
+  java_tool_options  = var.java_tool_options
+  warehouse_schema   = var.warehouse_schema
+
+  artifact_bucket  = module.storage.artifact_bucket
+  artifact_key     = module.storage.artifact_key
+  artifact_version = module.storage.artifact_version
+  artifact_sha256  = local.artifact_exists ? filebase64sha256("${path.root}/${var.artifact_path}") : null
+
+  ingestion_bucket_arn = module.storage.ingestion_bucket_arn
+  processed_bucket_arn = module.storage.processed_bucket_arn
+  ingestion_uri        = "s3://${module.storage.ingestion_bucket}/"
+  processed_uri        = "s3://${module.storage.processed_bucket}/"
+
+  source_secret_name           = module.secrets.source_secret_name
+  warehouse_secret_name        = module.secrets.warehouse_secret_name
+  source_secret_arn_pattern    = module.secrets.source_secret_arn_pattern
+  warehouse_secret_arn_pattern = module.secrets.warehouse_secret_arn_pattern
+
+  subnet_ids         = var.subnet_ids
+  security_group_ids = var.security_group_ids
+}
+
+module "monitoring" {
+  source = "./modules/monitoring"
+
+  name_prefix                 = var.name_prefix
+  region                      = var.region
+  account_id                  = var.account_id
+  partition                   = var.partition
+  alert_email                 = var.alert_email
+  function_names              = module.lambda.function_names
+  state_machine_arn           = module.orchestration.state_machine_arn
+  dead_letter_queue_name      = module.orchestration.dead_letter_queue_name
+  freshness_threshold_seconds = var.freshness_threshold_seconds
+}
+
+module "orchestration" {
+  source = "./modules/orchestration"
+
+  name_prefix         = var.name_prefix
+  region              = var.region
+  account_id          = var.account_id
+  partition           = var.partition
+  function_alias_arns = module.lambda.alias_arns
+  alarm_topic_arn     = module.monitoring.alarm_topic_arn
+  # IAM policies use ARNs built from names, known at plan time; the state machine definition uses
+  # the resources' own ARNs, so the provider validates it against AWS at apply, not at plan.
+  function_alias_arns_by_name = module.lambda.alias_arns_by_name
+  alarm_topic_arn_by_name     = module.monitoring.alarm_topic_arn_by_name
+  schedule_expression         = var.schedule_expression
+  schedule_enabled            = var.schedule_enabled
+  log_retention_days          = var.log_retention_days
+}
+
+module "quicksight" {
+  source = "./modules/quicksight"
+  count  = var.quicksight_enabled ? 1 : 0
+
+  name_prefix          = var.name_prefix
+  account_id           = var.account_id
+  principal_arn        = var.quicksight_principal_arn
+  vpc_connection_arn   = var.quicksight_vpc_connection_arn
+  warehouse_secret_arn = module.secrets.warehouse_secret_arn
+  warehouse_host       = var.warehouse_host
+  warehouse_port       = var.warehouse_port
+  warehouse_database   = var.warehouse_database
+  warehouse_schema     = var.warehouse_schema
+  sql_dir              = "${path.root}/${var.dashboard_sql_dir}"
+  dataset_columns      = var.quicksight_dataset_columns
+}
+
+check "artifact_built" {
+  assert {
+    condition     = local.artifact_exists
+    error_message = "No Lambda artifact at ${var.artifact_path}: run `make package` before `make deploy`."
+  }
+}

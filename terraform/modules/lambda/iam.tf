@@ -1,0 +1,120 @@
+# One role per function, each allowed only its own inputs and outputs:
+#   extract   reads the source secret, reads and writes the ingestion zone
+#   transform reads the ingestion zone, reads and writes the processed zone
+#   load      reads the processed zone and the warehouse secret
+# A stage reads its own zone too: manifests and claims live there. "Writes" is s3:PutObject (which
+# covers the multipart calls) and s3:AbortMultipartUpload; nothing may delete.
+
+locals {
+  in_vpc = length(var.subnet_ids) > 0
+
+  # Policies are built from names, not resource attributes, so that they are known at plan time
+  # (and checked by TerraformPlanIT).
+  log_group_names = { for k in keys(var.handlers) : k => "/aws/lambda/${var.name_prefix}-${k}" }
+
+  read_zone = {
+    ingestion = var.ingestion_bucket_arn
+    processed = var.processed_bucket_arn
+  }
+
+  # stage => zones it reads, zones it writes, secrets it reads
+  access = {
+    extract   = { reads = ["ingestion"], writes = ["ingestion"], secrets = [var.source_secret_arn_pattern] }
+    transform = { reads = ["ingestion", "processed"], writes = ["processed"], secrets = [] }
+    load      = { reads = ["processed"], writes = [], secrets = [var.warehouse_secret_arn_pattern] }
+  }
+}
+
+data "aws_iam_policy_document" "assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "function" {
+  for_each = var.handlers
+
+  name               = "${var.name_prefix}-${each.key}"
+  assume_role_policy = data.aws_iam_policy_document.assume.json
+}
+
+data "aws_iam_policy_document" "function" {
+  for_each = var.handlers
+
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["arn:${var.partition}:logs:${var.region}:${var.account_id}:log-group:${local.log_group_names[each.key]}:*"]
+  }
+
+  statement {
+    sid       = "ListZones"
+    actions   = ["s3:ListBucket"]
+    resources = [for zone in local.access[each.key].reads : local.read_zone[zone]]
+  }
+
+  statement {
+    sid       = "ReadZones"
+    actions   = ["s3:GetObject"]
+    resources = [for zone in local.access[each.key].reads : "${local.read_zone[zone]}/*"]
+  }
+
+  dynamic "statement" {
+    for_each = length(local.access[each.key].writes) > 0 ? [1] : []
+    content {
+      sid       = "WriteZone"
+      actions   = ["s3:PutObject", "s3:AbortMultipartUpload"]
+      resources = [for zone in local.access[each.key].writes : "${local.read_zone[zone]}/*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(local.access[each.key].secrets) > 0 ? [1] : []
+    content {
+      sid       = "ReadDatabaseSecret"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = local.access[each.key].secrets
+    }
+  }
+
+  # Lambda needs network interfaces in the subnets. The Describe calls support no resource-level
+  # permissions, so AWS requires Resource "*" there (as in AWSLambdaVPCAccessExecutionRole).
+  dynamic "statement" {
+    for_each = local.in_vpc ? [1] : []
+    content {
+      sid       = "DescribeNetworkInterfaces"
+      actions   = ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DescribeVpcs"]
+      resources = ["*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = local.in_vpc ? [1] : []
+    content {
+      sid = "ManageNetworkInterfaces"
+      actions = [
+        "ec2:CreateNetworkInterface",
+        "ec2:DeleteNetworkInterface",
+        "ec2:AssignPrivateIpAddresses",
+        "ec2:UnassignPrivateIpAddresses",
+      ]
+      resources = concat(
+        ["arn:${var.partition}:ec2:${var.region}:${var.account_id}:network-interface/*"],
+        [for s in var.subnet_ids : "arn:${var.partition}:ec2:${var.region}:${var.account_id}:subnet/${s}"],
+        [for g in var.security_group_ids : "arn:${var.partition}:ec2:${var.region}:${var.account_id}:security-group/${g}"],
+      )
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "function" {
+  for_each = var.handlers
+
+  name   = "${var.name_prefix}-${each.key}"
+  role   = aws_iam_role.function[each.key].id
+  policy = data.aws_iam_policy_document.function[each.key].json
+}

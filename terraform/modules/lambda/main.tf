@@ -1,0 +1,71 @@
+# The three functions, from one artifact. SnapStart snapshots each published version; the state
+# machine calls the "live" alias, which always points at the newest version.
+
+resource "aws_cloudwatch_log_group" "function" {
+  for_each = var.handlers
+
+  name              = local.log_group_names[each.key]
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_lambda_function" "this" {
+  for_each = var.handlers
+
+  function_name = "${var.name_prefix}-${each.key}"
+  description   = "Blackwater ${each.key} stage"
+  role          = aws_iam_role.function[each.key].arn
+  runtime       = "java21"
+  handler       = each.value
+  architectures = [var.architecture]
+  memory_size   = var.memory_mb[each.key]
+  timeout       = var.timeout_seconds[each.key]
+  publish       = true
+
+  s3_bucket         = var.artifact_bucket
+  s3_key            = var.artifact_key
+  s3_object_version = var.artifact_version
+  source_code_hash  = var.artifact_sha256
+
+  snap_start {
+    apply_on = "PublishedVersions"
+  }
+
+  logging_config {
+    log_format            = "JSON"
+    log_group             = aws_cloudwatch_log_group.function[each.key].name
+    application_log_level = "INFO"
+    system_log_level      = "WARN"
+  }
+
+  environment {
+    variables = merge(
+      {
+        BLACKWATER_INGESTION        = var.ingestion_uri
+        BLACKWATER_PROCESSED        = var.processed_uri
+        BLACKWATER_WAREHOUSE_SCHEMA = var.warehouse_schema
+        JAVA_TOOL_OPTIONS           = var.java_tool_options
+      },
+      each.key == "extract" ? { BLACKWATER_SOURCE_SECRET = var.source_secret_name } : {},
+      each.key == "load" ? { BLACKWATER_WAREHOUSE_SECRET = var.warehouse_secret_name } : {},
+    )
+  }
+
+  dynamic "vpc_config" {
+    for_each = length(var.subnet_ids) > 0 ? [1] : []
+    content {
+      subnet_ids         = var.subnet_ids
+      security_group_ids = var.security_group_ids
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.function]
+}
+
+resource "aws_lambda_alias" "live" {
+  for_each = var.handlers
+
+  name             = "live"
+  description      = "The newest published (SnapStart) version"
+  function_name    = aws_lambda_function.this[each.key].function_name
+  function_version = aws_lambda_function.this[each.key].version
+}

@@ -1,0 +1,222 @@
+# extract -> transform -> load. Each stage returns its result as JSON; when extract finds nothing
+# new ({"nothingNew": true}) the run ends there. Transient Lambda errors are retried with backoff;
+# any other failure is published to the alarm topic and fails the execution.
+
+locals {
+  state_machine_name = "${var.name_prefix}-pipeline"
+  dlq_name           = "${var.name_prefix}-schedule-dlq"
+  state_machine_arn  = "arn:${var.partition}:states:${var.region}:${var.account_id}:stateMachine:${local.state_machine_name}"
+
+  transient_errors = [
+    "Lambda.ServiceException",
+    "Lambda.AWSLambdaException",
+    "Lambda.SdkClientException",
+    "Lambda.TooManyRequestsException",
+    "Lambda.ClientExecutionTimeoutException",
+  ]
+
+  retry = [{
+    ErrorEquals     = local.transient_errors
+    IntervalSeconds = 5
+    MaxAttempts     = 3
+    BackoffRate     = 2
+    MaxDelaySeconds = 60
+    JitterStrategy  = "FULL"
+  }]
+
+  catch = [{
+    ErrorEquals = ["States.ALL"]
+    ResultPath  = "$.error"
+    Next        = "NotifyFailure"
+  }]
+
+  stage = { for name, next in { Extract = "AnythingNew", Transform = "Load", Load = null } : name => merge(
+    {
+      Type     = "Task"
+      Resource = "arn:${var.partition}:states:::lambda:invoke"
+      Parameters = {
+        FunctionName = var.function_alias_arns[lower(name)]
+        "Payload.$"  = "$"
+      }
+      OutputPath = "$.Payload"
+      Retry      = local.retry
+      Catch      = local.catch
+    },
+    next == null ? { End = true } : { Next = next },
+  ) }
+
+  definition = {
+    Comment = "Blackwater: extract, transform, load"
+    StartAt = "Extract"
+    States = merge(local.stage, {
+      AnythingNew = {
+        Type    = "Choice"
+        Choices = [{ Variable = "$.nothingNew", BooleanEquals = true, Next = "NothingNew" }]
+        Default = "Transform"
+      }
+      NothingNew = { Type = "Succeed", Comment = "Extract found nothing new: nothing to transform or load" }
+      NotifyFailure = {
+        Type     = "Task"
+        Resource = "arn:${var.partition}:states:::sns:publish"
+        Parameters = {
+          TopicArn    = var.alarm_topic_arn
+          Subject     = "Blackwater pipeline failed"
+          "Message.$" = "States.Format('Blackwater execution {} failed: {}', $$.Execution.Id, States.JsonToString($.error))"
+        }
+        ResultPath = null
+        Next       = "Failed"
+      }
+      Failed = { Type = "Fail", Error = "PipelineFailed", Cause = "A stage failed; the error was published to the alarm topic" }
+    })
+  }
+}
+
+resource "aws_cloudwatch_log_group" "state_machine" {
+  name              = "/aws/vendedlogs/states/${local.state_machine_name}"
+  retention_in_days = var.log_retention_days
+}
+
+data "aws_iam_policy_document" "states_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["states.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [var.account_id]
+    }
+  }
+}
+
+resource "aws_iam_role" "state_machine" {
+  name               = "${var.name_prefix}-pipeline"
+  assume_role_policy = data.aws_iam_policy_document.states_assume.json
+}
+
+data "aws_iam_policy_document" "state_machine" {
+  statement {
+    sid       = "InvokeStages"
+    actions   = ["lambda:InvokeFunction"]
+    resources = values(var.function_alias_arns_by_name)
+  }
+
+  statement {
+    sid       = "PublishFailures"
+    actions   = ["sns:Publish"]
+    resources = [var.alarm_topic_arn_by_name]
+  }
+
+  # Step Functions delivers its execution logs through CloudWatch Logs' log delivery API, whose
+  # actions support no resource-level permissions: AWS requires Resource "*" here.
+  statement {
+    sid = "DeliverExecutionLogs"
+    actions = [
+      "logs:CreateLogDelivery",
+      "logs:GetLogDelivery",
+      "logs:UpdateLogDelivery",
+      "logs:DeleteLogDelivery",
+      "logs:ListLogDeliveries",
+      "logs:PutResourcePolicy",
+      "logs:DescribeResourcePolicies",
+      "logs:DescribeLogGroups",
+    ]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role_policy" "state_machine" {
+  name   = "${var.name_prefix}-pipeline"
+  role   = aws_iam_role.state_machine.id
+  policy = data.aws_iam_policy_document.state_machine.json
+}
+
+resource "aws_sfn_state_machine" "pipeline" {
+  name       = local.state_machine_name
+  role_arn   = aws_iam_role.state_machine.arn
+  definition = jsonencode(local.definition)
+
+  logging_configuration {
+    log_destination        = "arn:${var.partition}:logs:${var.region}:${var.account_id}:log-group:${aws_cloudwatch_log_group.state_machine.name}:*"
+    include_execution_data = false
+    level                  = "ALL"
+  }
+
+  depends_on = [aws_iam_role_policy.state_machine]
+}
+
+# --- the schedule ---
+
+resource "aws_sqs_queue" "schedule_dlq" {
+  name                      = local.dlq_name
+  message_retention_seconds = 1209600
+  sqs_managed_sse_enabled   = true
+}
+
+data "aws_iam_policy_document" "scheduler_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["scheduler.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [var.account_id]
+    }
+  }
+}
+
+resource "aws_iam_role" "scheduler" {
+  name               = "${var.name_prefix}-schedule"
+  assume_role_policy = data.aws_iam_policy_document.scheduler_assume.json
+}
+
+data "aws_iam_policy_document" "scheduler" {
+  statement {
+    sid       = "StartPipeline"
+    actions   = ["states:StartExecution"]
+    resources = [local.state_machine_arn]
+  }
+
+  statement {
+    sid       = "DeadLetter"
+    actions   = ["sqs:SendMessage"]
+    resources = ["arn:${var.partition}:sqs:${var.region}:${var.account_id}:${local.dlq_name}"]
+  }
+}
+
+resource "aws_iam_role_policy" "scheduler" {
+  name   = "${var.name_prefix}-schedule"
+  role   = aws_iam_role.scheduler.id
+  policy = data.aws_iam_policy_document.scheduler.json
+}
+
+resource "aws_scheduler_schedule" "pipeline" {
+  name                = "${var.name_prefix}-pipeline"
+  description         = "Starts the Blackwater pipeline"
+  schedule_expression = var.schedule_expression
+  state               = var.schedule_enabled ? "ENABLED" : "DISABLED"
+
+  flexible_time_window {
+    mode = "OFF"
+  }
+
+  target {
+    arn      = aws_sfn_state_machine.pipeline.arn
+    role_arn = aws_iam_role.scheduler.arn
+    input    = jsonencode({ trigger = "schedule" })
+
+    retry_policy {
+      maximum_retry_attempts       = 3
+      maximum_event_age_in_seconds = 300
+    }
+
+    dead_letter_config {
+      arn = aws_sqs_queue.schedule_dlq.arn
+    }
+  }
+}

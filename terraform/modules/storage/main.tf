@@ -1,0 +1,169 @@
+# Three buckets: the two lake zones (immutable: put-if-absent is enforced by the bucket policy) and
+# the Lambda artifacts. All private, encrypted (SSE-S3), versioned, TLS only, owner-enforced.
+
+locals {
+  zones = {
+    ingestion = "${var.name_prefix}-ingestion-${var.account_id}"
+    processed = "${var.name_prefix}-processed-${var.account_id}"
+  }
+  buckets = merge(local.zones, { artifacts = "${var.name_prefix}-artifacts-${var.account_id}" })
+
+  artifact_key = "lambda/blackwater-lambda.jar"
+}
+
+resource "aws_s3_bucket" "this" {
+  for_each = local.buckets
+
+  bucket        = each.value
+  force_destroy = var.force_destroy
+}
+
+resource "aws_s3_bucket_public_access_block" "this" {
+  for_each = aws_s3_bucket.this
+
+  bucket                  = each.value.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_ownership_controls" "this" {
+  for_each = aws_s3_bucket.this
+
+  bucket = each.value.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
+  for_each = aws_s3_bucket.this
+
+  bucket = each.value.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_versioning" "this" {
+  for_each = aws_s3_bucket.this
+
+  bucket = each.value.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+# A writer that dies mid-upload leaves parts that are invisible but billed: clear them after a day.
+resource "aws_s3_bucket_lifecycle_configuration" "zones" {
+  for_each = local.zones
+
+  bucket = aws_s3_bucket.this[each.key].id
+  rule {
+    id     = "abort-incomplete-multipart-uploads"
+    status = "Enabled"
+    filter {}
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 1
+    }
+  }
+}
+
+data "aws_iam_policy_document" "zone" {
+  for_each = local.zones
+
+  statement {
+    sid     = "DenyInsecureTransport"
+    effect  = "Deny"
+    actions = ["s3:*"]
+    resources = [
+      "arn:${var.partition}:s3:::${each.value}",
+      "arn:${var.partition}:s3:::${each.value}/*",
+    ]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+
+  # Objects are created once: PutObject and CompleteMultipartUpload must carry If-None-Match, so no
+  # writer, ours or another, can overwrite a lake object. (CreateMultipartUpload and UploadPart take
+  # no conditional header and are exempt through s3:ObjectCreationOperation.)
+  statement {
+    sid       = "DenyWritesWithoutIfNoneMatch"
+    effect    = "Deny"
+    actions   = ["s3:PutObject"]
+    resources = ["arn:${var.partition}:s3:::${each.value}/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Null"
+      variable = "s3:if-none-match"
+      values   = ["true"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "s3:ObjectCreationOperation"
+      values   = ["true"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "artifacts" {
+  statement {
+    sid     = "DenyInsecureTransport"
+    effect  = "Deny"
+    actions = ["s3:*"]
+    resources = [
+      "arn:${var.partition}:s3:::${local.buckets.artifacts}",
+      "arn:${var.partition}:s3:::${local.buckets.artifacts}/*",
+    ]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "zone" {
+  for_each = local.zones
+
+  bucket = aws_s3_bucket.this[each.key].id
+  policy = data.aws_iam_policy_document.zone[each.key].json
+
+  depends_on = [aws_s3_bucket_public_access_block.this]
+}
+
+resource "aws_s3_bucket_policy" "artifacts" {
+  bucket = aws_s3_bucket.this["artifacts"].id
+  policy = data.aws_iam_policy_document.artifacts.json
+
+  depends_on = [aws_s3_bucket_public_access_block.this]
+}
+
+# The artifact goes up by key; a new build changes its hash, hence its version, hence the functions.
+resource "aws_s3_object" "artifact" {
+  count = fileexists(var.artifact_path) ? 1 : 0
+
+  bucket      = aws_s3_bucket.this["artifacts"].id
+  key         = local.artifact_key
+  source      = var.artifact_path
+  source_hash = filemd5(var.artifact_path)
+
+  depends_on = [aws_s3_bucket_versioning.this]
+}

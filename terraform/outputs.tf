@@ -1,0 +1,44 @@
+output "ingestion_uri" {
+  description = "The ingestion zone (BLACKWATER_INGESTION)."
+  value       = "s3://${module.storage.ingestion_bucket}/"
+}
+
+output "processed_uri" {
+  description = "The processed zone (BLACKWATER_PROCESSED)."
+  value       = "s3://${module.storage.processed_bucket}/"
+}
+
+output "artifact_bucket" {
+  description = "Bucket holding the Lambda artifact."
+  value       = module.storage.artifact_bucket
+}
+
+output "source_secret_id" {
+  description = "Secrets Manager secret of the totesys credentials: set its value with `aws secretsmanager put-secret-value`."
+  value       = module.secrets.source_secret_name
+}
+
+output "warehouse_secret_id" {
+  description = "Secrets Manager secret of the warehouse credentials."
+  value       = module.secrets.warehouse_secret_name
+}
+
+output "function_names" {
+  description = "The three Lambda functions."
+  value       = module.lambda.function_names
+}
+
+output "state_machine_arn" {
+  description = "The pipeline's state machine (start it by hand with `aws stepfunctions start-execution`)."
+  value       = module.orchestration.state_machine_arn
+}
+
+output "alarm_topic_arn" {
+  description = "SNS topic of alarms and failures."
+  value       = module.monitoring.alarm_topic_arn_by_name
+}
+
+output "dashboard_name" {
+  description = "CloudWatch dashboard of the pipeline."
+  value       = module.monitoring.dashboard_name
+}

@@ -1,0 +1,220 @@
+variable "name_prefix" {
+  description = "Prefix of every resource name (buckets add the account id, so they are globally unique)."
+  type        = string
+  default     = "blackwater"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,30}$", var.name_prefix))
+    error_message = "name_prefix: 2 to 31 lower-case letters, digits and hyphens, starting with a letter."
+  }
+}
+
+variable "account_id" {
+  description = "The AWS account id (12 digits). Used in bucket names and ARNs, so that no plan has to ask AWS."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9]{12}$", var.account_id))
+    error_message = "account_id must be 12 digits."
+  }
+}
+
+variable "region" {
+  description = "AWS region of every resource."
+  type        = string
+  default     = "eu-west-2"
+}
+
+variable "partition" {
+  description = "AWS partition of the ARNs (aws, aws-cn, aws-us-gov)."
+  type        = string
+  default     = "aws"
+}
+
+variable "schedule_expression" {
+  description = "How often EventBridge Scheduler starts the pipeline."
+  type        = string
+  default     = "rate(5 minutes)"
+}
+
+variable "schedule_enabled" {
+  description = "Whether the schedule runs (false pauses the pipeline)."
+  type        = bool
+  default     = true
+}
+
+variable "alert_email" {
+  description = "E-mail address that receives alarms and pipeline failures (confirm the subscription mail)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", var.alert_email))
+    error_message = "alert_email must be an e-mail address."
+  }
+}
+
+variable "lambda_architecture" {
+  description = "Lambda CPU architecture: arm64 (cheaper per GB-second) or x86_64. The artifact must carry DuckDB's native library for it."
+  type        = string
+  default     = "arm64"
+
+  validation {
+    condition     = contains(["arm64", "x86_64"], var.lambda_architecture)
+    error_message = "lambda_architecture must be arm64 or x86_64."
+  }
+}
+
+variable "lambda_memory_mb" {
+  description = "Memory per function in MB (CPU grows with it). See docs/aws.md for how the defaults were chosen."
+  type        = object({ extract = number, transform = number, load = number })
+  default     = { extract = 1024, transform = 2048, load = 1024 }
+}
+
+variable "lambda_timeout_seconds" {
+  description = "Timeout per function in seconds (at most 900)."
+  type        = object({ extract = number, transform = number, load = number })
+  default     = { extract = 300, transform = 600, load = 300 }
+
+  validation {
+    condition     = alltrue([for t in values(var.lambda_timeout_seconds) : t >= 10 && t <= 900])
+    error_message = "Lambda timeouts must be 10 to 900 seconds."
+  }
+}
+
+variable "artifact_path" {
+  description = "The Lambda artifact built by `make package`, relative to this folder."
+  type        = string
+  default     = "../blackwater-aws/target/blackwater-lambda.jar"
+}
+
+variable "warehouse_schema" {
+  description = "Schema of the star schema in the warehouse database."
+  type        = string
+  default     = "public"
+}
+
+variable "java_tool_options" {
+  description = "JAVA_TOOL_OPTIONS of the functions (tiered compilation level 1 starts fastest on Lambda)."
+  type        = string
+  default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+}
+
+variable "log_retention_days" {
+  description = "Retention of the functions' and state machine's log groups."
+  type        = number
+  default     = 30
+}
+
+variable "force_destroy_buckets" {
+  description = "Let `make destroy` delete the buckets with their objects and versions (keep false for a real pipeline: the lake is its history)."
+  type        = bool
+  default     = false
+}
+
+variable "secret_recovery_window_days" {
+  description = "Days a deleted secret can be restored (0 deletes at once, handy for test stacks)."
+  type        = number
+  default     = 7
+}
+
+variable "freshness_threshold_seconds" {
+  description = "The staleness alarm fires when the warehouse lags the source by more than this."
+  type        = number
+  default     = 1800
+}
+
+# --- network: set subnet_ids to run the functions inside a VPC (to reach RDS) ---
+
+variable "vpc_id" {
+  description = "VPC of the subnets (needed with subnet_ids, for the Secrets Manager endpoint's security group)."
+  type        = string
+  default     = null
+}
+
+variable "subnet_ids" {
+  description = "Private subnets for the functions. Empty: the functions run outside any VPC."
+  type        = list(string)
+  default     = []
+}
+
+variable "security_group_ids" {
+  description = "Security groups of the functions (they must reach the databases on 5432)."
+  type        = list(string)
+  default     = []
+}
+
+variable "route_table_ids" {
+  description = "Route tables of the subnets, for the S3 gateway endpoint."
+  type        = list(string)
+  default     = []
+}
+
+variable "create_vpc_endpoints" {
+  description = "With subnet_ids: create an S3 gateway endpoint and a Secrets Manager interface endpoint (set false if the VPC has them or a NAT gateway)."
+  type        = bool
+  default     = true
+}
+
+# --- QuickSight: needs a QuickSight subscription in the account ---
+
+variable "quicksight_enabled" {
+  description = "Create the QuickSight data source, data sets and dashboard."
+  type        = bool
+  default     = false
+}
+
+variable "quicksight_principal_arn" {
+  description = "QuickSight user or group ARN that owns the data source, data sets and dashboard."
+  type        = string
+  default     = null
+}
+
+variable "quicksight_vpc_connection_arn" {
+  description = "QuickSight VPC connection to reach a warehouse inside a VPC (null: reached directly)."
+  type        = string
+  default     = null
+}
+
+variable "warehouse_host" {
+  description = "Warehouse host name, for QuickSight (the functions read it from the warehouse secret)."
+  type        = string
+  default     = null
+}
+
+variable "warehouse_port" {
+  description = "Warehouse port, for QuickSight."
+  type        = number
+  default     = 5432
+}
+
+variable "warehouse_database" {
+  description = "Warehouse database name, for QuickSight."
+  type        = string
+  default     = "warehouse"
+}
+
+variable "dashboard_sql_dir" {
+  description = "Folder of the local dashboard's queries (one data set per <name>.sql), relative to this folder."
+  type        = string
+  default     = "../blackwater-cli/src/main/resources/dashboard"
+}
+
+variable "quicksight_dataset_columns" {
+  description = "Result columns of each dashboard query, by file name without .sql (QuickSight's custom SQL data sets must declare them). Types: STRING, INTEGER, DECIMAL, DATETIME, BIT, BOOLEAN, JSON."
+  type        = map(list(object({ name = string, type = string })))
+  default     = {}
+}
+
+# --- plans without AWS ---
+
+variable "offline_plan" {
+  description = "Plan without calling AWS (skip credential, account, metadata and region checks). Only `make plan-offline` sets it."
+  type        = bool
+  default     = false
+}
+
+variable "tags" {
+  description = "Extra tags on every resource."
+  type        = map(string)
+  default     = {}
+}
