@@ -65,8 +65,40 @@ public final class Extractor {
     this.identity = identity;
   }
 
-  /** Runs one extract. */
+  /**
+   * Runs one extract. A run that finds an object of its own batch name already written (left by a
+   * run that died in the same second without committing, or written by a run racing it) tries once
+   * more a second later, under a new batch name.
+   */
   public ExtractResult extract(String runId) {
+    try {
+      return attempt(runId);
+    } catch (LakeObjectExistsException e) {
+      LOG.info(
+          "an object of this batch already exists ({}): trying again under a new name",
+          e.getMessage());
+      sleepIntoTheNextSecond();
+    }
+    try {
+      return attempt(runId);
+    } catch (LakeObjectExistsException e) {
+      throw new BlackwaterException(
+          ErrorCode.CONCURRENCY,
+          "another run is writing the same batch at the same time; this run committed nothing",
+          e);
+    }
+  }
+
+  private void sleepIntoTheNextSecond() {
+    try {
+      Thread.sleep(1000 - clock.instant().toEpochMilli() % 1000 + 1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BlackwaterException(ErrorCode.INTERNAL, "extract interrupted", e);
+    }
+  }
+
+  private ExtractResult attempt(String runId) {
     Instant started = clock.instant();
     BatchLog log = new BatchLog(lake);
     Optional<Manifest> latest = log.latest();
@@ -101,11 +133,6 @@ public final class Extractor {
         extractions.add(new TableExtraction(table, previous, settings, lake, batch));
       }
       results = runAll(session, extractions);
-    } catch (LakeObjectExistsException e) {
-      throw new BlackwaterException(
-          ErrorCode.CONCURRENCY,
-          "another run is writing batch " + batch + " at the same time; this run committed nothing",
-          e);
     } catch (SQLException e) {
       throw source.connectionFailure(e);
     }

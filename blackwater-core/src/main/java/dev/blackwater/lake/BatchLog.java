@@ -91,7 +91,10 @@ public final class BatchLog {
       if (store.exists(manifestKey(claimed))) {
         throw new BlackwaterException(
             ErrorCode.CONCURRENCY,
-            "another run committed batch " + claimed + " while this one started; run again");
+            "another run committed batch "
+                + claimed
+                + " while this one started; this run committed"
+                + " nothing: run again");
       }
       boolean mayBeAlive = !self.provesDead(claim) && claim.claimedAt().plus(lease).isAfter(now);
       if (mayBeAlive) {
@@ -107,7 +110,7 @@ public final class BatchLog {
                 + claim.host()
                 + ", since "
                 + claim.claimedAt()
-                + "); another run is in progress");
+                + "): another run is in progress; this run committed nothing");
       }
       sequence = Math.max(sequence, claimed.sequence());
     }

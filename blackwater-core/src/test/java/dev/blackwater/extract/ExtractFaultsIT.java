@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -131,6 +132,45 @@ class ExtractFaultsIT {
 
     assertThat(next.batch().orElseThrow()).startsWith("000002-");
     assertCompleteSingleBatch(next);
+  }
+
+  @Test
+  void anObjectLeftUnderTheSameBatchNameByADeadRunMakesTheNextRunTakeANewName() {
+    Instant t0 = Instant.parse("2026-11-27T12:00:00.100Z");
+    LakeStore lake = new LocalLakeStore(lakeDir);
+    lake.put(
+        new dev.blackwater.lake.BatchId(1, t0).objectKey("item", ".csv.gz"),
+        "left by a run killed in the same second"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Clock stepping =
+        new Clock() {
+          private final java.util.concurrent.atomic.AtomicLong calls =
+              new java.util.concurrent.atomic.AtomicLong();
+
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return t0.plusSeconds(calls.getAndIncrement());
+          }
+        };
+
+    ExtractResult result =
+        new Extractor(source(), lake, ExtractSettings.defaults().withTables(TABLES), stepping)
+            .extract("next");
+
+    assertThat(result.batch().orElseThrow())
+        .startsWith("000001-")
+        .isNotEqualTo("000001-20261127T120000Z");
+    assertCompleteSingleBatch(result);
   }
 
   private ChildJvm startChild(String mode) {
