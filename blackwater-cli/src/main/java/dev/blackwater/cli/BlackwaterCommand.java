@@ -2,6 +2,7 @@ package dev.blackwater.cli;
 
 import dev.blackwater.cli.demo.DemoCommand;
 import dev.blackwater.cli.pipeline.ExtractCommand;
+import dev.blackwater.cli.pipeline.TransformCommand;
 import dev.blackwater.cli.totesys.TotesysCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +17,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Moves the totesys database into a star-schema warehouse through a data lake.",
-    subcommands = {DemoCommand.class, ExtractCommand.class, TotesysCommand.class},
+    subcommands = {
+      DemoCommand.class,
+      ExtractCommand.class,
+      TransformCommand.class,
+      TotesysCommand.class
+    },
     footer = {
       "",
       "Exit codes: see the README (0 ok, 2 usage, 3 configuration, 4 connection,",
