@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -52,7 +53,7 @@ final class BatchTransform {
   Output run(Manifest source, BatchId batch, Manifest previous) {
     try (Workspace workspace = Workspace.create(settings.tempDirectory());
         DuckDbSession duck = new DuckDbSession(settings, workspace.spill())) {
-      SourceStaging staging = new SourceStaging(duck, ingestion, workspace);
+      SourceStaging staging = new SourceStaging(duck, ingestion, workspace, settings.threads());
       staging.stage(source);
       Map<String, RejectedRows.Rejected> rejected =
           new RejectedRows(duck, workspace)
@@ -61,29 +62,25 @@ final class BatchTransform {
       reference.build(processed, previous == null ? null : previous.batch(), stateOf(previous));
       CurrencyNames.create(duck);
       CurrencyNames.warnUnknown(duck);
-      Map<String, Path> outputs = new LinkedHashMap<>();
-      Map<String, Long> rows = new LinkedHashMap<>();
-      Map<String, List<Column>> columns = new LinkedHashMap<>();
+      Map<String, LocalTable> outputs = new LinkedHashMap<>();
       for (Model model : Model.all()) {
         MDC.put("table", model.table());
         try {
           Path file = workspace.file("out", batch.objectKey(model.table(), ".parquet"));
-          columns.put(model.table(), describe(duck, model, source.batch()));
-          rows.put(model.table(), write(duck, model, file, source.batch()));
-          outputs.put(model.table(), file);
+          List<Column> columns = describe(duck, model, source.batch());
+          long rows = write(duck, model, file, source.batch());
+          outputs.put(model.table(), new LocalTable(file, rows, columns));
         } finally {
           MDC.remove("table");
         }
       }
-      Map<String, Path> stateFiles = reference.write(batch);
-      Map<String, List<Column>> stateColumns = new LinkedHashMap<>();
-      Map<String, Long> stateRows = new LinkedHashMap<>();
-      for (String table : stateFiles.keySet()) {
-        stateColumns.put(table, reference.columns(table));
-        stateRows.put(table, reference.rows(table));
+      Map<String, LocalTable> state = new LinkedHashMap<>();
+      for (Map.Entry<String, Path> e : reference.write(batch).entrySet()) {
+        String table = e.getKey();
+        state.put(
+            table, new LocalTable(e.getValue(), reference.rows(table), reference.columns(table)));
       }
-      return upload(
-          batch, outputs, rows, columns, stateFiles, stateRows, stateColumns, rejected, previous);
+      return upload(batch, outputs, state, rejected, previous);
     } catch (SQLException e) {
       throw new BlackwaterException(
           ErrorCode.INTERNAL,
@@ -135,29 +132,31 @@ final class BatchTransform {
         e);
   }
 
+  /** A table written to a local Parquet file, not yet uploaded. */
+  private record LocalTable(Path file, long rows, List<Column> columns) {}
+
+  /**
+   * Uploads the tables (an empty one has no object), the changed state (carrying the rest forward
+   * from {@code previous}) and the rejected rows.
+   */
   private Output upload(
       BatchId batch,
-      Map<String, Path> outputs,
-      Map<String, Long> rows,
-      Map<String, List<Column>> columns,
-      Map<String, Path> stateFiles,
-      Map<String, Long> stateRows,
-      Map<String, List<Column>> stateColumns,
+      Map<String, LocalTable> outputs,
+      Map<String, LocalTable> changedState,
       Map<String, RejectedRows.Rejected> rejected,
       Manifest previous) {
     Map<String, Manifest.Table> tables = new LinkedHashMap<>();
-    for (String table : outputs.keySet()) {
-      long n = rows.get(table);
+    for (Map.Entry<String, LocalTable> e : outputs.entrySet()) {
+      LocalTable t = e.getValue();
       List<ObjectRef> objects =
-          n == 0 ? List.of() : List.of(uploadOne(outputs.get(table), batch, table, n));
-      tables.put(table, Manifest.Table.of(n, objects, columns.get(table)));
+          t.rows() == 0 ? List.of() : List.of(uploadOne(t.file(), batch, e.getKey(), t.rows()));
+      tables.put(e.getKey(), Manifest.Table.of(t.rows(), objects, t.columns()));
     }
-    Map<String, Manifest.Table> state = new LinkedHashMap<>(stateOf(previous));
-    for (Map.Entry<String, Path> e : stateFiles.entrySet()) {
-      String table = e.getKey();
-      long n = stateRows.get(table);
-      ObjectRef object = uploadOne(e.getValue(), batch, ReferenceState.PREFIX + table, n);
-      state.put(table, Manifest.Table.of(n, List.of(object), stateColumns.get(table)));
+    Map<String, Manifest.Table> state = new TreeMap<>(stateOf(previous));
+    for (Map.Entry<String, LocalTable> e : changedState.entrySet()) {
+      LocalTable t = e.getValue();
+      ObjectRef object = uploadOne(t.file(), batch, ReferenceState.PREFIX + e.getKey(), t.rows());
+      state.put(e.getKey(), Manifest.Table.of(t.rows(), List.of(object), t.columns()));
     }
     Map<String, Manifest.Table> rejects = new LinkedHashMap<>();
     for (Map.Entry<String, RejectedRows.Rejected> e : rejected.entrySet()) {
@@ -170,10 +169,7 @@ final class BatchTransform {
               List.of(new ObjectRef(stored.key(), r.rows(), stored.bytes(), stored.sha256())),
               List.of()));
     }
-    return new Output(
-        tables,
-        state.isEmpty() ? null : new java.util.TreeMap<>(state),
-        rejects.isEmpty() ? null : rejects);
+    return new Output(tables, state.isEmpty() ? null : state, rejects.isEmpty() ? null : rejects);
   }
 
   private ObjectRef uploadOne(Path file, BatchId batch, String table, long rows) {

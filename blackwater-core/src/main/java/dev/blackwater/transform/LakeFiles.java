@@ -6,6 +6,8 @@ import dev.blackwater.lake.Manifest.ObjectRef;
 import dev.blackwater.lake.StoredObject;
 import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +18,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Moves objects between a lake zone and local files, which is where DuckDB reads and writes: a
@@ -32,11 +36,30 @@ final class LakeFiles {
    *     what the manifest of {@code batch} recorded
    */
   static void download(LakeStore lake, String batch, ObjectRef object, Path target) {
+    copy(lake, batch, object, target, false);
+  }
+
+  /**
+   * Copies {@code object}, a gzip file, to {@code target} uncompressed (so that DuckDB can read it
+   * in parallel), checking the compressed bytes' size and checksum.
+   */
+  static void downloadGunzipped(LakeStore lake, String batch, ObjectRef object, Path target) {
+    copy(lake, batch, object, target, true);
+  }
+
+  private static void copy(
+      LakeStore lake, String batch, ObjectRef object, Path target, boolean gunzip) {
     MessageDigest digest = sha256();
-    long bytes;
-    try (InputStream in = new DigestInputStream(lake.open(object.key()), digest);
-        OutputStream out = Files.newOutputStream(target)) {
-      bytes = in.transferTo(out);
+    CountingInputStream counted;
+    try (InputStream raw = lake.open(object.key())) {
+      counted = new CountingInputStream(new DigestInputStream(raw, digest));
+      try (InputStream in = gunzip ? new GZIPInputStream(counted, 1 << 16) : counted;
+          OutputStream out = Files.newOutputStream(target)) {
+        in.transferTo(out);
+        counted.transferTo(OutputStream.nullOutputStream()); // bytes after the gzip trailer
+      } catch (ZipException | EOFException e) {
+        throw corrupt(object, batch, "it is not gzip: " + e.getMessage(), e);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot read " + object.key() + " from " + lake.uri() + ": " + e.getMessage(), e);
@@ -44,6 +67,7 @@ final class LakeFiles {
       throw new BlackwaterException(
           e.code(), "object " + object.key() + " of batch " + batch + ": " + e.getMessage(), e);
     }
+    long bytes = counted.count;
     String sha = HexFormat.of().formatHex(digest.digest());
     if (bytes != object.bytes() || !sha.equals(object.sha256())) {
       throw new BlackwaterException(
@@ -60,6 +84,41 @@ final class LakeFiles {
               + object.bytes()
               + " bytes with "
               + object.sha256());
+    }
+  }
+
+  private static BlackwaterException corrupt(
+      ObjectRef object, String batch, String why, Exception cause) {
+    return new BlackwaterException(
+        ErrorCode.DATA_QUALITY,
+        "object " + object.key() + " of batch " + batch + " is corrupt: " + why,
+        cause);
+  }
+
+  /** Counts the bytes read through it. */
+  private static final class CountingInputStream extends FilterInputStream {
+    private long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
     }
   }
 

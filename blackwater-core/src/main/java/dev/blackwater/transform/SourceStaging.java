@@ -8,19 +8,19 @@ import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -39,12 +39,14 @@ final class SourceStaging {
   private final DuckDbSession duck;
   private final LakeStore ingestion;
   private final Workspace workspace;
+  private final int threads;
   private final List<String> objectKeys = new ArrayList<>();
 
-  SourceStaging(DuckDbSession duck, LakeStore ingestion, Workspace workspace) {
+  SourceStaging(DuckDbSession duck, LakeStore ingestion, Workspace workspace, int threads) {
     this.duck = duck;
     this.ingestion = ingestion;
     this.workspace = workspace;
+    this.threads = threads;
   }
 
   /** The keys of the objects read, by their {@code _object} number. */
@@ -55,18 +57,33 @@ final class SourceStaging {
   /** Creates the {@code batch} tables and loads {@code manifest}'s rows into them. */
   void stage(Manifest manifest) throws SQLException {
     duck.execute(Model.resource("sources.sql"));
+    Map<String, Manifest.Table> entries = new LinkedHashMap<>();
     for (String table : tables()) {
       Manifest.Table entry = manifest.tables().get(table);
-      if (entry == null || entry.objects() == null || entry.objects().isEmpty()) {
-        continue;
-      }
-      MDC.put("table", table);
-      try {
-        stageTable(manifest.batch(), table, entry);
-      } finally {
-        MDC.remove("table");
+      if (entry != null && entry.objects() != null && !entry.objects().isEmpty()) {
+        entries.put(table, entry);
       }
     }
+    try (Prefetch prefetch = new Prefetch(threads)) {
+      entries.forEach(
+          (table, entry) -> {
+            for (ObjectRef object : entry.objects()) {
+              prefetch.start(ingestion, manifest.batch(), object, localFile(object));
+            }
+          });
+      for (Map.Entry<String, Manifest.Table> e : entries.entrySet()) {
+        MDC.put("table", e.getKey());
+        try {
+          stageTable(manifest.batch(), e.getKey(), e.getValue(), prefetch);
+        } finally {
+          MDC.remove("table");
+        }
+      }
+    }
+  }
+
+  private Path localFile(ObjectRef object) {
+    return workspace.file("ingestion", object.key().replaceFirst("\\.gz$", ""));
   }
 
   private List<String> tables() throws SQLException {
@@ -79,7 +96,8 @@ final class SourceStaging {
         .toList();
   }
 
-  private void stageTable(String batch, String table, Manifest.Table entry) throws SQLException {
+  private void stageTable(String batch, String table, Manifest.Table entry, Prefetch prefetch)
+      throws SQLException {
     List<String> wanted =
         duck
             .query(
@@ -115,8 +133,7 @@ final class SourceStaging {
     String columns = wanted.stream().map(Quoting::identifier).collect(Collectors.joining(", "));
     long rows = 0;
     for (ObjectRef object : entry.objects()) {
-      Path local = workspace.file("ingestion", object.key());
-      LakeFiles.download(ingestion, batch, object, local);
+      Path local = prefetch.await(object.key());
       checkHeader(batch, table, object.key(), local, entry.columns());
       int number = objectKeys.size();
       objectKeys.add(object.key());
@@ -132,7 +149,7 @@ final class SourceStaging {
               + " FROM read_csv("
               + Quoting.literal(local.toString())
               + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
-              + " new_line = '\\n', compression = 'gzip', allow_quoted_nulls = false,"
+              + " new_line = '\\n', allow_quoted_nulls = false,"
               + " strict_mode = true, columns = "
               + types
               + ")";
@@ -162,15 +179,12 @@ final class SourceStaging {
   private static void checkHeader(
       String batch, String table, String key, Path local, List<Column> columns) {
     String header;
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(local)), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader = Files.newBufferedReader(local, StandardCharsets.UTF_8)) {
       header = reader.readLine();
     } catch (IOException e) {
       throw new BlackwaterException(
           ErrorCode.DATA_QUALITY,
-          "object " + key + " of ingestion batch " + batch + " is not gzip CSV: " + e.getMessage(),
+          "object " + key + " of ingestion batch " + batch + " is not UTF-8 CSV: " + e.getMessage(),
           e);
     }
     String expected =

@@ -212,7 +212,7 @@ class TransformBadInputTest {
         .contains("source_table,object_key,row_key,column_name,value,problem")
         .contains(
             "sales_order_id=2 last_updated=2024-01-02 10:00:00,agreed_payment_date,2024-02-30")
-        .contains("sales_order_id=3 last_updated=2024-01-02 10:00:00,unit_price,2.5050000000");
+        .contains("sales_order_id=3 last_updated=2024-01-02 10:00:00,unit_price,2.50500000");
     assertThat(new ProcessedZone(processedDir).facts("fact_sales_order"))
         .singleElement()
         .asString()
