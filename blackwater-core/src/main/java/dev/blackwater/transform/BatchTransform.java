@@ -60,6 +60,7 @@ final class BatchTransform {
               .setAside(source.batch(), batch, staging.objectKeys(), settings.maxRejectedRows());
       ReferenceState reference = new ReferenceState(duck, workspace);
       reference.build(processed, previous == null ? null : previous.batch(), stateOf(previous));
+      reference.warnUnjoined();
       CurrencyNames.create(duck);
       CurrencyNames.warnUnknown(duck);
       Map<String, LocalTable> outputs = new LinkedHashMap<>();

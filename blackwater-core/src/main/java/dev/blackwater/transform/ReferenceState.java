@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The current reference rows: the latest version of every address, counterparty, department and
@@ -22,6 +24,8 @@ import java.util.stream.Collectors;
  * ones forward. No transform ever reads the ingestion history again.
  */
 final class ReferenceState {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReferenceState.class);
 
   /** The reference tables and their keys. */
   static final Map<String, String> KEYS =
@@ -81,6 +85,35 @@ final class ReferenceState {
               + Quoting.identifier(KEYS.get(table))
               + " ORDER BY newer DESC, last_updated DESC) = 1");
     }
+  }
+
+  /**
+   * Logs a warning for rows of the batch that the joined dimensions must leave out because the row
+   * they join is unknown (a staff member whose department, or a counterparty whose legal address,
+   * the transform has never seen); they are emitted when that row arrives. Returns how many.
+   */
+  long warnUnjoined() throws SQLException {
+    long staff =
+        duck.queryLong(
+            "SELECT count(*) FROM batch.staff WHERE department_id NOT IN"
+                + " (SELECT department_id FROM current.department)");
+    long counterparties =
+        duck.queryLong(
+            "SELECT count(*) FROM batch.counterparty WHERE legal_address_id NOT IN"
+                + " (SELECT address_id FROM current.address)");
+    if (staff > 0) {
+      LOG.warn(
+          "{} staff rows refer to a department the transform has not seen: dim_staff leaves"
+              + " them out until the department arrives",
+          staff);
+    }
+    if (counterparties > 0) {
+      LOG.warn(
+          "{} counterparty rows refer to a legal address the transform has not seen:"
+              + " dim_counterparty leaves them out until the address arrives",
+          counterparties);
+    }
+    return staff + counterparties;
   }
 
   /**

@@ -38,6 +38,16 @@ final class IngestionFixture {
                   + " created_at timestamp without time zone, last_updated timestamp without"
                   + " time zone"),
           Map.entry(
+              "staff",
+              "staff_id integer, first_name character varying, last_name character varying,"
+                  + " department_id integer, email_address character varying, created_at"
+                  + " timestamp without time zone, last_updated timestamp without time zone"),
+          Map.entry(
+              "department",
+              "department_id integer, department_name character varying, location character"
+                  + " varying, manager character varying, created_at timestamp without time"
+                  + " zone, last_updated timestamp without time zone"),
+          Map.entry(
               "currency",
               "currency_id integer, currency_code character varying(3), created_at timestamp"
                   + " without time zone, last_updated timestamp without time zone"),
@@ -58,7 +68,8 @@ final class IngestionFixture {
   IngestionFixture(LakeStore lake, long sequence) {
     this.lake = lake;
     this.sequence = sequence;
-    this.parent = sequence == 1 ? null : new BatchId(sequence - 1, T0).toString();
+    this.parent =
+        sequence == 1 ? null : new BatchId(sequence - 1, T0.plusSeconds(sequence - 1)).toString();
   }
 
   BatchId id() {

@@ -83,6 +83,43 @@ class TransformBadInputTest {
   }
 
   @Test
+  void aStaffMemberWaitsForTheirDepartmentThenARenameReachesThemFromTheState() {
+    String staff =
+        "staff_id,first_name,last_name,department_id,email_address,created_at,last_updated\n";
+    String department = "department_id,department_name,location,manager,created_at,last_updated\n";
+    new IngestionFixture(ingestion(), 1)
+        .table(
+            "staff",
+            staff + "7,Ada,Lovelace,5,ada@example.com,2024-01-01 00:00:00,2024-01-01 00:00:00\n")
+        .commit();
+    new IngestionFixture(ingestion(), 2)
+        .table(
+            "department",
+            department + "5,Sales,Leeds,Bob,2024-01-01 00:00:00,2024-01-02 00:00:00\n")
+        .commit();
+    new IngestionFixture(ingestion(), 3)
+        .table(
+            "department",
+            department + "5,Purchasing,York,Bob,2024-01-01 00:00:00,2024-01-03 00:00:00\n")
+        .commit();
+
+    TransformResult result = transformer(0).transform("state");
+
+    assertThat(result.batches())
+        .extracting(b -> b.tables().get("dim_staff"))
+        .containsExactly(0L, 1L, 1L);
+    ProcessedZone zone = new ProcessedZone(processedDir);
+    assertThat(zone.dimension("dim_staff"))
+        .containsExactly("7|Ada|Lovelace|Purchasing|York|ada@example.com");
+    Manifest last = zone.manifests().get(2);
+    assertThat(last.state().get("staff").objects().get(0).key())
+        .as("unchanged state is carried forward")
+        .endsWith(zone.manifests().get(0).batch() + ".parquet");
+    assertThat(last.state().get("department").objects().get(0).key())
+        .endsWith(last.batch() + ".parquet");
+  }
+
+  @Test
   void anUnknownCurrencyCodeKeepsItsCodeAsItsName() {
     new IngestionFixture(ingestion(), 1)
         .table(

@@ -7,4 +7,3 @@ SELECT
   coalesce(n.currency_name, c.currency_code) AS currency_name
 FROM batch.currency AS c
 LEFT JOIN currency_names AS n ON n.currency_code = upper(c.currency_code)
-QUALIFY row_number() OVER (PARTITION BY c.currency_id ORDER BY c.last_updated DESC) = 1
