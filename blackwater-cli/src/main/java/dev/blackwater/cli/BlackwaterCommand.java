@@ -5,6 +5,7 @@ import dev.blackwater.cli.demo.DemoCommand;
 import dev.blackwater.cli.pipeline.ExtractCommand;
 import dev.blackwater.cli.pipeline.LoadCommand;
 import dev.blackwater.cli.pipeline.StatusCommand;
+import dev.blackwater.cli.pipeline.TransformCommand;
 import dev.blackwater.cli.pipeline.VerifyCommand;
 import dev.blackwater.cli.totesys.TotesysCommand;
 import dev.blackwater.cli.warehouse.WarehouseCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
     description = "Moves the totesys database into a star-schema warehouse through a data lake.",
     subcommands = {
       ExtractCommand.class,
+      TransformCommand.class,
       LoadCommand.class,
       StatusCommand.class,
       VerifyCommand.class,

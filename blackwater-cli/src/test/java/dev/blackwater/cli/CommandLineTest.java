@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CommandLineTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "extract", "totesys", "totesys seed", "totesys create", "demo"})
+  @ValueSource(
+      strings = {"", "extract", "transform", "totesys", "totesys seed", "totesys create", "demo"})
   void everyCommandHasHelpAndVersion(String command) {
     String[] words = command.isEmpty() ? new String[0] : command.split(" ");
     Cli.Outcome help = Cli.run(concat(words, "--help"));
@@ -38,6 +39,25 @@ class CommandLineTest {
     Cli.Outcome outcome = Cli.run("extract", "--ingestion", "/tmp/x");
     assertThat(outcome.exitCode()).isEqualTo(3);
     assertThat(outcome.err()).contains("no source database given");
+  }
+
+  @Test
+  void transformRefusesBadSettingsAsConfigurationErrors() {
+    Cli.Outcome memory =
+        Cli.run(
+            "transform",
+            "--ingestion",
+            "/tmp/a",
+            "--processed",
+            "/tmp/b",
+            "--memory-limit",
+            "lots");
+    assertThat(memory.exitCode()).isEqualTo(3);
+    assertThat(memory.err()).contains("the memory limit 'lots' is not a size");
+
+    Cli.Outcome zone = Cli.run("transform", "--ingestion", "/tmp/a");
+    assertThat(zone.exitCode()).isEqualTo(3);
+    assertThat(zone.err()).contains("no processed zone given");
   }
 
   @Test

@@ -178,6 +178,7 @@ public final class Extractor {
             snapshotTime,
             Version.current(),
             tables,
+            null,
             null);
     log.commit(
         manifest, new Claim(batch.toString(), runId, identity.host(), identity.pid(), finished));

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param codeVersion the Blackwater version that wrote it
  * @param tables per table: objects, columns, watermarks
  * @param state objects a stage keeps for its next run (the transform's current reference rows)
+ * @param rejected per source table, the rows a stage set aside as unusable (the transform's
+ *     rejected-rows objects); absent when none were
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Manifest(
@@ -34,7 +36,8 @@ public record Manifest(
     String snapshotTime,
     String codeVersion,
     Map<String, Table> tables,
-    Map<String, Table> state) {
+    Map<String, Table> state,
+    Map<String, Table> rejected) {
 
   public static final int FORMAT = 1;
 

@@ -149,6 +149,7 @@ class BatchLogTest {
         null,
         "test",
         Map.of(),
+        null,
         null);
   }
 }

@@ -267,6 +267,7 @@ class LoaderIT {
                 null,
                 "t",
                 Map.of(),
+                null,
                 null),
             new dev.blackwater.lake.Claim(stray.toString(), "t", "h", 1, java.time.Instant.now()));
 

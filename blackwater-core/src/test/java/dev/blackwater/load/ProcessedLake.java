@@ -70,6 +70,7 @@ public final class ProcessedLake {
             null,
             "test",
             tables,
+            null,
             null);
     log.commit(manifest, new Claim(batch.toString(), "test", "test", 0, Instant.now()));
     return manifest;

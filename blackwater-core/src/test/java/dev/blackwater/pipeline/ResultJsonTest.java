@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.extract.TableExtract;
 import dev.blackwater.lake.Manifest;
+import dev.blackwater.transform.ProcessedBatch;
+import dev.blackwater.transform.TransformResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +49,35 @@ class ResultJsonTest {
         .isEqualTo("2026-01-01T00:00:00.000000");
     assertThat(json.get("tables").get(0).has("entry")).isFalse();
     assertThat(Version.current()).isNotBlank().isNotEqualTo("unknown");
+  }
+
+  @Test
+  void writesATransformResultWithItsBatchesAndTotals() throws Exception {
+    TransformResult result =
+        new TransformResult(
+            "run-2",
+            List.of(
+                new ProcessedBatch(
+                    "000001-20260101T000100Z",
+                    "000001-20260101T000000Z",
+                    Map.of("fact_payment", 5L, "dim_date", 2L),
+                    Map.of("payment", 1L),
+                    Duration.ofMillis(250))),
+            Optional.of("000001-20260101T000000Z"),
+            Instant.parse("2026-01-01T00:01:00Z"),
+            Duration.ofMillis(300));
+
+    JsonNode json = ResultJson.mapper().readTree(ResultJson.write(result));
+
+    assertThat(json.get("nothingNew").asBoolean()).isFalse();
+    assertThat(json.get("rows").asLong()).isEqualTo(7);
+    assertThat(json.get("factRows").asLong()).isEqualTo(5);
+    assertThat(json.get("rejectedRows").asLong()).isEqualTo(1);
+    assertThat(json.get("lastConsumed").asText()).isEqualTo("000001-20260101T000000Z");
+    JsonNode batch = json.get("batches").get(0);
+    assertThat(batch.get("consumed").asText()).isEqualTo("000001-20260101T000000Z");
+    assertThat(batch.get("tables").get("fact_payment").asLong()).isEqualTo(5);
+    assertThat(batch.get("rejected").get("payment").asLong()).isEqualTo(1);
+    assertThat(batch.get("duration").asText()).isEqualTo("PT0.25S");
   }
 }

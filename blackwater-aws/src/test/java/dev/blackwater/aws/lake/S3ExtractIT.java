@@ -145,6 +145,7 @@ class S3ExtractIT {
         null,
         "test",
         Map.of(),
+        null,
         null);
   }
 }

@@ -1,0 +1,185 @@
+package dev.blackwater.transform;
+
+import dev.blackwater.config.TransformSettings;
+import dev.blackwater.lake.BatchId;
+import dev.blackwater.lake.LakeStore;
+import dev.blackwater.lake.Manifest;
+import dev.blackwater.lake.Manifest.Column;
+import dev.blackwater.lake.Manifest.ObjectRef;
+import dev.blackwater.lake.StoredObject;
+import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.pipeline.ErrorCode;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Turns one ingestion batch into one processed batch's objects: stages the batch in DuckDB, sets
+ * rejected rows aside, brings the reference state up to date, runs every model into a Parquet file,
+ * and uploads the files. Everything is computed before the first upload, so a batch that fails on
+ * its data leaves nothing in the processed zone; the manifest, written by the caller, commits it.
+ */
+final class BatchTransform {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchTransform.class);
+
+  private final LakeStore ingestion;
+  private final LakeStore processed;
+  private final TransformSettings settings;
+
+  BatchTransform(LakeStore ingestion, LakeStore processed, TransformSettings settings) {
+    this.ingestion = ingestion;
+    this.processed = processed;
+    this.settings = settings;
+  }
+
+  /** What a batch wrote: the manifest's tables, state and rejected rows. */
+  record Output(
+      Map<String, Manifest.Table> tables,
+      Map<String, Manifest.Table> state,
+      Map<String, Manifest.Table> rejected) {}
+
+  /**
+   * Transforms {@code source} into the objects of processed batch {@code batch}.
+   *
+   * @param previous the processed zone's newest manifest (for its state), or null
+   */
+  Output run(Manifest source, BatchId batch, Manifest previous) {
+    try (Workspace workspace = Workspace.create(settings.tempDirectory());
+        DuckDbSession duck = new DuckDbSession(settings, workspace.spill())) {
+      SourceStaging staging = new SourceStaging(duck, ingestion, workspace, settings.threads());
+      staging.stage(source);
+      Map<String, RejectedRows.Rejected> rejected =
+          new RejectedRows(duck, workspace)
+              .setAside(source.batch(), batch, staging.objectKeys(), settings.maxRejectedRows());
+      ReferenceState reference = new ReferenceState(duck, workspace);
+      reference.build(processed, previous == null ? null : previous.batch(), stateOf(previous));
+      reference.warnUnjoined();
+      CurrencyNames.create(duck);
+      CurrencyNames.warnUnknown(duck);
+      Map<String, LocalTable> outputs = new LinkedHashMap<>();
+      for (Model model : Model.all()) {
+        MDC.put("table", model.table());
+        try {
+          Path file = workspace.file("out", batch.objectKey(model.table(), ".parquet"));
+          List<Column> columns = describe(duck, model, source.batch());
+          long rows = write(duck, model, file, source.batch());
+          outputs.put(model.table(), new LocalTable(file, rows, columns));
+        } finally {
+          MDC.remove("table");
+        }
+      }
+      Map<String, LocalTable> state = new LinkedHashMap<>();
+      for (Map.Entry<String, Path> e : reference.write(batch).entrySet()) {
+        String table = e.getKey();
+        state.put(
+            table, new LocalTable(e.getValue(), reference.rows(table), reference.columns(table)));
+      }
+      return upload(batch, outputs, state, rejected, previous);
+    } catch (SQLException e) {
+      throw new BlackwaterException(
+          ErrorCode.INTERNAL,
+          "DuckDB failed on ingestion batch " + source.batch() + ": " + firstLine(e),
+          e);
+    }
+  }
+
+  private static Map<String, Manifest.Table> stateOf(Manifest previous) {
+    return previous == null || previous.state() == null ? Map.of() : previous.state();
+  }
+
+  private static List<Column> describe(DuckDbSession duck, Model model, String source) {
+    try {
+      return duck.query("DESCRIBE " + model.sql()).stream()
+          .map(r -> new Column(r.get(0), r.get(1)))
+          .toList();
+    } catch (SQLException e) {
+      throw modelFailed(model, source, e);
+    }
+  }
+
+  private static long write(DuckDbSession duck, Model model, Path file, String source) {
+    try {
+      long rows =
+          duck.update(
+              "COPY ("
+                  + model.sql()
+                  + ") TO "
+                  + Quoting.literal(file.toString())
+                  + " (FORMAT parquet, COMPRESSION zstd)");
+      duck.execute(
+          "CREATE VIEW "
+              + Quoting.identifier(model.table())
+              + " AS SELECT * FROM read_parquet("
+              + Quoting.literal(file.toString())
+              + ")");
+      LOG.debug("{}: {} rows", model.table(), rows);
+      return rows;
+    } catch (SQLException e) {
+      throw modelFailed(model, source, e);
+    }
+  }
+
+  private static BlackwaterException modelFailed(Model model, String source, SQLException e) {
+    return new BlackwaterException(
+        ErrorCode.DATA_QUALITY,
+        "model " + model.table() + " failed on ingestion batch " + source + ": " + firstLine(e),
+        e);
+  }
+
+  /** A table written to a local Parquet file, not yet uploaded. */
+  private record LocalTable(Path file, long rows, List<Column> columns) {}
+
+  /**
+   * Uploads the tables (an empty one has no object), the changed state (carrying the rest forward
+   * from {@code previous}) and the rejected rows.
+   */
+  private Output upload(
+      BatchId batch,
+      Map<String, LocalTable> outputs,
+      Map<String, LocalTable> changedState,
+      Map<String, RejectedRows.Rejected> rejected,
+      Manifest previous) {
+    Map<String, Manifest.Table> tables = new LinkedHashMap<>();
+    for (Map.Entry<String, LocalTable> e : outputs.entrySet()) {
+      LocalTable t = e.getValue();
+      List<ObjectRef> objects =
+          t.rows() == 0 ? List.of() : List.of(uploadOne(t.file(), batch, e.getKey(), t.rows()));
+      tables.put(e.getKey(), Manifest.Table.of(t.rows(), objects, t.columns()));
+    }
+    Map<String, Manifest.Table> state = new TreeMap<>(stateOf(previous));
+    for (Map.Entry<String, LocalTable> e : changedState.entrySet()) {
+      LocalTable t = e.getValue();
+      ObjectRef object = uploadOne(t.file(), batch, ReferenceState.PREFIX + e.getKey(), t.rows());
+      state.put(e.getKey(), Manifest.Table.of(t.rows(), List.of(object), t.columns()));
+    }
+    Map<String, Manifest.Table> rejects = new LinkedHashMap<>();
+    for (Map.Entry<String, RejectedRows.Rejected> e : rejected.entrySet()) {
+      RejectedRows.Rejected r = e.getValue();
+      StoredObject stored = LakeFiles.upload(processed, r.file(), r.key());
+      rejects.put(
+          e.getKey(),
+          Manifest.Table.of(
+              r.rows(),
+              List.of(new ObjectRef(stored.key(), r.rows(), stored.bytes(), stored.sha256())),
+              List.of()));
+    }
+    return new Output(tables, state.isEmpty() ? null : state, rejects.isEmpty() ? null : rejects);
+  }
+
+  private ObjectRef uploadOne(Path file, BatchId batch, String table, long rows) {
+    StoredObject stored = LakeFiles.upload(processed, file, batch.objectKey(table, ".parquet"));
+    return new ObjectRef(stored.key(), rows, stored.bytes(), stored.sha256());
+  }
+
+  static String firstLine(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    return message.lines().filter(l -> !l.isBlank()).findFirst().orElse(message).strip();
+  }
+}

@@ -1,0 +1,258 @@
+package dev.blackwater.transform;
+
+import dev.blackwater.lake.LakeStore;
+import dev.blackwater.lake.Manifest;
+import dev.blackwater.lake.Manifest.Column;
+import dev.blackwater.lake.Manifest.ObjectRef;
+import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.pipeline.ErrorCode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Fills schema {@code batch} (see {@code sources.sql}) with one ingestion batch: each object is
+ * downloaded and checked, its header compared with the manifest, and read by DuckDB with the column
+ * types the manifest records. Tables the batch lacks stay empty.
+ */
+final class SourceStaging {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SourceStaging.class);
+  private static final Pattern CSV_LINE = Pattern.compile("CSV Error on Line: (\\d+)");
+  private static final Pattern ORIGINAL_LINE = Pattern.compile("Original Line: ([^\\n]*)");
+
+  private final DuckDbSession duck;
+  private final LakeStore ingestion;
+  private final Workspace workspace;
+  private final int threads;
+  private final List<String> objectKeys = new ArrayList<>();
+
+  SourceStaging(DuckDbSession duck, LakeStore ingestion, Workspace workspace, int threads) {
+    this.duck = duck;
+    this.ingestion = ingestion;
+    this.workspace = workspace;
+    this.threads = threads;
+  }
+
+  /** The keys of the objects read, by their {@code _object} number. */
+  List<String> objectKeys() {
+    return List.copyOf(objectKeys);
+  }
+
+  /** Creates the {@code batch} tables and loads {@code manifest}'s rows into them. */
+  void stage(Manifest manifest) throws SQLException {
+    duck.execute(Model.resource("sources.sql"));
+    Map<String, Manifest.Table> entries = new LinkedHashMap<>();
+    for (String table : tables()) {
+      Manifest.Table entry = manifest.tables().get(table);
+      if (entry != null && entry.objects() != null && !entry.objects().isEmpty()) {
+        entries.put(table, entry);
+      }
+    }
+    try (Prefetch prefetch = new Prefetch(threads)) {
+      entries.forEach(
+          (table, entry) -> {
+            for (ObjectRef object : entry.objects()) {
+              prefetch.start(ingestion, manifest.batch(), object, localFile(object));
+            }
+          });
+      for (Map.Entry<String, Manifest.Table> e : entries.entrySet()) {
+        MDC.put("table", e.getKey());
+        try {
+          stageTable(manifest.batch(), e.getKey(), e.getValue(), prefetch);
+        } finally {
+          MDC.remove("table");
+        }
+      }
+    }
+  }
+
+  private Path localFile(ObjectRef object) {
+    return workspace.file("ingestion", object.key().replaceFirst("\\.gz$", ""));
+  }
+
+  private List<String> tables() throws SQLException {
+    return duck
+        .query(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'batch'"
+                + " ORDER BY table_name")
+        .stream()
+        .map(r -> r.get(0))
+        .toList();
+  }
+
+  private void stageTable(String batch, String table, Manifest.Table entry, Prefetch prefetch)
+      throws SQLException {
+    List<String> wanted =
+        duck
+            .query(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'batch'"
+                    + " AND table_name = "
+                    + Quoting.literal(table)
+                    + " AND column_name <> '_object' ORDER BY ordinal_position")
+            .stream()
+            .map(r -> r.get(0))
+            .toList();
+    Set<String> present = entry.columns().stream().map(Column::name).collect(Collectors.toSet());
+    for (String column : wanted) {
+      if (!present.contains(column)) {
+        throw new BlackwaterException(
+            ErrorCode.DATA_QUALITY,
+            "table "
+                + table
+                + " of ingestion batch "
+                + batch
+                + " lacks column "
+                + column
+                + ", which the transform needs");
+      }
+    }
+    String types =
+        entry.columns().stream()
+            .map(
+                c ->
+                    Quoting.literal(c.name())
+                        + ": "
+                        + Quoting.literal(SourceTypes.duckDb(table, c.name(), c.type())))
+            .collect(Collectors.joining(", ", "{", "}"));
+    String columns = wanted.stream().map(Quoting::identifier).collect(Collectors.joining(", "));
+    long rows = 0;
+    for (ObjectRef object : entry.objects()) {
+      Path local = prefetch.await(object.key());
+      checkHeader(batch, table, object.key(), local, entry.columns());
+      int number = objectKeys.size();
+      objectKeys.add(object.key());
+      String sql =
+          "INSERT INTO batch."
+              + Quoting.identifier(table)
+              + " ("
+              + columns
+              + ", _object) SELECT "
+              + columns
+              + ", "
+              + number
+              + " FROM read_csv("
+              + Quoting.literal(local.toString())
+              + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
+              + " new_line = '\\n', allow_quoted_nulls = false,"
+              + " strict_mode = true, columns = "
+              + types
+              + ")";
+      try {
+        rows += duck.update(sql);
+      } catch (SQLException e) {
+        throw unreadable(batch, table, object.key(), e);
+      }
+      delete(local);
+    }
+    if (rows != entry.rows()) {
+      throw new BlackwaterException(
+          ErrorCode.DATA_QUALITY,
+          "table "
+              + table
+              + " of ingestion batch "
+              + batch
+              + " has "
+              + rows
+              + " rows in its objects, the manifest says "
+              + entry.rows());
+    }
+    LOG.debug("staged {} rows of {}", rows, table);
+  }
+
+  /** The first line of the object must name the manifest's columns, in order. */
+  private static void checkHeader(
+      String batch, String table, String key, Path local, List<Column> columns) {
+    String header;
+    try (BufferedReader reader = Files.newBufferedReader(local, StandardCharsets.UTF_8)) {
+      header = reader.readLine();
+    } catch (IOException e) {
+      throw new BlackwaterException(
+          ErrorCode.DATA_QUALITY,
+          "object " + key + " of ingestion batch " + batch + " is not UTF-8 CSV: " + e.getMessage(),
+          e);
+    }
+    String expected =
+        columns.stream()
+            .map(Column::name)
+            .map(SourceStaging::csvName)
+            .collect(Collectors.joining(","));
+    if (!expected.equals(header)) {
+      throw new BlackwaterException(
+          ErrorCode.DATA_QUALITY,
+          "object "
+              + key
+              + " of ingestion batch "
+              + batch
+              + " starts with header '"
+              + header
+              + "', the manifest's columns of "
+              + table
+              + " are '"
+              + expected
+              + "'");
+    }
+  }
+
+  /** A column name as PostgreSQL's CSV header writes it: quoted only when it must be. */
+  private static String csvName(String name) {
+    boolean plain =
+        name.chars().noneMatch(ch -> ch == ',' || ch == '"' || ch == '\n' || ch == '\r');
+    return plain && !name.isEmpty() ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  private static BlackwaterException unreadable(
+      String batch, String table, String key, SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    Matcher line = CSV_LINE.matcher(message);
+    Matcher original = ORIGINAL_LINE.matcher(message);
+    String where =
+        line.find()
+            ? " at line "
+                + line.group(1)
+                + (original.find() ? " ('" + original.group(1).strip() + "')" : "")
+            : "";
+    String reason =
+        message
+            .lines()
+            .filter(l -> l.contains("Could not convert") || l.contains("Expected Number"))
+            .findFirst()
+            .orElse(message.lines().findFirst().orElse(message))
+            .strip();
+    return new BlackwaterException(
+        ErrorCode.DATA_QUALITY,
+        "cannot read "
+            + table
+            + " object "
+            + key
+            + " of ingestion batch "
+            + batch
+            + where
+            + ": "
+            + reason,
+        e);
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + file, e);
+    }
+  }
+}

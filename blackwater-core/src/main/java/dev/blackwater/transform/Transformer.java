@@ -1,0 +1,205 @@
+package dev.blackwater.transform;
+
+import dev.blackwater.config.TransformSettings;
+import dev.blackwater.lake.BatchId;
+import dev.blackwater.lake.BatchLog;
+import dev.blackwater.lake.Claim;
+import dev.blackwater.lake.LakeObjectExistsException;
+import dev.blackwater.lake.LakeStore;
+import dev.blackwater.lake.Manifest;
+import dev.blackwater.lake.RunIdentity;
+import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.pipeline.Version;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Transform: every committed ingestion batch not yet transformed, oldest first, becomes one
+ * processed batch of the warehouse's star schema as Parquet, committed by a manifest that names the
+ * ingestion batch it consumed. Takes lake zones as ports; DuckDB runs the SQL models on local
+ * copies.
+ */
+public final class Transformer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Transformer.class);
+
+  private final LakeStore ingestion;
+  private final LakeStore processed;
+  private final TransformSettings settings;
+  private final Clock clock;
+  private final RunIdentity identity;
+
+  public Transformer(
+      LakeStore ingestion, LakeStore processed, TransformSettings settings, Clock clock) {
+    this(ingestion, processed, settings, clock, RunIdentity.current());
+  }
+
+  Transformer(
+      LakeStore ingestion,
+      LakeStore processed,
+      TransformSettings settings,
+      Clock clock,
+      RunIdentity identity) {
+    this.ingestion = ingestion;
+    this.processed = processed;
+    this.settings = settings;
+    this.clock = clock;
+    this.identity = identity;
+  }
+
+  /** Runs one transform: every pending ingestion batch, in order. */
+  public TransformResult transform(String runId) {
+    Instant started = clock.instant();
+    BatchLog sources = new BatchLog(ingestion);
+    BatchLog outputs = new BatchLog(processed);
+    Optional<Manifest> latest = outputs.latest();
+    Optional<BatchId> lastConsumed = latest.map(Transformer::consumedBy);
+    List<BatchId> pending = sources.committedAfter(lastConsumed.orElse(null));
+    if (pending.isEmpty()) {
+      LOG.info(
+          "nothing to transform: {}",
+          lastConsumed
+              .map(b -> "ingestion batch " + b + " is the newest and is already transformed")
+              .orElse("the ingestion zone has no batch yet"));
+      return new TransformResult(
+          runId,
+          List.of(),
+          lastConsumed.map(BatchId::toString),
+          started,
+          Duration.between(started, clock.instant()));
+    }
+    LOG.info(
+        "transforming {} ingestion batch{} from {} into {}",
+        pending.size(),
+        pending.size() == 1 ? "" : "es",
+        ingestion.uri(),
+        processed.uri());
+    List<ProcessedBatch> done = new ArrayList<>();
+    Manifest previous = latest.orElse(null);
+    BatchId consumed = lastConsumed.orElse(null);
+    for (BatchId next : pending) {
+      Manifest source = sources.read(next);
+      checkChain(source, consumed);
+      MDC.put("batch", next.toString());
+      try {
+        previous = transformOne(runId, outputs, source, previous);
+      } finally {
+        MDC.remove("batch");
+      }
+      done.add(summary(previous));
+      consumed = next;
+    }
+    return new TransformResult(
+        runId,
+        done,
+        Optional.ofNullable(consumed).map(BatchId::toString),
+        started,
+        Duration.between(started, clock.instant()));
+  }
+
+  private static BatchId consumedBy(Manifest manifest) {
+    if (manifest.consumed() == null || manifest.consumed().size() != 1) {
+      throw new BlackwaterException(
+          ErrorCode.DATA_QUALITY,
+          "processed batch "
+              + manifest.batch()
+              + " should name exactly one consumed ingestion batch, it names "
+              + manifest.consumed());
+    }
+    return BatchId.parse(manifest.consumed().get(0));
+  }
+
+  private static void checkChain(Manifest source, BatchId consumed) {
+    String expected = consumed == null ? null : consumed.toString();
+    if (!Objects.equals(source.parent(), expected)) {
+      throw new BlackwaterException(
+          ErrorCode.DATA_QUALITY,
+          "ingestion batch "
+              + source.batch()
+              + " follows batch "
+              + (source.parent() == null ? "(none)" : source.parent())
+              + ", but the last batch transformed is "
+              + (expected == null ? "(none)" : expected)
+              + ": the ingestion zone's chain is broken");
+    }
+    if (!"extract".equals(source.stage())) {
+      throw new BlackwaterException(
+          ErrorCode.DATA_QUALITY,
+          "batch " + source.batch() + " of the ingestion zone has stage '" + source.stage() + "'");
+    }
+  }
+
+  private Manifest transformOne(
+      String runId, BatchLog outputs, Manifest source, Manifest previous) {
+    Instant started = clock.instant();
+    Optional<BatchId> parent = Optional.ofNullable(previous).map(Manifest::batchId);
+    BatchId batch = outputs.next(parent, started, settings.claimLease(), identity);
+    LOG.info("transforming ingestion batch {} into processed batch {}", source.batch(), batch);
+    BatchTransform.Output output;
+    try {
+      output = new BatchTransform(ingestion, processed, settings).run(source, batch, previous);
+    } catch (LakeObjectExistsException e) {
+      throw new BlackwaterException(
+          ErrorCode.CONCURRENCY,
+          "another run is writing processed batch "
+              + batch
+              + " at the same time; this run committed nothing",
+          e);
+    }
+    Instant finished = clock.instant();
+    Manifest manifest =
+        new Manifest(
+            Manifest.FORMAT,
+            "transform",
+            batch.toString(),
+            parent.map(BatchId::toString).orElse(null),
+            List.of(source.batch()),
+            runId,
+            started,
+            finished,
+            null,
+            Version.current(),
+            output.tables(),
+            output.state(),
+            output.rejected());
+    outputs.commit(
+        manifest, new Claim(batch.toString(), runId, identity.host(), identity.pid(), finished));
+    ProcessedBatch summary = summary(manifest);
+    LOG.info(
+        "committed processed batch {} from ingestion batch {}: {} rows ({} fact rows), {} rejected,"
+            + " in {} ms",
+        batch,
+        source.batch(),
+        String.format("%,d", summary.rows()),
+        String.format("%,d", summary.factRows()),
+        summary.rejectedRows(),
+        summary.duration().toMillis());
+    return manifest;
+  }
+
+  private static ProcessedBatch summary(Manifest manifest) {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    manifest.tables().forEach((table, entry) -> rows.put(table, entry.rows()));
+    Map<String, Long> rejected = new LinkedHashMap<>();
+    if (manifest.rejected() != null) {
+      manifest.rejected().forEach((table, entry) -> rejected.put(table, entry.rows()));
+    }
+    return new ProcessedBatch(
+        manifest.batch(),
+        manifest.consumed().get(0),
+        rows,
+        rejected,
+        Duration.between(manifest.startedAt(), manifest.finishedAt()));
+  }
+}
