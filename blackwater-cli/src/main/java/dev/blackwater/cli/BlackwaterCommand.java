@@ -1,6 +1,7 @@
 package dev.blackwater.cli;
 
 import dev.blackwater.cli.bench.BenchCommand;
+import dev.blackwater.cli.dashboard.DashboardCommand;
 import dev.blackwater.cli.demo.DemoCommand;
 import dev.blackwater.cli.pipeline.ExtractCommand;
 import dev.blackwater.cli.pipeline.LoadCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
       LoadCommand.class,
       StatusCommand.class,
       VerifyCommand.class,
+      DashboardCommand.class,
       DemoCommand.class,
       WarehouseCommand.class,
       TotesysCommand.class,

@@ -4,17 +4,17 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** Runs the command line in-process and captures what it prints. */
-final class Cli {
+public final class Cli {
 
-  record Outcome(int exitCode, String out, String err) {
-    String all() {
+  public record Outcome(int exitCode, String out, String err) {
+    public String all() {
       return out + err;
     }
   }
 
   private Cli() {}
 
-  static Outcome run(String... args) {
+  public static Outcome run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =

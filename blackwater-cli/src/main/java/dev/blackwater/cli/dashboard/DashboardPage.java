@@ -1,0 +1,132 @@
+package dev.blackwater.cli.dashboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.blackwater.pipeline.ResultJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders a {@link DashboardSnapshot} as one self-contained HTML page: the template, styles and
+ * scripts under {@code dashboard/page/} inlined, the view results embedded as JSON that the page's
+ * own SVG renderer draws. Nothing is fetched when the page is viewed.
+ */
+final class DashboardPage {
+
+  private static final Pattern SLOT = Pattern.compile("\\{\\{([a-z-]+)}}");
+  private static final DateTimeFormatter GENERATED =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final String template = asset("dashboard.html");
+  private final Map<String, String> assets =
+      Map.of(
+          "errors-js", asset("errors.js"),
+          "css", asset("dashboard.css"),
+          "charts-js", asset("charts.js"),
+          "dashboard-js", asset("dashboard.js"));
+
+  /** The page. */
+  String render(DashboardSnapshot snapshot) {
+    Map<String, String> slots = new LinkedHashMap<>(assets);
+    slots.put("generated", html(GENERATED.format(snapshot.generatedAt())));
+    slots.put("warehouse", html(snapshot.warehouse()));
+    slots.put("schema", html(snapshot.schema()));
+    slots.put(
+        "freshness",
+        html(snapshot.freshness().map(t -> t.replace('T', ' ')).orElse("no facts yet")));
+    slots.put("data", json(snapshot));
+    slots.put(
+        "notice",
+        snapshot.empty()
+            ? "<p class=\"notice\" id=\"empty\">The warehouse holds no sales orders, purchase"
+                + " orders or payments yet: load some batches (<code>blackwater load</code>) and"
+                + " write the dashboard again.</p>"
+            : "");
+    Matcher slot = SLOT.matcher(template);
+    return slot.replaceAll(
+        m -> {
+          String value = slots.get(m.group(1));
+          if (value == null) {
+            throw new IllegalStateException("the page template has an unknown slot " + m.group());
+          }
+          return Matcher.quoteReplacement(value);
+        });
+  }
+
+  /** The snapshot as JSON that is safe inside a {@code <script>} element. */
+  static String json(DashboardSnapshot snapshot) {
+    Map<String, Object> views = new LinkedHashMap<>();
+    snapshot
+        .views()
+        .forEach(
+            (view, result) ->
+                views.put(
+                    view.viewName(), Map.of("columns", result.columns(), "rows", result.rows())));
+    Map<String, Object> page = new LinkedHashMap<>();
+    page.put("generatedAt", snapshot.generatedAt().toString());
+    page.put("warehouse", snapshot.warehouse());
+    page.put("schema", snapshot.schema());
+    page.put("freshness", snapshot.freshness().orElse(null));
+    page.put("empty", snapshot.empty());
+    page.put("views", views);
+    try {
+      return scriptSafe(ResultJson.mapper().writeValueAsString(page));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the dashboard data", e);
+    }
+  }
+
+  /**
+   * JSON with {@code <}, {@code >}, {@code &} and the JavaScript line separators written as {@code
+   * \}{@code uXXXX} escapes: the same JSON, but no {@code </script>} or {@code <!--} can end the
+   * element early. These characters only ever occur inside JSON strings, where the escape means the
+   * same character.
+   */
+  static String scriptSafe(String json) {
+    StringBuilder out = new StringBuilder(json.length() + 16);
+    for (int i = 0; i < json.length(); i++) {
+      char ch = json.charAt(i);
+      switch (ch) {
+        case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) ch));
+        default -> out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Text escaped for HTML element content and quoted attribute values. */
+  static String html(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      switch (ch) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String asset(String name) {
+    String resource = "/dashboard/page/" + name;
+    try (InputStream in = DashboardPage.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.blackwater.cli.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.blackwater.pipeline.ResultJson;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class DashboardPageTest {
+
+  private static final String HOSTILE =
+      "</script><script>alert('x')</script><!-- \"quoted\" & 'single' \u2028 {{data}} $1 \\";
+
+  @Test
+  void embeddedTextCannotEndTheScriptElementAndReadsBackUnchanged() throws Exception {
+    String html = new DashboardPage().render(snapshot(HOSTILE, 12));
+
+    assertThat(html).doesNotContain("<script>alert").doesNotContain("<!-- \"quoted");
+    assertThat(count(html, "<script")).isEqualTo(count(html, "</script>"));
+    JsonNode data = ResultJson.mapper().readTree(json(html));
+    assertThat(data.at("/views/top_designs/rows/0/3").asText()).isEqualTo(HOSTILE);
+    assertThat(data.at("/views/top_designs/rows/0/6").decimalValue())
+        .isEqualByComparingTo("1234.50");
+    assertThat(data.at("/freshness").asText()).isEqualTo("2025-02-28T17:45:12");
+    assertThat(data.at("/empty").asBoolean()).isFalse();
+  }
+
+  @Test
+  void headerTextIsEscapedAndNamesWhereAndWhen() {
+    String html = new DashboardPage().render(snapshot("Wooden", 12));
+
+    assertThat(html)
+        .contains("2025-03-01 12:00:00 UTC")
+        .contains("db.example:5432/warehouse&lt;b&gt;, schema dw")
+        .contains("2025-02-28 17:45:12")
+        .doesNotContain("id=\"empty\"")
+        .doesNotContain("{{");
+  }
+
+  @Test
+  void anEmptyWarehouseSaysSo() {
+    String html = new DashboardPage().render(snapshot("Wooden", 0));
+
+    assertThat(html).contains("id=\"empty\"").contains("no facts yet");
+  }
+
+  @Test
+  void theScriptsAndStylesCannotEndTheirElementsEarly() {
+    String html = new DashboardPage().render(snapshot("Wooden", 12));
+
+    assertThat(count(html, "<script")).isEqualTo(4);
+    assertThat(count(html, "</script>")).isEqualTo(4);
+    assertThat(count(html, "</style>")).isEqualTo(1);
+  }
+
+  @Test
+  void htmlEscapesTheFiveSpecialCharacters() {
+    assertThat(DashboardPage.html("<a href=\"x\">Tom & Jerry's</a>"))
+        .isEqualTo("&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+  }
+
+  private static DashboardSnapshot snapshot(String designName, long facts) {
+    Map<DashboardView, ViewResult> views = new EnumMap<>(DashboardView.class);
+    for (DashboardView view : DashboardView.values()) {
+      views.put(view, new ViewResult(List.of("x"), List.of()));
+    }
+    views.put(
+        DashboardView.FRESHNESS,
+        new ViewResult(
+            List.of("fact_table", "current_rows", "versions", "last_updated"),
+            List.of(
+                java.util.Arrays.asList(
+                    "fact_sales_order", facts, facts, facts == 0 ? null : "2025-02-28T17:45:12"),
+                java.util.Arrays.asList("fact_payment", 0L, 0L, null))));
+    views.put(
+        DashboardView.TOP_DESIGNS,
+        new ViewResult(
+            List.of(
+                "currency_code",
+                "sales_rank",
+                "design_id",
+                "design_name",
+                "orders",
+                "units_sold",
+                "sales_value"),
+            List.of(List.of("GBP", 1L, 7L, designName, 3L, 300L, new BigDecimal("1234.50")))));
+    return new DashboardSnapshot(
+        Instant.parse("2025-03-01T12:00:00Z"), "db.example:5432/warehouse<b>", "dw", views);
+  }
+
+  private static String json(String html) {
+    Matcher m =
+        Pattern.compile(
+                "<script type=\"application/json\" id=\"dashboard-data\">(.*?)</script>",
+                Pattern.DOTALL)
+            .matcher(html);
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  private static int count(String text, String part) {
+    return text.split(Pattern.quote(part), -1).length - 1;
+  }
+}
