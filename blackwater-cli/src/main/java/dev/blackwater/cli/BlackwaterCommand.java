@@ -5,6 +5,7 @@ import dev.blackwater.cli.dashboard.DashboardCommand;
 import dev.blackwater.cli.demo.DemoCommand;
 import dev.blackwater.cli.pipeline.ExtractCommand;
 import dev.blackwater.cli.pipeline.LoadCommand;
+import dev.blackwater.cli.pipeline.RunCommand;
 import dev.blackwater.cli.pipeline.StatusCommand;
 import dev.blackwater.cli.pipeline.TransformCommand;
 import dev.blackwater.cli.pipeline.VerifyCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Moves the totesys database into a star-schema warehouse through a data lake.",
     subcommands = {
+      RunCommand.class,
       ExtractCommand.class,
       TransformCommand.class,
       LoadCommand.class,

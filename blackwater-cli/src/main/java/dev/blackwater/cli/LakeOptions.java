@@ -21,6 +21,16 @@ public final class LakeOptions {
           "Processed zone: file:///path, a local path, or s3://bucket/prefix (env BLACKWATER_PROCESSED).")
   String processed;
 
+  /** The ingestion zone's location as given. */
+  public String ingestionLocation() {
+    return ingestion;
+  }
+
+  /** The processed zone's location as given. */
+  public String processedLocation() {
+    return processed;
+  }
+
   /** The ingestion zone. */
   public LakeStore ingestion() {
     return LakeStores.open(LakeStores.parse("ingestion", ingestion));

@@ -36,4 +36,9 @@ public record LoadResult(
   public long rows() {
     return batches.stream().mapToLong(BatchLoadResult::totalRows).sum();
   }
+
+  /** The newest batch written or loaded, or null when there was nothing new. */
+  public String newestBatch() {
+    return batches.isEmpty() ? null : batches.get(batches.size() - 1).batch();
+  }
 }

@@ -49,4 +49,9 @@ public record TransformResult(
   public long rejectedRows() {
     return batches.stream().mapToLong(ProcessedBatch::rejectedRows).sum();
   }
+
+  /** The newest batch written or loaded, or null when there was nothing new. */
+  public String newestBatch() {
+    return batches.isEmpty() ? null : batches.get(batches.size() - 1).batch();
+  }
 }

@@ -39,14 +39,13 @@ public final class WarehouseState {
 
   /** Whether the bookkeeping table exists. */
   public boolean hasBookkeeping() throws SQLException {
-    try (Statement s = connection.createStatement();
-        ResultSet r =
-            s.executeQuery(
-                "SELECT to_regclass('"
-                    + schema.qualified(WarehouseSchema.BOOKKEEPING).replace("'", "''")
-                    + "') IS NOT NULL")) {
-      r.next();
-      return r.getBoolean(1);
+    try (java.sql.PreparedStatement s =
+        connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+      s.setString(1, schema.qualified(WarehouseSchema.BOOKKEEPING));
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getBoolean(1);
+      }
     }
   }
 
@@ -58,6 +57,27 @@ public final class WarehouseState {
       r.next();
       return r.getLong(1);
     }
+  }
+
+  /** The fact tables. */
+  public static final java.util.List<WarehouseTable> FACTS =
+      java.util.List.of(
+          WarehouseTable.FACT_SALES_ORDER,
+          WarehouseTable.FACT_PURCHASE_ORDER,
+          WarehouseTable.FACT_PAYMENT);
+
+  /**
+   * The newest {@code last_updated} over all fact tables as ISO text, or null when all are empty.
+   */
+  public String newestVersion() throws SQLException {
+    String newest = null;
+    for (WarehouseTable fact : FACTS) {
+      String version = newestVersion(fact);
+      if (version != null && (newest == null || version.compareTo(newest) > 0)) {
+        newest = version;
+      }
+    }
+    return newest;
   }
 
   /** The newest {@code last_updated} of a fact table as ISO text, or null when it is empty. */

@@ -1,0 +1,115 @@
+package dev.blackwater.pipeline;
+
+import dev.blackwater.config.PipelineConfig;
+import dev.blackwater.extract.ExtractResult;
+import dev.blackwater.extract.Extractor;
+import dev.blackwater.lake.LakeStore;
+import dev.blackwater.lake.LakeStores;
+import dev.blackwater.load.LoadResult;
+import dev.blackwater.load.Loader;
+import dev.blackwater.transform.TransformResult;
+import dev.blackwater.transform.Transformer;
+import dev.blackwater.warehouse.WarehouseSchema;
+import dev.blackwater.warehouse.WarehouseState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.function.BooleanSupplier;
+import org.slf4j.MDC;
+
+/**
+ * One cycle of the pipeline: extract, then transform, then load, each recorded in its zone's run
+ * log. Between stages it asks whether to stop, so an interrupted cycle ends on a stage boundary.
+ */
+public final class Pipeline {
+
+  /** Told what each stage did, as soon as it is done. */
+  public interface Progress {
+    void extracted(ExtractResult result);
+
+    void transformed(TransformResult result);
+
+    void loaded(LoadResult result);
+  }
+
+  private final PipelineConfig config;
+  private final LakeStore ingestion;
+  private final LakeStore processed;
+  private final Clock clock;
+
+  public Pipeline(PipelineConfig config, Clock clock) {
+    this.config = config;
+    this.ingestion = LakeStores.open(config.ingestion());
+    this.processed = LakeStores.open(config.processed());
+    this.clock = clock;
+  }
+
+  /** Runs one cycle; {@code stop} is asked before each stage after the first. */
+  public RunResult run(String runId, Progress progress, BooleanSupplier stop) {
+    Instant started = clock.instant();
+    MDC.put("runId", runId);
+    MDC.put("stage", Stage.EXTRACT.label());
+    ExtractResult extracted =
+        new RunLog(ingestion, clock)
+            .run(
+                Stage.EXTRACT,
+                runId,
+                () ->
+                    new Extractor(config.source(), ingestion, config.extract(), clock)
+                        .extract(runId),
+                r -> r.batch().orElse(null));
+    progress.extracted(extracted);
+    if (stop.getAsBoolean()) {
+      return new RunResult(runId, extracted, null, null, since(started), null, null);
+    }
+    MDC.put("stage", Stage.TRANSFORM.label());
+    TransformResult transformed =
+        new RunLog(processed, clock)
+            .run(
+                Stage.TRANSFORM,
+                runId,
+                () ->
+                    new Transformer(ingestion, processed, config.transform(), clock)
+                        .transform(runId),
+                TransformResult::newestBatch);
+    progress.transformed(transformed);
+    if (stop.getAsBoolean()) {
+      return new RunResult(runId, extracted, transformed, null, since(started), null, null);
+    }
+    MDC.put("stage", Stage.LOAD.label());
+    LoadResult loaded =
+        new RunLog(processed, clock)
+            .run(
+                Stage.LOAD,
+                runId,
+                () -> new Loader(config.warehouse(), processed, config.load(), clock).load(runId),
+                LoadResult::newestBatch);
+    progress.loaded(loaded);
+    MDC.remove("stage");
+    String newest = newestVersion();
+    Duration lag =
+        newest == null
+            ? null
+            : Duration.between(
+                LocalDateTime.parse(newest).toInstant(ZoneOffset.UTC), clock.instant());
+    return new RunResult(runId, extracted, transformed, loaded, since(started), newest, lag);
+  }
+
+  /** The newest {@code last_updated} over the warehouse's facts, or null when it has none. */
+  private String newestVersion() {
+    WarehouseSchema schema = new WarehouseSchema(config.warehouse(), config.load().schema());
+    try (Connection c = config.warehouse().open()) {
+      return new WarehouseState(c, schema).newestVersion();
+    } catch (SQLException e) {
+      throw config.warehouse().connectionFailure(e);
+    }
+  }
+
+  private Duration since(Instant started) {
+    return Duration.between(started, clock.instant());
+  }
+}

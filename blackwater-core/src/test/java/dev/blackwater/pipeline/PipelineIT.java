@@ -1,0 +1,299 @@
+package dev.blackwater.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blackwater.config.DatabaseConfig;
+import dev.blackwater.config.ExtractSettings;
+import dev.blackwater.config.LoadSettings;
+import dev.blackwater.config.PipelineConfig;
+import dev.blackwater.config.TransformSettings;
+import dev.blackwater.extract.ExtractResult;
+import dev.blackwater.extract.Extractor;
+import dev.blackwater.lake.BatchLog;
+import dev.blackwater.lake.LocalLakeStore;
+import dev.blackwater.lake.Manifest;
+import dev.blackwater.load.LoadResult;
+import dev.blackwater.testkit.PostgresServer;
+import dev.blackwater.testkit.TestDatabase;
+import dev.blackwater.totesys.SeedOptions;
+import dev.blackwater.totesys.Seeder;
+import dev.blackwater.totesys.SimulateOptions;
+import dev.blackwater.totesys.Simulator;
+import dev.blackwater.totesys.TotesysSchema;
+import dev.blackwater.transform.TransformResult;
+import dev.blackwater.transform.Transformer;
+import dev.blackwater.verify.Check;
+import dev.blackwater.verify.Verifier;
+import dev.blackwater.verify.VerifyReport;
+import dev.blackwater.warehouse.WarehouseMode;
+import dev.blackwater.warehouse.WarehouseSchema;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on a generated totesys: the warehouse equals an independent SQL star schema of
+ * the source, keeps every fact version, changes nothing on a rerun, and verify and status tell the
+ * truth about it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineIT {
+
+  @TempDir static Path dir;
+  private TestDatabase source;
+  private TestDatabase warehouse;
+  private PipelineConfig config;
+
+  @BeforeAll
+  void setUp() throws Exception {
+    source = PostgresServer.shared().createDatabase("pipeline_source");
+    warehouse = PostgresServer.shared().createDatabase("pipeline_warehouse");
+    try (Connection c = source.connect()) {
+      TotesysSchema.create(c);
+      new Seeder().seed(c, new SeedOptions(0.1, 21));
+    }
+    config =
+        new PipelineConfig(
+            db("source", source),
+            db("warehouse", warehouse),
+            dir.resolve("ingestion").toUri(),
+            dir.resolve("processed").toUri(),
+            ExtractSettings.defaults(),
+            TransformSettings.defaults().withTempDirectory(dir).withThreads(2),
+            LoadSettings.defaults().withTempDirectory(dir));
+  }
+
+  @AfterAll
+  void tearDown() {
+    source.close();
+    warehouse.close();
+  }
+
+  private static DatabaseConfig db(String role, TestDatabase db) {
+    return new DatabaseConfig(role, db.jdbcUrl(), db.user(), db.password());
+  }
+
+  private RunResult cycle(String runId) {
+    return new Pipeline(config, Clock.systemUTC()).run(runId, new NoProgress(), () -> false);
+  }
+
+  @Test
+  @Order(1)
+  void theFirstCycleBuildsTheStarSchemaOfTheSource() {
+    RunResult result = cycle("first");
+
+    assertThat(result.load().batches()).hasSize(1);
+    assertThat(result.freshnessLag()).isNotNull();
+    assertWarehouseEqualsSource();
+    assertThat(verify().failures()).isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void changesReachTheWarehouseWithEveryFactVersionKept() throws Exception {
+    long ordersBefore = warehouse.queryLong("SELECT count(*) FROM fact_sales_order");
+    try (Connection c = source.connect()) {
+      new Simulator().simulate(c, new SimulateOptions(300, 8));
+    }
+
+    RunResult result = cycle("second");
+
+    assertThat(result.extract().rows()).isGreaterThan(300);
+    assertWarehouseEqualsSource();
+    assertThat(warehouse.queryLong("SELECT count(*) FROM fact_sales_order"))
+        .isGreaterThan(ordersBefore);
+    assertThat(warehouse.queryLong("SELECT count(*) FROM fact_sales_order"))
+        .isEqualTo(versionsInLake("fact_sales_order"));
+    assertThat(warehouse.queryLong("SELECT count(*) FROM fact_payment"))
+        .isEqualTo(versionsInLake("fact_payment"));
+    assertThat(
+            warehouse.queryLong(
+                "SELECT count(*) FROM (SELECT sales_order_id FROM fact_sales_order"
+                    + " GROUP BY sales_order_id HAVING count(*) > 1) amended"))
+        .as("amended orders keep both versions")
+        .isPositive();
+    assertThat(verify().failures()).isEmpty();
+  }
+
+  @Test
+  @Order(3)
+  void aRerunChangesNothing() {
+    String before = fingerprint();
+
+    RunResult result = cycle("rerun");
+
+    assertThat(result.extract().nothingNew()).isTrue();
+    assertThat(result.transform().nothingNew()).isTrue();
+    assertThat(result.load().nothingNew()).isTrue();
+    assertThat(fingerprint()).isEqualTo(before);
+  }
+
+  @Test
+  @Order(4)
+  void statusShowsABacklogAfterAnExtractWithoutTransform() throws Exception {
+    try (Connection c = source.connect()) {
+      new Simulator().simulate(c, new SimulateOptions(20, 9));
+    }
+    ExtractResult extracted =
+        new Extractor(
+                db("source", source),
+                new LocalLakeStore(dir.resolve("ingestion")),
+                config.extract(),
+                Clock.systemUTC())
+            .extract("extract-only");
+    StatusReport status = status();
+
+    assertThat(extracted.nothingNew()).isFalse();
+    assertThat(stage(status, Stage.TRANSFORM).backlog()).isEqualTo(1);
+    assertThat(stage(status, Stage.LOAD).backlog()).isZero();
+    assertThat(stage(status, Stage.EXTRACT).lastSuccess().runId()).isEqualTo("rerun");
+    assertThat(status.tables()).hasSize(11);
+    assertThat(status.facts()).hasSize(3);
+    assertThat(status.freshnessLag()).isNotNull();
+
+    TransformResult transformed =
+        new Transformer(
+                new LocalLakeStore(dir.resolve("ingestion")),
+                new LocalLakeStore(dir.resolve("processed")),
+                config.transform(),
+                Clock.systemUTC())
+            .transform("transform-only");
+    assertThat(transformed.batches()).hasSize(1);
+    assertThat(stage(status(), Stage.LOAD).backlog()).isEqualTo(1);
+    assertThat(verify().failures())
+        .extracting(Check::name)
+        .containsExactly("processed batches loaded");
+  }
+
+  @Test
+  @Order(5)
+  void verifyCatchesADeletedFactRowAndAnAlteredDimensionValue() {
+    RunResult caughtUp = cycle("catch-up");
+    assertThat(caughtUp.load().batches()).hasSize(1);
+    assertThat(verify().failures()).isEmpty();
+
+    warehouse.execute(
+        "DELETE FROM fact_payment WHERE payment_record_id = (SELECT max(payment_record_id) FROM fact_payment)");
+    warehouse.execute(
+        "UPDATE dim_design SET design_name = 'Tampered' WHERE design_id = (SELECT min(design_id) FROM dim_design)");
+
+    assertThat(verify().failures())
+        .extracting(Check::name)
+        .contains("fact_payment versions", "fact_payment (current)", "dim_design");
+  }
+
+  @Test
+  @Order(6)
+  void loadIntoAnEmptySchemaReplaysTheLake() {
+    PipelineConfig rebuild =
+        new PipelineConfig(
+            config.source(),
+            config.warehouse(),
+            config.ingestion(),
+            config.processed(),
+            config.extract(),
+            config.transform(),
+            config.load().withSchema("rebuilt").withMode(WarehouseMode.MIGRATE));
+    LoadResult replayed =
+        new dev.blackwater.load.Loader(
+                rebuild.warehouse(),
+                new LocalLakeStore(dir.resolve("processed")),
+                rebuild.load(),
+                Clock.systemUTC())
+            .load("rebuild");
+
+    assertThat(replayed.batches())
+        .hasSize(new BatchLog(new LocalLakeStore(dir.resolve("processed"))).committed().size());
+    assertThat(warehouse.queryLong("SELECT count(*) FROM rebuilt.fact_sales_order"))
+        .isEqualTo(versionsInLake("fact_sales_order"));
+    VerifyReport report =
+        new Verifier(
+                config.source(),
+                new LocalLakeStore(dir.resolve("ingestion")),
+                new LocalLakeStore(dir.resolve("processed")),
+                new WarehouseSchema(config.warehouse(), "rebuilt"))
+            .verify();
+    assertThat(report.failures()).isEmpty();
+  }
+
+  private void assertWarehouseEqualsSource() {
+    for (Map.Entry<String, String[]> q : ExpectedStarSchema.QUERIES.entrySet()) {
+      List<String> expected = ExpectedStarSchema.rows(source, q.getValue()[0]);
+      List<String> actual = ExpectedStarSchema.rows(warehouse, q.getValue()[1]);
+      assertThat(actual).as(q.getKey()).hasSameSizeAs(expected);
+      assertThat(actual).as(q.getKey()).isEqualTo(expected);
+    }
+  }
+
+  private long versionsInLake(String fact) {
+    BatchLog log = new BatchLog(new LocalLakeStore(dir.resolve("processed")));
+    return log.committed().stream()
+        .map(log::read)
+        .map(m -> m.tables().get(fact))
+        .filter(java.util.Objects::nonNull)
+        .mapToLong(Manifest.Table::rows)
+        .sum();
+  }
+
+  private String fingerprint() {
+    StringBuilder all = new StringBuilder();
+    for (String table :
+        List.of(
+            "fact_sales_order",
+            "fact_purchase_order",
+            "fact_payment",
+            "dim_staff",
+            "dim_date",
+            "blackwater_loaded_batch")) {
+      all.append(
+          warehouse.queryString(
+              "SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM " + table + " t"));
+    }
+    return all.toString();
+  }
+
+  private VerifyReport verify() {
+    return new Verifier(
+            config.source(),
+            new LocalLakeStore(dir.resolve("ingestion")),
+            new LocalLakeStore(dir.resolve("processed")),
+            new WarehouseSchema(config.warehouse(), "public"))
+        .verify();
+  }
+
+  private StatusReport status() {
+    return new StatusReporter(
+            new LocalLakeStore(dir.resolve("ingestion")),
+            new LocalLakeStore(dir.resolve("processed")),
+            Optional.of(new WarehouseSchema(config.warehouse(), "public")),
+            Clock.systemUTC())
+        .report();
+  }
+
+  private static StatusReport.StageStatus stage(StatusReport report, Stage stage) {
+    return report.stages().stream().filter(s -> s.stage() == stage).findFirst().orElseThrow();
+  }
+
+  private static final class NoProgress implements Pipeline.Progress {
+    @Override
+    public void extracted(ExtractResult result) {}
+
+    @Override
+    public void transformed(TransformResult result) {}
+
+    @Override
+    public void loaded(LoadResult result) {}
+  }
+}
