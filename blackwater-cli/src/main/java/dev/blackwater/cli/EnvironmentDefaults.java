@@ -57,7 +57,10 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
     return Optional.ofNullable(value).filter(v -> !v.isEmpty());
   }
 
-  /** Parses {@code KEY=value} lines; {@code #} comments, {@code export} and quotes allowed. */
+  /**
+   * Parses {@code KEY=value} lines; {@code #} comments (whole lines, or after an unquoted value),
+   * {@code export} and quotes allowed.
+   */
   static Map<String, String> readDotEnv(Path file) {
     Map<String, String> values = new HashMap<>();
     if (!Files.isRegularFile(file)) {
@@ -82,6 +85,8 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
             && (value.startsWith("\"") && value.endsWith("\"")
                 || value.startsWith("'") && value.endsWith("'"))) {
           value = value.substring(1, value.length() - 1);
+        } else if (value.contains(" #")) {
+          value = value.substring(0, value.indexOf(" #")).strip();
         }
         values.put(key, value);
       }

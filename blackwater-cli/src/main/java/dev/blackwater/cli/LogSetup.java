@@ -7,9 +7,17 @@ import java.util.List;
  * Chooses the logging configuration before the first logger exists: readable text on stderr, or
  * JSON lines with {@code --log-format json}; debug level with {@code --debug}.
  */
-final class LogSetup {
+public final class LogSetup {
 
   private LogSetup() {}
+
+  /** Only warnings from Blackwater's own loggers, unless {@code --debug} asked for more. */
+  public static void quiet() {
+    if (!"DEBUG".equals(System.getProperty("blackwater.log.level"))) {
+      ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.blackwater"))
+          .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+  }
 
   static void beforeFirstLogger(String[] args) {
     List<String> list = Arrays.asList(args);

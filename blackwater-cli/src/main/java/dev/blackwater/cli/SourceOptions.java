@@ -24,8 +24,18 @@ public final class SourceOptions {
       description = "totesys password (env BLACKWATER_SOURCE_PASSWORD), unless in the URL.")
   String password;
 
-  /** The source database as configured. */
+  @Option(
+      names = "--source-secret",
+      paramLabel = "SECRET_ID",
+      description =
+          "AWS Secrets Manager id of the source credentials (env BLACKWATER_SOURCE_SECRET); wins over the URL.")
+  String secret;
+
+  /** The source database as configured: from the secret when one is named. */
   public DatabaseConfig config() {
+    if (secret != null && !secret.isBlank()) {
+      return SecretCredentials.fetch("source", secret);
+    }
     return new DatabaseConfig("source", url, user, password);
   }
 }

@@ -64,6 +64,11 @@ public final class TextTable {
       String fmt = rightAligned[i] ? "%" + widths[i] + "s" : "%-" + widths[i] + "s";
       out.append(' ').append(String.format(fmt, cells.get(i)));
     }
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == ' ') {
+      end--;
+    }
+    out.setLength(end);
     out.append(System.lineSeparator());
   }
 }

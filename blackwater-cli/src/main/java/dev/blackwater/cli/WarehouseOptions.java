@@ -44,13 +44,23 @@ public final class WarehouseOptions {
       })
   WarehouseMode mode;
 
-  /** Whether a warehouse URL was given. */
+  /** Whether a warehouse URL or secret was given. */
   public boolean configured() {
-    return url != null && !url.isBlank();
+    return url != null && !url.isBlank() || secret != null && !secret.isBlank();
   }
 
-  /** The warehouse database as configured. */
+  @Option(
+      names = "--warehouse-secret",
+      paramLabel = "SECRET_ID",
+      description =
+          "AWS Secrets Manager id of the warehouse credentials (env BLACKWATER_WAREHOUSE_SECRET); wins over the URL.")
+  String secret;
+
+  /** The warehouse database as configured: from the secret when one is named. */
   public DatabaseConfig config() {
+    if (secret != null && !secret.isBlank()) {
+      return SecretCredentials.fetch("warehouse", secret);
+    }
     return new DatabaseConfig("warehouse", url, user, password);
   }
 

@@ -98,6 +98,7 @@ class CommandLineTest {
         # comment
         export BLACKWATER_SOURCE_URL="jdbc:postgresql://from-dotenv/db"
         BLACKWATER_INGESTION='/lake/from-dotenv'
+        BLACKWATER_PROCESSED=/lake/processed   # a comment after the value
         NOT_AN_ASSIGNMENT
         """);
     EnvironmentDefaults defaults =
@@ -108,6 +109,7 @@ class CommandLineTest {
     assertThat(defaults.lookup("BLACKWATER_SOURCE_URL"))
         .contains("jdbc:postgresql://from-dotenv/db");
     assertThat(defaults.lookup("BLACKWATER_INGESTION")).contains("/lake/from-env");
+    assertThat(defaults.lookup("BLACKWATER_PROCESSED")).contains("/lake/processed");
     assertThat(defaults.lookup("BLACKWATER_NOTHING")).isEmpty();
     assertThat(EnvironmentDefaults.variableFor("--warehouse-url"))
         .isEqualTo("BLACKWATER_WAREHOUSE_URL");

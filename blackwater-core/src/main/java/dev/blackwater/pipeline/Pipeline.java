@@ -29,6 +29,19 @@ public final class Pipeline {
 
   /** Told what each stage did, as soon as it is done. */
   public interface Progress {
+    /** Progress that tells no one. */
+    Progress NONE =
+        new Progress() {
+          @Override
+          public void extracted(ExtractResult result) {}
+
+          @Override
+          public void transformed(TransformResult result) {}
+
+          @Override
+          public void loaded(LoadResult result) {}
+        };
+
     void extracted(ExtractResult result);
 
     void transformed(TransformResult result);

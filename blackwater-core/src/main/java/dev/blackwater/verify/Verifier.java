@@ -67,8 +67,8 @@ public final class Verifier {
       } catch (SQLException e) {
         throw source.connectionFailure(e);
       }
-      for (ForeignKey key : ForeignKey.ALL) {
-        checks.add(foreignKey(dw, key));
+      for (WarehouseTable fact : WarehouseState.FACTS) {
+        checks.add(foreignKeys(dw, fact.tableName()));
       }
     } catch (SQLException e) {
       throw warehouse.database().connectionFailure(e);
@@ -226,7 +226,11 @@ public final class Verifier {
       detail =
           !fromSource[0].equals(fromWarehouse[0])
               ? "different numbers of rows"
-              : "different values";
+              : "different values (checksum "
+                  + shortHash(fromSource[1])
+                  + " vs "
+                  + shortHash(fromWarehouse[1])
+                  + ")";
     }
     if (!keysLeftOut.isEmpty()) {
       detail =
@@ -270,31 +274,36 @@ public final class Verifier {
     for (int i = 0; i < c.sums().size(); i++) {
       text.append(", ").append(c.sums().get(i)).append(' ').append(values[i + 2]);
     }
-    return text.append(", #")
-        .append(values[1].substring(0, Math.min(8, values[1].length())))
-        .toString();
+    return text.toString();
   }
 
-  private Check foreignKey(Connection dw, ForeignKey key) throws SQLException {
-    long missing =
-        scalar(
-            dw,
-            "SELECT count(*) FROM "
-                + warehouse.qualified(key.fact())
-                + " f WHERE NOT EXISTS (SELECT 1 FROM "
-                + warehouse.qualified(key.dimension())
-                + " d WHERE d."
-                + key.key()
-                + " = f."
-                + key.column()
-                + ")");
+  private Check foreignKeys(Connection dw, String fact) throws SQLException {
+    List<ForeignKey> keys = ForeignKey.ALL.stream().filter(k -> k.fact().equals(fact)).toList();
+    List<String> broken = new ArrayList<>();
+    for (ForeignKey key : keys) {
+      long missing =
+          scalar(
+              dw,
+              "SELECT count(*) FROM "
+                  + warehouse.qualified(key.fact())
+                  + " f WHERE NOT EXISTS (SELECT 1 FROM "
+                  + warehouse.qualified(key.dimension())
+                  + " d WHERE d."
+                  + key.key()
+                  + " = f."
+                  + key.column()
+                  + ")");
+      if (missing > 0) {
+        broken.add(key.column() + " -> " + key.dimension() + ": " + format(missing) + " rows");
+      }
+    }
     return new Check(
-        key.fact() + "." + key.column() + " -> " + key.dimension(),
+        fact + " keys in dimensions",
         "",
         "",
-        missing == 0 ? "all present" : format(missing) + " missing",
-        missing == 0,
-        missing == 0 ? "" : missing + " fact rows reference a missing " + key.dimension() + " row");
+        (keys.size() - broken.size()) + " of " + keys.size() + " keys hold",
+        broken.isEmpty(),
+        broken.isEmpty() ? "" : "missing " + String.join("; ", broken));
   }
 
   private static long scalar(Connection c, String sql) throws SQLException {
@@ -303,6 +312,10 @@ public final class Verifier {
       r.next();
       return r.getLong(1);
     }
+  }
+
+  private static String shortHash(String md5) {
+    return md5.substring(0, Math.min(8, md5.length()));
   }
 
   private static String summary(List<String> batches) {

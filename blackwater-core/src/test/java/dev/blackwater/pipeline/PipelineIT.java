@@ -86,7 +86,7 @@ class PipelineIT {
   }
 
   private RunResult cycle(String runId) {
-    return new Pipeline(config, Clock.systemUTC()).run(runId, new NoProgress(), () -> false);
+    return new Pipeline(config, Clock.systemUTC()).run(runId, Pipeline.Progress.NONE, () -> false);
   }
 
   @Test
@@ -284,16 +284,5 @@ class PipelineIT {
 
   private static StatusReport.StageStatus stage(StatusReport report, Stage stage) {
     return report.stages().stream().filter(s -> s.stage() == stage).findFirst().orElseThrow();
-  }
-
-  private static final class NoProgress implements Pipeline.Progress {
-    @Override
-    public void extracted(ExtractResult result) {}
-
-    @Override
-    public void transformed(TransformResult result) {}
-
-    @Override
-    public void loaded(LoadResult result) {}
   }
 }

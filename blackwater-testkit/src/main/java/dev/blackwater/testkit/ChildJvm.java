@@ -69,6 +69,11 @@ public final class ChildJvm implements AutoCloseable {
     }
   }
 
+  /** Asks the child to stop (SIGTERM on Unix: its shutdown hooks run, as on Ctrl-C). */
+  public void stop() {
+    process.destroy();
+  }
+
   /** Kills the child at once (SIGKILL on Unix) and waits for it to be gone. */
   public void killHard() {
     process.destroyForcibly();

@@ -26,6 +26,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,16 +74,15 @@ public final class RunCommand implements Callable<Integer> {
     Pipeline pipeline = new Pipeline(config, Clock.systemUTC());
     PrintWriter out = spec.commandLine().getOut();
     AtomicBoolean stop = new AtomicBoolean();
-    AtomicBoolean running = new AtomicBoolean(true);
-    Thread main = Thread.currentThread();
+    CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
               stop.set(true);
-              if (running.get()) {
+              if (stopped.getCount() > 0) {
                 out.println("Stopping after the current stage ...");
                 out.flush();
-                joinQuietly(main);
+                awaitQuietly(stopped);
               }
             },
             "blackwater-stop");
@@ -89,7 +90,7 @@ public final class RunCommand implements Callable<Integer> {
     try {
       return cycles(pipeline, out, stop);
     } finally {
-      running.set(false);
+      stopped.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
@@ -103,7 +104,8 @@ public final class RunCommand implements Callable<Integer> {
       long started = System.nanoTime();
       String runId = RunContext.start();
       try {
-        RunResult result = pipeline.run(runId, new ProgressLines(out), stop::get);
+        Pipeline.Progress progress = json ? Pipeline.Progress.NONE : new ProgressLines(out);
+        RunResult result = pipeline.run(runId, progress, stop::get);
         out.println(json ? ResultJson.write(result) : describe(result));
       } catch (BlackwaterException e) {
         if (watch == null) {
@@ -153,16 +155,16 @@ public final class RunCommand implements Callable<Integer> {
         loadSettings);
   }
 
-  private static void joinQuietly(Thread thread) {
+  private static void awaitQuietly(CountDownLatch latch) {
     try {
-      thread.join(Duration.ofMinutes(30));
+      latch.await(30, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
   /** The closing table of a cycle. */
-  static String describe(RunResult result) {
+  public static String describe(RunResult result) {
     StringBuilder text = new StringBuilder();
     TextTable stages = new TextTable("stage", "batch", ">rows", ">seconds");
     ExtractResult e = result.extract();

@@ -46,7 +46,7 @@ public final class VerifyCommand implements Callable<Integer> {
     return report.ok() ? 0 : ErrorCode.DATA_QUALITY.exitCode();
   }
 
-  static String describe(VerifyReport report) {
+  public static String describe(VerifyReport report) {
     TextTable table = new TextTable("check", "source", "lake", "warehouse", "result");
     for (Check c : report.checks()) {
       table.row(

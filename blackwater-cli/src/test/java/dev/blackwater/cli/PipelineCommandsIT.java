@@ -1,0 +1,112 @@
+package dev.blackwater.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.blackwater.pipeline.ResultJson;
+import dev.blackwater.testkit.ChildJvm;
+import dev.blackwater.testkit.PostgresServer;
+import dev.blackwater.testkit.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** run, status and verify as a user types them, on a generated totesys. */
+class PipelineCommandsIT {
+
+  @TempDir Path dir;
+  private TestDatabase source;
+  private TestDatabase warehouse;
+
+  @BeforeEach
+  void databases() {
+    source = PostgresServer.shared().createDatabase("cli_source");
+    warehouse = PostgresServer.shared().createDatabase("cli_warehouse");
+    assertThat(Cli.run(args("totesys", "create")).exitCode()).isZero();
+    assertThat(Cli.run(args("totesys", "seed", "--scale", "0.05")).exitCode()).isZero();
+  }
+
+  @AfterEach
+  void drop() {
+    source.close();
+    warehouse.close();
+  }
+
+  private String[] args(String... command) {
+    List<String> all = new ArrayList<>(List.of(command));
+    boolean totesys = command[0].equals("totesys");
+    if (!command[0].equals("status")) {
+      all.addAll(List.of("--source-url", source.jdbcUrl(), "--source-user", source.user()));
+    }
+    if (!totesys) {
+      all.addAll(
+          List.of(
+              "--warehouse-url",
+              warehouse.jdbcUrl(),
+              "--warehouse-user",
+              warehouse.user(),
+              "--ingestion",
+              dir.resolve("ingestion").toString(),
+              "--processed",
+              dir.resolve("processed").toString()));
+    }
+    if (command[0].equals("run")) {
+      all.addAll(List.of("--temp-dir", dir.toString()));
+    }
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void runStatusAndVerify() throws Exception {
+    Cli.Outcome run = Cli.run(args("run"));
+    Cli.Outcome again = Cli.run(args("run", "--json"));
+    Cli.Outcome status = Cli.run(args("status"));
+    Cli.Outcome statusJson = Cli.run(args("status", "--json"));
+    Cli.Outcome verify = Cli.run(args("verify"));
+
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out())
+        .contains("extract   ", "transform ", "load      ", "rows transformed", "Freshness lag:");
+    assertThat(again.exitCode()).as(again.all()).isZero();
+    JsonNode cycle = ResultJson.mapper().readTree(again.out());
+    assertThat(cycle.get("extract").get("nothingNew").asBoolean()).isTrue();
+    assertThat(cycle.get("load").get("nothingNew").asBoolean()).isTrue();
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.out()).contains("sales_order", "transform", "Freshness lag");
+    JsonNode report = ResultJson.mapper().readTree(statusJson.out());
+    assertThat(report.get("stages").get(0).get("lastSuccess").get("stage").asText())
+        .isEqualTo("EXTRACT");
+    assertThat(verify.exitCode()).as(verify.all()).isZero();
+    assertThat(verify.out()).contains("nothing was lost");
+
+    warehouse.execute("UPDATE dim_staff SET last_name = 'Changed' WHERE staff_id = 1");
+    Cli.Outcome mismatch = Cli.run(args("verify"));
+    assertThat(mismatch.exitCode()).isEqualTo(5);
+    assertThat(mismatch.out()).contains("dim_staff", "MISMATCH", "FAILED");
+  }
+
+  @Test
+  void watchRepeatsUntilStoppedAndStopsBetweenStages() throws Exception {
+    try (ChildJvm child = ChildJvm.start(Main.class, concat(args("run", "--watch", "1s")))) {
+      child.awaitCondition(
+          () -> child.output().split("Next cycle in", -1).length > 2, Duration.ofSeconds(90));
+      child.stop();
+      assertThat(child.awaitExit(Duration.ofSeconds(60))).isNotZero();
+      assertThat(child.output()).doesNotContain("Exception");
+    }
+    try (var manifests = Files.list(dir.resolve("processed/_batches"))) {
+      assertThat(manifests.count()).isEqualTo(1);
+    }
+    assertThat(Cli.run(args("verify")).exitCode()).isZero();
+  }
+
+  private static String[] concat(String[] args) {
+    return args;
+  }
+}
