@@ -1,11 +1,13 @@
 package dev.blackwater.load;
 
+import dev.blackwater.config.LoadSettings;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.Manifest.ObjectRef;
 import dev.blackwater.lake.VerifiedCopy;
 import dev.blackwater.pipeline.ResultJson;
 import dev.blackwater.pipeline.Version;
+import dev.blackwater.warehouse.WarehouseMode;
 import dev.blackwater.warehouse.WarehouseSchema;
 import dev.blackwater.warehouse.WarehouseTable;
 import java.io.IOException;
@@ -43,13 +45,16 @@ final class BatchLoad {
   private final LakeStore processed;
   private final ParquetToCsv converter;
   private final Path workDirectory;
+  private final LoadSettings settings;
 
   BatchLoad(
       Connection connection,
       WarehouseSchema schema,
+      LoadSettings settings,
       LakeStore processed,
       ParquetToCsv converter,
       Path workDirectory) {
+    this.settings = settings;
     this.connection = connection;
     this.schema = schema;
     this.processed = processed;
@@ -132,44 +137,50 @@ final class BatchLoad {
                 object,
                 workDirectory.resolve(table.tableName() + "-" + parquet.size() + ".parquet")));
       }
+      long started = System.nanoTime();
       converter.convert(parquet, table.columnNames(), csv, table.tableName());
-      String staging = "stg_" + table.tableName();
+      long converted = System.nanoTime();
+      String target = schema.qualified(table.tableName());
       String columns =
           table.columnNames().stream().map(MergeStatement::quote).collect(Collectors.joining(", "));
-      try (Statement s = connection.createStatement()) {
-        s.execute(
-            "CREATE TEMP TABLE "
-                + staging
-                + " ON COMMIT DROP AS SELECT "
-                + columns
-                + " FROM "
-                + schema.qualified(table.tableName())
-                + " WITH NO DATA");
-      }
-      long copied;
-      try (InputStream in = Files.newInputStream(csv)) {
-        copied =
-            connection
-                .unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyIn("COPY " + staging + " (" + columns + ") FROM STDIN (FORMAT csv)", in);
-      }
-      if (copied != entry.rows()) {
-        throw new SQLException(
-            table.tableName()
-                + " has "
-                + copied
-                + " rows in its Parquet, but its manifest says "
-                + entry.rows(),
-            "22000");
-      }
       long merged;
-      try (Statement s = connection.createStatement()) {
-        merged =
-            s.executeUpdate(
-                MergeStatement.sql(table, schema.qualified(table.tableName()), staging));
+      String how;
+      if (isEmpty(target)) {
+        boolean bulk =
+            settings.mode() == WarehouseMode.MIGRATE && entry.rows() >= settings.bulkRows();
+        SecondaryStructures dropped = bulk ? SecondaryStructures.drop(connection, target) : null;
+        merged = copy(csv, target, columns, entry.rows(), table);
+        LOG.debug("{} ms: COPY into {}", (System.nanoTime() - converted) / 1_000_000, target);
+        if (dropped != null) {
+          dropped.restore();
+        }
+        how = bulk ? "bulk copy, " + dropped.count() + " keys and indexes rebuilt" : "copy";
+      } else {
+        String staging = "stg_" + table.tableName();
+        try (Statement s = connection.createStatement()) {
+          s.execute(
+              "CREATE TEMP TABLE "
+                  + staging
+                  + " ON COMMIT DROP AS SELECT "
+                  + columns
+                  + " FROM "
+                  + target
+                  + " WITH NO DATA");
+        }
+        copy(csv, staging, columns, entry.rows(), table);
+        try (Statement s = connection.createStatement()) {
+          merged = s.executeUpdate(MergeStatement.sql(table, target, staging));
+        }
+        how = "staged and merged";
       }
-      LOG.info("{}: {} rows, {} merged", table.tableName(), copied, merged);
+      LOG.info(
+          "{}: {} rows, {} written ({}; convert {} ms, load {} ms)",
+          table.tableName(),
+          entry.rows(),
+          merged,
+          how,
+          (converted - started) / 1_000_000,
+          (System.nanoTime() - converted) / 1_000_000);
       return merged;
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -178,6 +189,36 @@ final class BatchLoad {
       deleteQuietly(csv);
       parquet.forEach(BatchLoad::deleteQuietly);
     }
+  }
+
+  private boolean isEmpty(String target) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + target + ")")) {
+      r.next();
+      return r.getBoolean(1);
+    }
+  }
+
+  private long copy(Path csv, String into, String columns, long expected, WarehouseTable table)
+      throws SQLException, IOException {
+    long copied;
+    try (InputStream in = Files.newInputStream(csv)) {
+      copied =
+          connection
+              .unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyIn("COPY " + into + " (" + columns + ") FROM STDIN (FORMAT csv)", in);
+    }
+    if (copied != expected) {
+      throw new SQLException(
+          table.tableName()
+              + " has "
+              + copied
+              + " rows in its Parquet, but its manifest says "
+              + expected,
+          "22000");
+    }
+    return copied;
   }
 
   private void record(Manifest manifest, Map<String, Long> rows) throws SQLException {

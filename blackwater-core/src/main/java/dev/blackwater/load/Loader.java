@@ -71,7 +71,8 @@ public final class Loader {
       }
       Path work = Files.createTempDirectory(settings.tempDirectory(), "blackwater-load-");
       try (ParquetToCsv converter = new ParquetToCsv(work, settings.memoryLimit())) {
-        BatchLoad batchLoad = new BatchLoad(connection, schema, processed, converter, work);
+        BatchLoad batchLoad =
+            new BatchLoad(connection, schema, settings, processed, converter, work);
         for (BatchId batch : pending) {
           Manifest manifest = log.read(batch);
           LOG.info("loading batch {} into schema {}", batch, schema.schema());

@@ -53,8 +53,11 @@ final class BatchTransform {
   Output run(Manifest source, BatchId batch, Manifest previous) {
     try (Workspace workspace = Workspace.create(settings.tempDirectory());
         DuckDbSession duck = new DuckDbSession(settings, workspace.spill())) {
+      long t0 = System.nanoTime();
       SourceStaging staging = new SourceStaging(duck, ingestion, workspace, settings.threads());
       staging.stage(source);
+      LOG.debug("staged in {} ms", (System.nanoTime() - t0) / 1_000_000);
+      t0 = System.nanoTime();
       Map<String, RejectedRows.Rejected> rejected =
           new RejectedRows(duck, workspace)
               .setAside(source.batch(), batch, staging.objectKeys(), settings.maxRejectedRows());
@@ -63,13 +66,16 @@ final class BatchTransform {
       reference.warnUnjoined();
       CurrencyNames.create(duck);
       CurrencyNames.warnUnknown(duck);
+      LOG.debug("checked and built reference state in {} ms", (System.nanoTime() - t0) / 1_000_000);
       Map<String, LocalTable> outputs = new LinkedHashMap<>();
       for (Model model : Model.all()) {
         MDC.put("table", model.table());
         try {
+          long m0 = System.nanoTime();
           Path file = workspace.file("out", batch.objectKey(model.table(), ".parquet"));
           List<Column> columns = describe(duck, model, source.batch());
           long rows = write(duck, model, file, source.batch());
+          LOG.debug("{} written in {} ms", model.table(), (System.nanoTime() - m0) / 1_000_000);
           outputs.put(model.table(), new LocalTable(file, rows, columns));
         } finally {
           MDC.remove("table");
@@ -81,7 +87,10 @@ final class BatchTransform {
         state.put(
             table, new LocalTable(e.getValue(), reference.rows(table), reference.columns(table)));
       }
-      return upload(batch, outputs, state, rejected, previous);
+      t0 = System.nanoTime();
+      Output output = upload(batch, outputs, state, rejected, previous);
+      LOG.debug("uploaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+      return output;
     } catch (SQLException e) {
       throw new BlackwaterException(
           ErrorCode.INTERNAL,

@@ -172,6 +172,48 @@ class LoaderIT {
   }
 
   @Test
+  void aBulkLoadIntoEmptyTablesRebuildsEveryKeyAndIndexAndStillRefusesBadKeys() {
+    Map<WarehouseTable, List<String>> rows = firstBatch();
+    rows.put(
+        FACT_SALES_ORDER,
+        List.of(
+            "(100, '2024-01-01', '09:00:00', '2024-01-01', '09:00:00', 1, 4, 500, 2.50, 1, 3,"
+                + " '2024-01-09', '2024-01-05', 7)",
+            "(101, '2024-01-01', '09:00:00', '2024-01-01', '09:00:00', 77, 4, 500, 2.50, 1, 3,"
+                + " '2024-01-09', '2024-01-05', 7)"));
+    batches.commit(rows);
+    String structures =
+        "SELECT count(*) FROM pg_constraint WHERE conrelid = 'fact_sales_order'::regclass";
+
+    assertThatThrownBy(() -> loader(LoadSettings.defaults().withBulkRows(1)).load("bulk"))
+        .hasMessageContaining("fact_sales_order_sales_staff_id_fkey")
+        .hasMessageContaining("was not loaded");
+    long constraints = warehouse.queryLong(structures);
+    assertThat(constraints).isEqualTo(11);
+    assertThat(warehouse.queryLong("SELECT count(*) FROM fact_sales_order")).isZero();
+    assertThat(warehouse.queryLong("SELECT count(*) FROM dim_staff")).isZero();
+
+    ProcessedLake fixed =
+        new ProcessedLake(new LocalLakeStore(dir.resolve("processed-2")), dir.resolve("scratch"));
+    fixed.commit(firstBatch());
+    LoadResult loaded =
+        new Loader(
+                new DatabaseConfig(
+                    "warehouse", warehouse.jdbcUrl(), warehouse.user(), warehouse.password()),
+                new LocalLakeStore(dir.resolve("processed-2")),
+                LoadSettings.defaults().withTempDirectory(dir).withBulkRows(1),
+                Clock.systemUTC())
+            .load("bulk-ok");
+    assertThat(loaded.rows()).isPositive();
+    assertThat(warehouse.queryLong(structures)).isEqualTo(constraints);
+    assertThat(
+            warehouse.queryLong(
+                "SELECT count(*) FROM pg_indexes WHERE tablename = 'fact_sales_order'"))
+        .isEqualTo(3);
+    assertThat(warehouse.queryLong("SELECT count(*) FROM fact_sales_order")).isEqualTo(1);
+  }
+
+  @Test
   void aDamagedProcessedObjectIsRefused() throws Exception {
     Manifest manifest = batches.commit(firstBatch());
     String key = manifest.tables().get("dim_staff").objects().get(0).key();

@@ -2,21 +2,35 @@ package dev.blackwater.cli.bench;
 
 import dev.blackwater.catalog.TableCatalog;
 import dev.blackwater.cli.EmbeddedPostgres;
+import dev.blackwater.cli.LogSetup;
 import dev.blackwater.cli.TextTable;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.ExtractSettings;
+import dev.blackwater.config.LoadSettings;
+import dev.blackwater.config.PipelineConfig;
+import dev.blackwater.config.TransformSettings;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.extract.Extractor;
 import dev.blackwater.lake.LocalLakeStore;
+import dev.blackwater.load.LoadResult;
+import dev.blackwater.load.Loader;
+import dev.blackwater.pipeline.Pipeline;
+import dev.blackwater.pipeline.RunResult;
 import dev.blackwater.totesys.SeedOptions;
 import dev.blackwater.totesys.SeedResult;
 import dev.blackwater.totesys.Seeder;
 import dev.blackwater.totesys.TotesysSchema;
+import dev.blackwater.transform.TransformResult;
+import dev.blackwater.transform.Transformer;
+import dev.blackwater.warehouse.WarehouseSchema;
+import dev.blackwater.warehouse.WarehouseTable;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +42,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code blackwater bench}: seeds an embedded totesys at each scale and measures the pipeline's
- * stages beside the physical limit measured in the same run on the same database.
+ * {@code blackwater bench}: seeds an embedded totesys at each scale and measures each stage beside
+ * the physical limit, measured in the same run on the same server: raw {@code COPY ... TO STDOUT}
+ * for extract, raw {@code COPY ... FROM STDIN} into unindexed tables for load, and COPY out then in
+ * for a whole cycle.
  */
 @Command(
     name = "bench",
     description = {
-      "Measure extract (rows/s, peak heap) beside raw COPY ... TO STDOUT of the same tables,",
-      "on an embedded PostgreSQL seeded at each scale. Prints figures; changes nothing of yours."
+      "Measure extract, transform, load and a whole run at each scale, beside the physical limit",
+      "(raw COPY out, raw COPY in, and both) measured in the same run on an embedded PostgreSQL.",
+      "Prints figures; touches nothing of yours."
     })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -55,59 +72,30 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    LogSetup.quiet();
     PrintWriter out = spec.commandLine().getOut();
     Path work = dir == null ? Files.createTempDirectory("blackwater-bench") : dir;
     Files.createDirectories(work);
-    TextTable table =
+    TextTable stages =
         new TextTable(
             "scale",
+            "stage",
             ">rows",
-            ">raw COPY rows/s",
-            ">extract rows/s",
-            ">extract/raw",
-            ">peak heap MB",
-            ">max heap MB");
+            ">seconds",
+            ">rows/s",
+            "limit",
+            ">limit rows/s",
+            ">ratio",
+            ">peak heap MB");
     try (EmbeddedPostgres postgres =
         EmbeddedPostgres.start(
             work.resolve("postgres"),
             Map.of(
-                "shared_buffers", "512MB", "max_wal_size", "4GB", "synchronous_commit", "off"))) {
+                "shared_buffers", "512MB", "max_wal_size", "8GB", "checkpoint_timeout", "30min"))) {
       int n = 0;
       for (double scale : scales) {
-        DatabaseConfig source = postgres.createDatabase("source", "totesys_" + (++n));
-        out.printf("scale %s: seeding ...%n", scale);
-        out.flush();
-        SeedResult seeded;
-        try (Connection c = source.open()) {
-          TotesysSchema.create(c);
-          seeded = new Seeder().seed(c, new SeedOptions(scale, 42));
-        }
-        ExtractSettings settings = ExtractSettings.defaults();
-        RawCopy.copyOut(source, TableCatalog.TOTESYS, settings.parallelism()); // warm the cache
-        RawCopy.Outcome raw = RawCopy.copyOut(source, TableCatalog.TOTESYS, settings.parallelism());
-        Path lake = work.resolve("lake-" + n);
-        HeapWatch.reset();
-        long started = System.nanoTime();
-        ExtractResult extracted =
-            new Extractor(source, new LocalLakeStore(lake), settings, Clock.systemUTC())
-                .extract("bench");
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long peak = HeapWatch.peakBytes();
-        double rawRate = raw.rows() / raw.seconds();
-        double extractRate = extracted.rows() / seconds;
-        table.row(
-            scale,
-            seeded.totalRows(),
-            Math.round(rawRate),
-            Math.round(extractRate),
-            String.format("%.0f%%", 100 * extractRate / rawRate),
-            peak >> 20,
-            HeapWatch.maxHeapBytes() >> 20);
-        out.printf(
-            "scale %s: raw COPY %,d rows in %.2f s; extract %,d rows in %.2f s (%,d bytes gzip)%n",
-            scale, raw.rows(), raw.seconds(), extracted.rows(), seconds, extracted.bytes());
-        out.flush();
-        deleteTree(lake);
+        n++;
+        new Scale(postgres, work.resolve("scale-" + n), "s" + n, scale, out, stages).measure();
       }
     } finally {
       if (dir == null) {
@@ -115,16 +103,148 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     out.println();
-    out.println(table);
+    out.println(stages);
+    out.printf(
+        "(max heap %,d MB; %d processors)%n",
+        HeapWatch.maxHeapBytes() >> 20, Runtime.getRuntime().availableProcessors());
     return 0;
   }
 
-  private static void deleteTree(Path root) throws java.io.IOException {
+  /** One scale's measurements. */
+  private record Scale(
+      EmbeddedPostgres postgres,
+      Path work,
+      String name,
+      double scale,
+      PrintWriter out,
+      TextTable table) {
+
+    void measure() throws Exception {
+      Files.createDirectories(work);
+      DatabaseConfig source = postgres.createDatabase("source", "totesys_" + name);
+      DatabaseConfig warehouse = postgres.createDatabase("warehouse", "warehouse_" + name);
+      note("seeding ...");
+      SeedResult seeded;
+      try (Connection c = source.open()) {
+        TotesysSchema.create(c);
+        seeded = new Seeder().seed(c, new SeedOptions(scale, 42));
+      }
+      note(
+          String.format(
+              "seeded %,d rows in %.1f s",
+              seeded.totalRows(), seeded.duration().toMillis() / 1000.0));
+      ExtractSettings extractSettings = ExtractSettings.defaults();
+      TransformSettings transformSettings = TransformSettings.defaults().withTempDirectory(work);
+      LoadSettings loadSettings = LoadSettings.defaults().withTempDirectory(work);
+
+      RawCopy.copyOut(source, TableCatalog.TOTESYS, extractSettings.parallelism(), null); // warm up
+      RawCopy.Outcome rawOut =
+          RawCopy.copyOut(source, TableCatalog.TOTESYS, extractSettings.parallelism(), null);
+      LocalLakeStore ingestion = new LocalLakeStore(work.resolve("lake/ingestion"));
+      LocalLakeStore processed = new LocalLakeStore(work.resolve("lake/processed"));
+      HeapWatch.reset();
+      long t0 = System.nanoTime();
+      ExtractResult extracted =
+          new Extractor(source, ingestion, extractSettings, Clock.systemUTC()).extract("bench");
+      double extractSeconds = seconds(t0);
+      row("extract", extracted.rows(), extractSeconds, "COPY out", rawOut.rowsPerSecond());
+      note(String.format("extract: %,d rows, %,d bytes gzip", extracted.rows(), extracted.bytes()));
+
+      HeapWatch.reset();
+      t0 = System.nanoTime();
+      TransformResult transformed =
+          new Transformer(ingestion, processed, transformSettings, Clock.systemUTC())
+              .transform("bench");
+      double transformSeconds = seconds(t0);
+      row("transform (facts)", transformed.factRows(), transformSeconds, "target", 1_000_000);
+      note(
+          String.format(
+              "transform: %,d rows (%,d fact rows)", transformed.rows(), transformed.factRows()));
+
+      new WarehouseSchema(warehouse, loadSettings.schema()).migrate(); // setup, like the raw tables
+      HeapWatch.reset();
+      t0 = System.nanoTime();
+      LoadResult loaded =
+          new Loader(warehouse, processed, loadSettings, Clock.systemUTC()).load("bench");
+      double loadSeconds = seconds(t0);
+      List<String> warehouseTables =
+          Arrays.stream(WarehouseTable.values()).map(WarehouseTable::tableName).toList();
+      Path dump = Files.createDirectories(work.resolve("dump-warehouse"));
+      RawCopy.copyOut(warehouse, warehouseTables, 1, dump);
+      RawCopy.Outcome rawIn =
+          RawCopy.copyIn(warehouse, "public", warehouseTables, dump, "raw_copy_in");
+      deleteTree(dump);
+      row("load", loaded.rows(), loadSeconds, "COPY in", rawIn.rowsPerSecond());
+
+      DatabaseConfig warehouse2 = postgres.createDatabase("warehouse", "run_" + name);
+      PipelineConfig config =
+          new PipelineConfig(
+              source,
+              warehouse2,
+              work.resolve("run/ingestion").toUri(),
+              work.resolve("run/processed").toUri(),
+              extractSettings,
+              transformSettings,
+              loadSettings);
+      new WarehouseSchema(warehouse2, loadSettings.schema()).migrate();
+      HeapWatch.reset();
+      t0 = System.nanoTime();
+      RunResult run =
+          new Pipeline(config, Clock.systemUTC())
+              .run("bench-run", Pipeline.Progress.NONE, () -> false);
+      double runSeconds = seconds(t0);
+      Path sourceDump = Files.createDirectories(work.resolve("dump-source"));
+      long roundTripStarted = System.nanoTime();
+      RawCopy.copyOut(source, TableCatalog.TOTESYS, extractSettings.parallelism(), sourceDump);
+      RawCopy.Outcome roundTripIn =
+          RawCopy.copyIn(source, "public", TableCatalog.TOTESYS, sourceDump, "raw_round_trip");
+      double roundTripSeconds = seconds(roundTripStarted) - 0; // out and in, as a user would
+      deleteTree(sourceDump);
+      row(
+          "run (end to end)",
+          run.extract().rows(),
+          runSeconds,
+          "COPY out+in",
+          roundTripIn.rows() / roundTripSeconds);
+      deleteTree(work);
+    }
+
+    private void row(String stage, long rows, double seconds, String limit, double limitRate) {
+      double rate = rows / seconds;
+      table.row(
+          scale,
+          stage,
+          rows,
+          String.format("%.2f", seconds),
+          Math.round(rate),
+          limit,
+          Math.round(limitRate),
+          String.format("%.0f%%", 100 * rate / limitRate),
+          HeapWatch.peakBytes() >> 20);
+      note(
+          String.format(
+              "%s: %,d rows in %.2f s = %,d rows/s (%s %,d rows/s)",
+              stage, rows, seconds, Math.round(rate), limit, Math.round(limitRate)));
+    }
+
+    private void note(String text) {
+      out.printf("scale %s: %s%n", scale, text);
+      out.flush();
+    }
+
+    private static double seconds(long started) {
+      return (System.nanoTime() - started) / 1e9;
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }
     try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 }
