@@ -9,7 +9,6 @@ import dev.blackwater.aws.secrets.SecretsManagerCredentials;
 import dev.blackwater.config.LoadSettings;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LakeStores;
-import dev.blackwater.load.BatchLoadResult;
 import dev.blackwater.load.LoadResult;
 import dev.blackwater.load.Loader;
 import dev.blackwater.pipeline.ResultJson;
@@ -21,7 +20,6 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -66,15 +64,14 @@ public final class LoadHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    invocation.handle(context, input, output, this::load, Outcome::lastBatch, this::report);
+    invocation.handle(context, input, output, this::load, Outcome::newestBatch, this::report);
   }
 
   /** What a load run did, and how fresh the warehouse is after it. */
   private record Outcome(LoadResult result, Optional<LocalDateTime> newestChange) {
 
-    String lastBatch() {
-      List<BatchLoadResult> batches = result.batches();
-      return batches.isEmpty() ? null : batches.get(batches.size() - 1).batch();
+    String newestBatch() {
+      return result.newestBatch();
     }
   }
 

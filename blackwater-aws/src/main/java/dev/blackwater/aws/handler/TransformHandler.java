@@ -10,14 +10,12 @@ import dev.blackwater.lake.LakeStores;
 import dev.blackwater.pipeline.ResultJson;
 import dev.blackwater.pipeline.RunLog;
 import dev.blackwater.pipeline.Stage;
-import dev.blackwater.transform.ProcessedBatch;
 import dev.blackwater.transform.TransformResult;
 import dev.blackwater.transform.Transformer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * The transform function: every ingestion batch not yet transformed into the processed zone, with
@@ -51,7 +49,7 @@ public final class TransformHandler implements RequestStreamHandler {
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
     invocation.handle(
-        context, input, output, this::transform, TransformHandler::lastBatch, this::report);
+        context, input, output, this::transform, TransformResult::newestBatch, this::report);
   }
 
   /** The transformer is made per run, so that it names this environment in its claims. */
@@ -62,10 +60,5 @@ public final class TransformHandler implements RequestStreamHandler {
   private ObjectNode report(TransformResult result) {
     metrics.transform(result);
     return ResultJson.mapper().valueToTree(result);
-  }
-
-  private static String lastBatch(TransformResult result) {
-    List<ProcessedBatch> batches = result.batches();
-    return batches.isEmpty() ? null : batches.get(batches.size() - 1).batch();
   }
 }

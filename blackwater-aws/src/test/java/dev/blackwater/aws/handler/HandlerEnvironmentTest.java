@@ -2,6 +2,7 @@ package dev.blackwater.aws.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.blackwater.warehouse.WarehouseMode;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class HandlerEnvironmentTest {
@@ -66,6 +68,17 @@ class HandlerEnvironmentTest {
     assertThat(e.secretsEndpoint()).isEqualTo(Optional.of(URI.create("http://localhost:4566")));
     env.put("BLACKWATER_OVERLAP", "PT90S");
     assertThat(read().overlap()).contains(Duration.ofSeconds(90));
+  }
+
+  @Test
+  void theConstructorsLambdaCallsReadThisProcesssEnvironment() {
+    assumeTrue(System.getenv("BLACKWATER_INGESTION") == null, "the test process names no zone");
+
+    for (ThrowingCallable lambdaConstructs :
+        List.<ThrowingCallable>of(ExtractHandler::new, TransformHandler::new, LoadHandler::new)) {
+      assertThatThrownBy(lambdaConstructs)
+          .hasMessage("BLACKWATER_INGESTION is not set: the zone's location, s3://bucket/prefix");
+    }
   }
 
   @Test
