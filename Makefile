@@ -33,8 +33,13 @@ format: ## reformat the code
 security: ## SpotBugs with FindSecBugs, failing on high-priority findings
 	$(MVNW) -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true verify
 
+# The Lambda artifact carries DuckDB's native library for one CPU architecture: arm64, Terraform's
+# default lambda_architecture. For x86_64 functions: make package LAMBDA_ARCH=x86_64 (and set
+# lambda_architecture = "x86_64" in terraform/terraform.tfvars).
+LAMBDA_ARCH ?= arm64
+
 package: ## build the runnable jar and the Lambda artifact (blackwater-aws/target/blackwater-lambda.jar)
-	$(MVNW) package -DskipTests
+	$(MVNW) package -DskipTests -Dlambda.arch=$(LAMBDA_ARCH)
 
 clean: ## remove build outputs
 	$(MVNW) clean

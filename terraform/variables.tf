@@ -54,7 +54,7 @@ variable "alert_email" {
 }
 
 variable "lambda_architecture" {
-  description = "Lambda CPU architecture: arm64 (cheaper per GB-second) or x86_64. The artifact must carry DuckDB's native library for it."
+  description = "Lambda CPU architecture: arm64 (cheaper per GB-second) or x86_64. The artifact carries DuckDB's native library for one: build it with `make package LAMBDA_ARCH=x86_64` for x86_64 (TerraformPlanIT checks they match)."
   type        = string
   default     = "arm64"
 
@@ -64,6 +64,12 @@ variable "lambda_architecture" {
   }
 }
 
+# Measured (docs/aws.md, "Sizing"): the handlers run by HandlerSizing on a 2-vCPU x86_64 machine,
+# totesys seeded at scale 100 (4.75 M rows), a first run: extract 27 s, peak RSS 256 MB; transform
+# 22 s, 699 MB (DuckDB limited to 512 MB); load 256 s, 194 MB. A steady 5-minute batch (43 k rows)
+# takes under 5 s and 215 MB in each. Memory is about three times the peak, as Lambda gives CPU in
+# proportion to it; load's timeout is the maximum because a first load of a large source is the
+# longest run, and its time is spent in PostgreSQL.
 variable "lambda_memory_mb" {
   description = "Memory per function in MB (CPU grows with it). See docs/aws.md for how the defaults were chosen."
   type        = object({ extract = number, transform = number, load = number })
@@ -71,9 +77,9 @@ variable "lambda_memory_mb" {
 }
 
 variable "lambda_timeout_seconds" {
-  description = "Timeout per function in seconds (at most 900)."
+  description = "Timeout per function in seconds (at most 900). See docs/aws.md for how the defaults were chosen."
   type        = object({ extract = number, transform = number, load = number })
-  default     = { extract = 300, transform = 600, load = 300 }
+  default     = { extract = 300, transform = 600, load = 900 }
 
   validation {
     condition     = alltrue([for t in values(var.lambda_timeout_seconds) : t >= 10 && t <= 900])

@@ -1,9 +1,11 @@
 # One role per function, each allowed only its own inputs and outputs:
 #   extract   reads the source secret, reads and writes the ingestion zone
 #   transform reads the ingestion zone, reads and writes the processed zone
-#   load      reads the processed zone and the warehouse secret
+#   load      reads the processed zone and the warehouse secret, and records its runs there
 # A stage reads its own zone too: manifests and claims live there. "Writes" is s3:PutObject (which
-# covers the multipart calls) and s3:AbortMultipartUpload; nothing may delete.
+# covers the multipart calls) and s3:AbortMultipartUpload; nothing may delete. Each run leaves a
+# record under _runs/ of a zone (what `blackwater status` reads): extract and transform in the
+# zone they write, load in the processed zone, where it may write nothing else.
 
 locals {
   in_vpc = length(var.subnet_ids) > 0
@@ -21,7 +23,7 @@ locals {
   access = {
     extract   = { reads = ["ingestion"], writes = ["ingestion"], secrets = [var.source_secret_arn_pattern] }
     transform = { reads = ["ingestion", "processed"], writes = ["processed"], secrets = [] }
-    load      = { reads = ["processed"], writes = [], secrets = [var.warehouse_secret_arn_pattern] }
+    load      = { reads = ["processed"], writes = [], secrets = [var.warehouse_secret_arn_pattern], records_runs_in = ["processed"] }
   }
 }
 
@@ -69,6 +71,15 @@ data "aws_iam_policy_document" "function" {
       sid       = "WriteZone"
       actions   = ["s3:PutObject", "s3:AbortMultipartUpload"]
       resources = [for zone in local.access[each.key].writes : "${local.read_zone[zone]}/*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(lookup(local.access[each.key], "records_runs_in", [])) > 0 ? [1] : []
+    content {
+      sid       = "RecordRuns"
+      actions   = ["s3:PutObject"]
+      resources = [for zone in local.access[each.key].records_runs_in : "${local.read_zone[zone]}/_runs/*"]
     }
   }
 

@@ -50,17 +50,21 @@ resource "aws_cloudwatch_metric_alarm" "lambda_errors" {
   ok_actions          = [local.topic_arn]
 }
 
-# The load stage reports how old the newest source change in the warehouse is. No report at all
-# means the pipeline is not running, which is stale too.
+# The load stage reports how old the newest source change in the warehouse is, every run (the
+# state machine runs load even when extract found nothing new). No report at all means the
+# pipeline is not running, which is stale too.
 resource "aws_cloudwatch_metric_alarm" "stale" {
-  alarm_name          = "${var.name_prefix}-warehouse-stale"
-  alarm_description   = "The warehouse lags the source by more than ${var.freshness_threshold_seconds} seconds."
-  namespace           = local.namespace
-  metric_name         = "FreshnessLagSeconds"
-  dimensions          = { stage = "load" }
-  statistic           = "Maximum"
-  period              = 300
-  evaluation_periods  = 1
+  alarm_name        = "${var.name_prefix}-warehouse-stale"
+  alarm_description = "The warehouse lags the source by more than ${var.freshness_threshold_seconds} seconds."
+  namespace         = local.namespace
+  metric_name       = "FreshnessLagSeconds"
+  dimensions        = { stage = "load" }
+  statistic         = "Maximum"
+  period            = 300
+  # load reports once per 5-minute run; a run that lands just past a period's edge leaves one
+  # period empty, so it takes two stale (or empty) periods in a row to alarm
+  evaluation_periods  = 2
+  datapoints_to_alarm = 2
   threshold           = var.freshness_threshold_seconds
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "breaching"

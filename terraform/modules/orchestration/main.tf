@@ -1,6 +1,9 @@
 # extract -> transform -> load. Each stage returns its result as JSON; when extract finds nothing
-# new ({"nothingNew": true}) the run ends there. Transient Lambda errors are retried with backoff;
-# any other failure is published to the alarm topic and fails the execution.
+# new ({"nothingNew": true}) transform is skipped, but load still runs: with nothing to load it
+# takes a second, and it reports FreshnessLagSeconds, which the staleness alarm needs every run
+# (a missing value counts as stale). Transient Lambda errors are retried with backoff; any other
+# failure (the handlers' StageFailure: "<stage> failed (<KIND>): <problem>") is published to the
+# alarm topic and fails the execution.
 
 locals {
   state_machine_name = "${var.name_prefix}-pipeline"
@@ -51,10 +54,9 @@ locals {
     States = merge(local.stage, {
       AnythingNew = {
         Type    = "Choice"
-        Choices = [{ Variable = "$.nothingNew", BooleanEquals = true, Next = "NothingNew" }]
+        Choices = [{ Variable = "$.nothingNew", BooleanEquals = true, Next = "Load" }]
         Default = "Transform"
       }
-      NothingNew = { Type = "Succeed", Comment = "Extract found nothing new: nothing to transform or load" }
       NotifyFailure = {
         Type     = "Task"
         Resource = "arn:${var.partition}:states:::sns:publish"

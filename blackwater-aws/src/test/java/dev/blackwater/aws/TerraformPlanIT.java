@@ -4,19 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blackwater.aws.TerraformPlan.Resource;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Checks the deployment that terraform/ plans (terraform/plan.json, written by {@code make
  * plan-offline}): runtimes, SnapStart, least-privilege IAM, locked-down buckets, the schedule and
- * the alarms. Runs only with {@code -Pterraform}, and fails there when the plan is missing.
+ * the alarms, and that the Lambda artifact ({@code target/blackwater-lambda.jar}, packaged before
+ * failsafe runs) holds every handler the functions name. Runs only with {@code -Pterraform}, and
+ * fails there when the plan is missing.
  */
 class TerraformPlanIT {
 
@@ -150,14 +159,68 @@ class TerraformPlanIT {
   }
 
   @Test
-  void loadReadsProcessedAndTheWarehouseSecretAndWritesNoZone() {
+  void loadReadsProcessedAndTheWarehouseSecretAndWritesOnlyItsRunRecords() {
     Access load = Access.of(plan.one("aws_iam_role_policy", "load").policy());
 
-    assertThat(load.resourcesOf("s3:PutObject")).isEmpty();
+    assertThat(load.resourcesOf("s3:PutObject")).containsExactly(processed + "/_runs/*");
+    assertThat(load.resourcesOf("s3:AbortMultipartUpload")).isEmpty();
     assertThat(load.resourcesOf("s3:GetObject")).containsExactly(processed + "/*");
     assertThat(load.resourcesOf("s3:ListBucket")).containsExactly(processed);
     assertThat(load.resourcesOf("secretsmanager:GetSecretValue")).containsExactly(warehouseSecret);
     assertThat(load.allResources()).noneMatch(r -> r.startsWith(ingestion));
+  }
+
+  @Test
+  void everyHandlerTerraformNamesIsInTheLambdaArtifactWithTheArchitecturesNativeLibrary()
+      throws IOException {
+    Path artifact =
+        Path.of(System.getProperty("blackwater.lambda.artifact", "target/blackwater-lambda.jar"));
+    assertThat(artifact).as("built by ./mvnw package before failsafe runs").isRegularFile();
+    try (ZipFile jar = new ZipFile(artifact.toFile());
+        URLClassLoader classes = new URLClassLoader(new URL[] {artifact.toUri().toURL()}, null)) {
+      for (Resource f : plan.all("aws_lambda_function")) {
+        String handler = f.text("handler");
+        String className = handler.substring(0, handler.indexOf("::"));
+        String method = handler.substring(handler.indexOf("::") + 2);
+        assertThat(jar.getEntry(className.replace('.', '/') + ".class"))
+            .as(f.address() + " names " + className)
+            .isNotNull();
+        Class<?> type = Class.forName(className, false, classes);
+        assertThat(
+                Arrays.stream(type.getInterfaces())
+                    .map(Class::getName)
+                    .anyMatch(
+                        i ->
+                            i.equals("com.amazonaws.services.lambda.runtime.RequestStreamHandler")
+                                || i.equals(
+                                    "com.amazonaws.services.lambda.runtime.RequestHandler")))
+            .as(className + " implements a Lambda handler interface")
+            .isTrue();
+        assertThat(Arrays.stream(type.getMethods()).map(Method::getName)).contains(method);
+        assertThat(type.getConstructor())
+            .as(className + " has Lambda's no-arg constructor")
+            .isNotNull();
+      }
+      List<String> duckdb =
+          jar.stream()
+              .map(ZipEntry::getName)
+              .filter(n -> n.startsWith("libduckdb_java.so_"))
+              .toList();
+      String architecture =
+          plan.all("aws_lambda_function").get(0).after().at("/architectures/0").asText();
+      assertThat(duckdb)
+          .as("one DuckDB native library, for lambda_architecture " + architecture)
+          .containsExactly(
+              "libduckdb_java.so_linux_" + (architecture.equals("arm64") ? "arm64" : "amd64"));
+      assertThat(jar.getEntry("logback.xml")).isNotNull();
+    } catch (ClassNotFoundException | NoSuchMethodException e) {
+      throw new AssertionError(e);
+    }
+    long unzipped;
+    try (ZipFile jar = new ZipFile(artifact.toFile())) {
+      unzipped = jar.stream().mapToLong(ZipEntry::getSize).sum();
+    }
+    assertThat(unzipped).as("Lambda's limit: 250 MB unzipped").isLessThan(250L * 1024 * 1024);
   }
 
   @Test

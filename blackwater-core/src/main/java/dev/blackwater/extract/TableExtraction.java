@@ -12,6 +12,7 @@ import dev.blackwater.pipeline.ErrorCode;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
@@ -157,7 +158,8 @@ final class TableExtraction {
     }
     long bytes = objects.stream().mapToLong(ObjectRef::bytes).sum();
     Manifest.Table entry = entry(rows, objects, tracker);
-    return new TableExtract(table.name(), rows, skipped, bytes, entry);
+    return new TableExtract(
+        table.name(), rows, skipped, bytes, Duration.ofNanos(System.nanoTime() - started), entry);
   }
 
   private Manifest.Table entry(long rows, List<ObjectRef> objects, OverlapTracker tracker) {

@@ -75,6 +75,8 @@ final class BatchLoad {
       }
       Map<String, Long> rows = new LinkedHashMap<>();
       Map<String, Long> changed = new LinkedHashMap<>();
+      Map<String, Long> bytes = new LinkedHashMap<>();
+      Map<String, Duration> durations = new LinkedHashMap<>();
       for (WarehouseTable table : WarehouseTable.values()) {
         Manifest.Table entry = manifest.tables().get(table.tableName());
         if (entry == null || entry.rows() == 0) {
@@ -82,8 +84,11 @@ final class BatchLoad {
         }
         MDC.put("table", table.tableName());
         try {
+          long tableStarted = System.nanoTime();
           rows.put(table.tableName(), entry.rows());
           changed.put(table.tableName(), loadTable(table, entry));
+          bytes.put(table.tableName(), entry.objects().stream().mapToLong(ObjectRef::bytes).sum());
+          durations.put(table.tableName(), Duration.ofNanos(System.nanoTime() - tableStarted));
         } finally {
           MDC.remove("table");
         }
@@ -96,6 +101,8 @@ final class BatchLoad {
           manifest.consumed().isEmpty() ? null : manifest.consumed().get(0),
           rows,
           changed,
+          bytes,
+          durations,
           Duration.ofNanos(System.nanoTime() - started));
     } finally {
       if (!committed) {

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param batch the processed batch
  * @param consumed the ingestion batch it was made from
  * @param tables rows per warehouse table, in model order
+ * @param bytes Parquet bytes written per warehouse table (0 for a table without rows)
  * @param rejected rows set aside per source table (empty when none)
  * @param duration how long the batch took
  */
@@ -17,11 +18,13 @@ public record ProcessedBatch(
     String batch,
     String consumed,
     Map<String, Long> tables,
+    Map<String, Long> bytes,
     Map<String, Long> rejected,
     Duration duration) {
 
   public ProcessedBatch {
     tables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tables));
+    bytes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bytes));
     rejected = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rejected));
   }
 

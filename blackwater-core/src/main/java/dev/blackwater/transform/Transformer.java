@@ -190,7 +190,14 @@ public final class Transformer {
 
   private static ProcessedBatch summary(Manifest manifest) {
     Map<String, Long> rows = new LinkedHashMap<>();
-    manifest.tables().forEach((table, entry) -> rows.put(table, entry.rows()));
+    Map<String, Long> bytes = new LinkedHashMap<>();
+    manifest
+        .tables()
+        .forEach(
+            (table, entry) -> {
+              rows.put(table, entry.rows());
+              bytes.put(table, entry.objects().stream().mapToLong(Manifest.ObjectRef::bytes).sum());
+            });
     Map<String, Long> rejected = new LinkedHashMap<>();
     if (manifest.rejected() != null) {
       manifest.rejected().forEach((table, entry) -> rejected.put(table, entry.rows()));
@@ -199,6 +206,7 @@ public final class Transformer {
         manifest.batch(),
         manifest.consumed().get(0),
         rows,
+        bytes,
         rejected,
         Duration.between(manifest.startedAt(), manifest.finishedAt()));
   }

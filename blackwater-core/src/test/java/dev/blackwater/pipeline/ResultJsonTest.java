@@ -37,7 +37,7 @@ class ResultJsonTest {
             "2026-01-01T00:00:01.000000",
             Instant.parse("2026-01-01T00:00:00Z"),
             Duration.ofMillis(1500),
-            List.of(new TableExtract("item", 3, 0, 99, entry)));
+            List.of(new TableExtract("item", 3, 0, 99, Duration.ofMillis(700), entry)));
 
     JsonNode json = ResultJson.mapper().readTree(ResultJson.write(result));
 
@@ -48,6 +48,7 @@ class ResultJsonTest {
     assertThat(json.get("tables").get(0).get("watermark").asText())
         .isEqualTo("2026-01-01T00:00:00.000000");
     assertThat(json.get("tables").get(0).has("entry")).isFalse();
+    assertThat(json.get("tables").get(0).get("duration").asText()).isEqualTo("PT0.7S");
     assertThat(Version.current()).isNotBlank().isNotEqualTo("unknown");
   }
 
@@ -61,6 +62,7 @@ class ResultJsonTest {
                     "000001-20260101T000100Z",
                     "000001-20260101T000000Z",
                     Map.of("fact_payment", 5L, "dim_date", 2L),
+                    Map.of("fact_payment", 900L, "dim_date", 400L),
                     Map.of("payment", 1L),
                     Duration.ofMillis(250))),
             Optional.of("000001-20260101T000000Z"),
@@ -77,6 +79,7 @@ class ResultJsonTest {
     JsonNode batch = json.get("batches").get(0);
     assertThat(batch.get("consumed").asText()).isEqualTo("000001-20260101T000000Z");
     assertThat(batch.get("tables").get("fact_payment").asLong()).isEqualTo(5);
+    assertThat(batch.get("bytes").get("fact_payment").asLong()).isEqualTo(900);
     assertThat(batch.get("rejected").get("payment").asLong()).isEqualTo(1);
     assertThat(batch.get("duration").asText()).isEqualTo("PT0.25S");
   }

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,17 +43,35 @@ public final class EmbeddedMetrics {
     this.clock = clock;
   }
 
-  /** What one stage did to one table. */
+  /**
+   * What one stage did to one table; {@code duration} may be null where the stage does not time
+   * tables one by one (transform's models share one DuckDB session).
+   */
   public void table(String stage, String table, long rows, long bytes, Duration duration) {
-    ObjectNode line =
-        line(
-            List.of(List.of(STAGE, TABLE), List.of(STAGE)),
-            List.of(
-                metric(ROWS, "Count"), metric(BYTES, "Bytes"), metric(DURATION, "Milliseconds")));
+    List<ObjectNode> metrics = new ArrayList<>();
+    metrics.add(metric(ROWS, "Count"));
+    metrics.add(metric(BYTES, "Bytes"));
+    if (duration != null) {
+      metrics.add(metric(DURATION, "Milliseconds"));
+    }
+    ObjectNode line = line(List.of(List.of(STAGE, TABLE), List.of(STAGE)), metrics);
     line.put(STAGE, stage);
     line.put(TABLE, table);
     line.put(ROWS, rows);
     line.put(BYTES, bytes);
+    if (duration != null) {
+      line.put(DURATION, duration.toMillis());
+    }
+    print(line);
+  }
+
+  /**
+   * How long a whole run of a stage took. Per-table durations roll up into the same per-stage
+   * metric, so its maximum is the run's duration.
+   */
+  public void stage(String stage, Duration duration) {
+    ObjectNode line = line(List.of(List.of(STAGE)), List.of(metric(DURATION, "Milliseconds")));
+    line.put(STAGE, stage);
     line.put(DURATION, duration.toMillis());
     print(line);
   }

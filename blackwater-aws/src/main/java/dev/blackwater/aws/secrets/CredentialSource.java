@@ -18,6 +18,12 @@ public interface CredentialSource {
   DatabaseConfig refresh();
 
   /**
+   * Drops the kept credentials, so that the next {@link #current()} reads them again (after a
+   * SnapStart restore nothing read before the snapshot is trusted).
+   */
+  default void forget() {}
+
+  /**
    * Runs {@code work} with the current credentials; if the database refuses them (SQLSTATE class
    * 28, as after a rotation), reads them again and runs it once more.
    */

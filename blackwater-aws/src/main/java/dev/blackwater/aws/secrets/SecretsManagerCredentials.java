@@ -82,6 +82,11 @@ public final class SecretsManagerCredentials implements CredentialSource {
     return kept;
   }
 
+  @Override
+  public synchronized void forget() {
+    kept = null;
+  }
+
   private DatabaseConfig read() {
     GetSecretValueResponse response;
     try {

@@ -43,6 +43,23 @@ class EmbeddedMetricsTest {
   }
 
   @Test
+  void aTableWithoutItsOwnTimingDeclaresNoDurationAndTheStageLineDoes() throws Exception {
+    metrics.table("transform", "dim_date", 42, 900, null);
+    metrics.stage("transform", Duration.ofMillis(1500));
+
+    String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+    JsonNode table = new ObjectMapper().readTree(lines[0]);
+    assertThat(table.at("/_aws/CloudWatchMetrics/0/Metrics").toString())
+        .doesNotContain("DurationMs");
+    assertThat(table.has("DurationMs")).isFalse();
+    JsonNode stage = new ObjectMapper().readTree(lines[1]);
+    assertThat(stage.at("/_aws/CloudWatchMetrics/0/Dimensions").toString())
+        .isEqualTo("[[\"stage\"]]");
+    assertThat(stage.get("DurationMs").asLong()).isEqualTo(1500);
+    assertThat(stage.has("table")).isFalse();
+  }
+
+  @Test
   void freshnessIsPerStageInWholeSecondsNeverNegative() throws Exception {
     metrics.freshness("load", Duration.ofMillis(95_999));
     metrics.freshness("load", Duration.ofSeconds(-3));

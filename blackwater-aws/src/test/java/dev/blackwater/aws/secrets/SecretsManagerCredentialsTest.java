@@ -3,99 +3,47 @@ package dev.blackwater.aws.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * SecretsManagerCredentials against a tiny in-process server speaking Secrets Manager's
- * GetSecretValue JSON protocol, so the real client, signing and error parsing run.
+ * SecretsManagerCredentials against {@link SecretsManagerTestServer}, so the real client, signing
+ * and error parsing run.
  */
 class SecretsManagerCredentialsTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String RDS_STYLE =
       "{\"engine\":\"postgres\",\"host\":\"db.internal\",\"port\":5433,"
           + "\"dbname\":\"totesys\",\"username\":\"reader\",\"password\":\"s3cr3t-A\"}";
 
-  private final Map<String, String> secrets = new ConcurrentHashMap<>();
-  private final List<String> requested = new CopyOnWriteArrayList<>();
-  private HttpServer server;
+  private SecretsManagerTestServer server;
+  private List<String> requested;
   private SecretsManagerClient client;
 
   @BeforeEach
-  void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-          JsonNode request = JSON.readTree(exchange.getRequestBody());
-          String id = request.path("SecretId").asText();
-          requested.add(target + " " + id);
-          int status;
-          String body;
-          if (id.startsWith("denied")) {
-            status = 400;
-            body = error("AccessDeniedException", "not allowed");
-          } else if (!secrets.containsKey(id)) {
-            status = 400;
-            body = error("ResourceNotFoundException", "Secrets Manager can't find the secret.");
-          } else {
-            status = 200;
-            body =
-                JSON.createObjectNode()
-                    .put("ARN", "arn:aws:secretsmanager:eu-west-2:123456789012:secret:" + id)
-                    .put("Name", id)
-                    .put("SecretString", secrets.get(id))
-                    .put("VersionId", "v1")
-                    .toString();
-          }
-          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-          exchange.sendResponseHeaders(status, bytes.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-          }
-        });
-    server.start();
-    client =
-        SecretsManagerCredentials.client(
-            Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())));
-  }
-
-  private static String error(String type, String message) {
-    return JSON.createObjectNode().put("__type", type).put("message", message).toString();
+  void start() {
+    server = SecretsManagerTestServer.start();
+    requested = server.requested();
+    client = SecretsManagerCredentials.client(Optional.of(server.endpoint()));
   }
 
   @AfterEach
   void stop() {
     client.close();
-    server.stop(0);
+    server.close();
   }
 
   @Test
   void readsAnRdsStyleSecretOnceAndKeepsIt() {
-    secrets.put("blackwater/source", RDS_STYLE);
+    server.put("blackwater/source", RDS_STYLE);
     SecretsManagerCredentials source =
         new SecretsManagerCredentials(client, "source", "blackwater/source");
     assertThat(requested).isEmpty();
@@ -113,11 +61,11 @@ class SecretsManagerCredentialsTest {
 
   @Test
   void takesDatabaseAndUserSpelledEitherWayAndDefaultsThePort() {
-    secrets.put(
+    server.put(
         "wh",
         "{\"host\":\"wh\",\"port\":\"6543\",\"database\":\"warehouse\",\"user\":\"loader\","
             + "\"password\":\"p\"}");
-    secrets.put(
+    server.put(
         "wh-no-port", "{\"host\":\"wh\",\"database\":\"w\",\"user\":\"u\",\"password\":\"p\"}");
 
     assertThat(new SecretsManagerCredentials(client, "warehouse", "wh").current().url())
@@ -128,11 +76,11 @@ class SecretsManagerCredentialsTest {
 
   @Test
   void aMissingFieldIsNamedWithoutShowingAnyValue() {
-    secrets.put("no-user", "{\"host\":\"h\",\"dbname\":\"d\",\"password\":\"hunter2\"}");
-    secrets.put(
+    server.put("no-user", "{\"host\":\"h\",\"dbname\":\"d\",\"password\":\"hunter2\"}");
+    server.put(
         "bad-port",
         "{\"host\":\"h\",\"port\":\"x\",\"dbname\":\"d\",\"user\":\"u\",\"password\":\"hunter2\"}");
-    secrets.put("not-json", "password=hunter2");
+    server.put("not-json", "password=hunter2");
 
     assertConfiguration(
         "no-user", "secret no-user (source database) has no 'user' or 'username' field");
@@ -172,11 +120,11 @@ class SecretsManagerCredentialsTest {
 
   @Test
   void refusedCredentialsAreReadAgainOnceAfterARotation() {
-    secrets.put("blackwater/source", RDS_STYLE);
+    server.put("blackwater/source", RDS_STYLE);
     SecretsManagerCredentials source =
         new SecretsManagerCredentials(client, "source", "blackwater/source");
     assertThat(source.current().password()).isEqualTo("s3cr3t-A");
-    secrets.put("blackwater/source", RDS_STYLE.replace("s3cr3t-A", "s3cr3t-B"));
+    server.put("blackwater/source", RDS_STYLE.replace("s3cr3t-A", "s3cr3t-B"));
 
     String result = source.withCredentials(SecretsManagerCredentialsTest::loginAcceptingOnlyB);
 
@@ -187,7 +135,7 @@ class SecretsManagerCredentialsTest {
 
   @Test
   void otherFailuresAreNotRetried() {
-    secrets.put("blackwater/source", RDS_STYLE);
+    server.put("blackwater/source", RDS_STYLE);
     SecretsManagerCredentials source =
         new SecretsManagerCredentials(client, "source", "blackwater/source");
 

@@ -1,0 +1,201 @@
+package dev.blackwater.aws.handler;
+
+import dev.blackwater.config.ExtractSettings;
+import dev.blackwater.config.LoadSettings;
+import dev.blackwater.config.TransformSettings;
+import dev.blackwater.lake.LakeStores;
+import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.warehouse.WarehouseMode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A handler's configuration, read once from its environment variables: the only place the handlers
+ * look at the environment. Terraform's {@code modules/lambda} sets them.
+ *
+ * <table>
+ *   <caption>Variables</caption>
+ *   <tr><td>{@code BLACKWATER_INGESTION}, {@code BLACKWATER_PROCESSED}</td><td>zone URIs</td></tr>
+ *   <tr><td>{@code BLACKWATER_SOURCE_SECRET}</td><td>extract: the totesys secret</td></tr>
+ *   <tr><td>{@code BLACKWATER_WAREHOUSE_SECRET}</td><td>load: the warehouse secret</td></tr>
+ *   <tr><td>{@code BLACKWATER_WAREHOUSE_SCHEMA}</td><td>default {@code public}</td></tr>
+ *   <tr><td>{@code BLACKWATER_WAREHOUSE_MODE}</td><td>{@code migrate} (default) or {@code
+ *       check}</td></tr>
+ *   <tr><td>{@code BLACKWATER_TABLES}</td><td>source tables, comma-separated</td></tr>
+ *   <tr><td>{@code BLACKWATER_OVERLAP}</td><td>extract's overlap window, {@code 15m} or {@code
+ *       PT15M}</td></tr>
+ *   <tr><td>{@code BLACKWATER_MEMORY_LIMIT}</td><td>DuckDB's memory limit (default: a quarter
+ *       of the function's memory)</td></tr>
+ *   <tr><td>{@code BLACKWATER_TEMP_DIR}</td><td>work and spill directory (default {@code
+ *       java.io.tmpdir}, {@code /tmp} on Lambda)</td></tr>
+ *   <tr><td>{@code BLACKWATER_SECRETS_ENDPOINT}</td><td>a Secrets Manager compatible endpoint
+ *       instead of AWS's (tests)</td></tr>
+ * </table>
+ */
+public record HandlerEnvironment(
+    URI ingestion,
+    URI processed,
+    Optional<String> sourceSecret,
+    Optional<String> warehouseSecret,
+    String warehouseSchema,
+    WarehouseMode warehouseMode,
+    Optional<List<String>> tables,
+    Optional<Duration> overlap,
+    String memoryLimit,
+    Path tempDirectory,
+    Optional<URI> secretsEndpoint) {
+
+  /** Memory DuckDB may take when nothing says otherwise and Lambda does not say either. */
+  static final String FALLBACK_MEMORY_LIMIT = "512MB";
+
+  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+  /** This process's environment. */
+  public static HandlerEnvironment fromSystem() {
+    return from(System::getenv, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** The configuration in {@code environment} (a variable missing or blank reads as unset). */
+  public static HandlerEnvironment from(Function<String, String> environment, Path systemTemp) {
+    Function<String, Optional<String>> get =
+        name ->
+            Optional.ofNullable(environment.apply(name))
+                .map(String::trim)
+                .filter(v -> !v.isEmpty());
+    return new HandlerEnvironment(
+        LakeStores.parse(
+            "ingestion",
+            get.apply("BLACKWATER_INGESTION").orElseThrow(() -> missing("BLACKWATER_INGESTION"))),
+        LakeStores.parse(
+            "processed",
+            get.apply("BLACKWATER_PROCESSED").orElseThrow(() -> missing("BLACKWATER_PROCESSED"))),
+        get.apply("BLACKWATER_SOURCE_SECRET"),
+        get.apply("BLACKWATER_WAREHOUSE_SECRET"),
+        get.apply("BLACKWATER_WAREHOUSE_SCHEMA").orElse("public"),
+        get.apply("BLACKWATER_WAREHOUSE_MODE")
+            .map(HandlerEnvironment::mode)
+            .orElse(WarehouseMode.MIGRATE),
+        get.apply("BLACKWATER_TABLES").map(HandlerEnvironment::tables),
+        get.apply("BLACKWATER_OVERLAP").map(HandlerEnvironment::duration),
+        get.apply("BLACKWATER_MEMORY_LIMIT")
+            .orElseGet(() -> quarterOf(get.apply("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"))),
+        get.apply("BLACKWATER_TEMP_DIR").map(Path::of).orElse(systemTemp),
+        get.apply("BLACKWATER_SECRETS_ENDPOINT").map(HandlerEnvironment::endpoint));
+  }
+
+  /** The secret of the database playing {@code role}, which this handler cannot do without. */
+  String requiredSecret(Optional<String> secret, String variable, String role) {
+    return secret.orElseThrow(
+        () ->
+            new BlackwaterException(
+                ErrorCode.CONFIGURATION,
+                variable + " is not set: the " + role + " database's Secrets Manager secret"));
+  }
+
+  /** How extract runs. */
+  ExtractSettings extractSettings() {
+    ExtractSettings settings = ExtractSettings.defaults();
+    if (tables.isPresent()) {
+      settings = settings.withTables(tables.get());
+    }
+    return overlap.map(settings::withOverlap).orElse(settings);
+  }
+
+  /** How transform runs. */
+  TransformSettings transformSettings() {
+    return TransformSettings.defaults()
+        .withMemoryLimit(memoryLimit)
+        .withTempDirectory(tempDirectory);
+  }
+
+  /** How load runs. */
+  LoadSettings loadSettings() {
+    return LoadSettings.defaults()
+        .withSchema(warehouseSchema)
+        .withMode(warehouseMode)
+        .withTempDirectory(tempDirectory)
+        .withMemoryLimit(memoryLimit);
+  }
+
+  private static BlackwaterException missing(String variable) {
+    return new BlackwaterException(
+        ErrorCode.CONFIGURATION, variable + " is not set: the zone's location, s3://bucket/prefix");
+  }
+
+  private static WarehouseMode mode(String value) {
+    try {
+      return WarehouseMode.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BlackwaterException(
+          ErrorCode.CONFIGURATION,
+          "BLACKWATER_WAREHOUSE_MODE must be migrate or check, not '" + value + "'");
+    }
+  }
+
+  private static List<String> tables(String value) {
+    return Arrays.stream(value.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+  }
+
+  private static Duration duration(String value) {
+    Matcher m = SHORT_DURATION.matcher(value);
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(n);
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
+      };
+    }
+    try {
+      return Duration.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new BlackwaterException(
+          ErrorCode.CONFIGURATION,
+          "BLACKWATER_OVERLAP '" + value + "' is not a duration (examples: 15m, 90s, PT15M)");
+    }
+  }
+
+  /**
+   * A quarter of the function's memory: the JVM's heap, DuckDB and the page cache of the objects in
+   * /tmp share it.
+   */
+  private static String quarterOf(Optional<String> functionMemoryMb) {
+    try {
+      return functionMemoryMb
+          .map(mb -> Integer.parseInt(mb) / 4 + "MB")
+          .orElse(FALLBACK_MEMORY_LIMIT);
+    } catch (NumberFormatException e) {
+      return FALLBACK_MEMORY_LIMIT;
+    }
+  }
+
+  private static URI endpoint(String value) {
+    try {
+      URI uri = new URI(value);
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        throw new URISyntaxException(value, "expected http(s)://host:port");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new BlackwaterException(
+          ErrorCode.CONFIGURATION,
+          "BLACKWATER_SECRETS_ENDPOINT '"
+              + value
+              + "' is not an endpoint URL like http://localhost:4566",
+          e);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.blackwater.aws.handler;
+
+import dev.blackwater.aws.metrics.EmbeddedMetrics;
+import dev.blackwater.extract.ExtractResult;
+import dev.blackwater.extract.TableExtract;
+import dev.blackwater.load.BatchLoadResult;
+import dev.blackwater.load.LoadResult;
+import dev.blackwater.pipeline.Stage;
+import dev.blackwater.transform.ProcessedBatch;
+import dev.blackwater.transform.TransformResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A stage's result as CloudWatch metrics: rows, bytes and (where the stage times tables) duration
+ * per table, the run's duration, and how fresh the data it has handled is. A run over several
+ * batches reports each table's sums over them.
+ */
+final class StageMetrics {
+
+  private final EmbeddedMetrics metrics;
+  private final Clock clock;
+
+  StageMetrics(EmbeddedMetrics metrics, Clock clock) {
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /** Extract: per source table; freshness is the age of the newest watermark. */
+  void extract(ExtractResult result) {
+    String stage = Stage.EXTRACT.label();
+    for (TableExtract t : result.tables()) {
+      metrics.table(stage, t.table(), t.rows(), t.bytes(), t.duration());
+    }
+    metrics.stage(stage, result.duration());
+    result.tables().stream()
+        .map(TableExtract::watermark)
+        .filter(w -> w != null)
+        .max(String::compareTo)
+        .ifPresent(newest -> metrics.freshness(stage, lag(newest)));
+  }
+
+  /** Transform: per warehouse table, summed over the batches of the run. */
+  void transform(TransformResult result) {
+    Map<String, Long> rows = new TreeMap<>();
+    Map<String, Long> bytes = new TreeMap<>();
+    for (ProcessedBatch batch : result.batches()) {
+      batch.tables().forEach((table, n) -> rows.merge(table, n, Long::sum));
+      batch.bytes().forEach((table, n) -> bytes.merge(table, n, Long::sum));
+    }
+    String stage = Stage.TRANSFORM.label();
+    rows.forEach((table, n) -> metrics.table(stage, table, n, bytes.getOrDefault(table, 0L), null));
+    metrics.stage(stage, result.duration());
+  }
+
+  /**
+   * Load: per warehouse table, summed over the batches of the run; freshness is the age of the
+   * newest source change in the warehouse's facts (none while they are empty), see {@link
+   * #lag(LocalDateTime)}.
+   */
+  void load(LoadResult result, Optional<Duration> freshnessLag) {
+    Map<String, Long> rows = new TreeMap<>();
+    Map<String, Long> bytes = new TreeMap<>();
+    Map<String, Duration> durations = new TreeMap<>();
+    for (BatchLoadResult batch : result.batches()) {
+      batch.rows().forEach((table, n) -> rows.merge(table, n, Long::sum));
+      batch.bytes().forEach((table, n) -> bytes.merge(table, n, Long::sum));
+      batch.durations().forEach((table, d) -> durations.merge(table, d, Duration::plus));
+    }
+    String stage = Stage.LOAD.label();
+    rows.forEach(
+        (table, n) ->
+            metrics.table(stage, table, n, bytes.getOrDefault(table, 0L), durations.get(table)));
+    metrics.stage(stage, result.duration());
+    freshnessLag.ifPresent(lag -> metrics.freshness(stage, lag));
+  }
+
+  /** How long ago a source timestamp (UTC, as totesys keeps them) was. */
+  Duration lag(LocalDateTime sourceTime) {
+    return Duration.between(sourceTime.toInstant(ZoneOffset.UTC), clock.instant());
+  }
+
+  private Duration lag(String isoSourceTime) {
+    return lag(LocalDateTime.parse(isoSourceTime));
+  }
+}

@@ -1,0 +1,273 @@
+package dev.blackwater.aws.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blackwater.aws.metrics.EmbeddedMetrics;
+import dev.blackwater.aws.secrets.SecretsManagerTestServer;
+import dev.blackwater.lake.LakeObject;
+import dev.blackwater.lake.LakeStore;
+import dev.blackwater.lake.LakeStores;
+import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.testkit.PostgresExtension;
+import dev.blackwater.testkit.PostgresServer;
+import dev.blackwater.testkit.S3Extension;
+import dev.blackwater.testkit.S3TestServer;
+import dev.blackwater.testkit.TestBucket;
+import dev.blackwater.testkit.TestDatabase;
+import dev.blackwater.totesys.SeedOptions;
+import dev.blackwater.totesys.Seeder;
+import dev.blackwater.totesys.TotesysSchema;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The three handlers end to end, as Lambda calls them: a stream in, JSON out, configuration from
+ * environment variables, credentials from a Secrets Manager (an in-process one), zones on the S3
+ * test server, totesys and the warehouse on the embedded PostgreSQL.
+ */
+@ExtendWith({PostgresExtension.class, S3Extension.class})
+class HandlersIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String S3_ENDPOINT = "blackwater.s3.endpoint";
+
+  /** Source table and the warehouse table holding its current rows. */
+  private static final Map<String, String> CURRENT =
+      Map.ofEntries(
+          Map.entry("sales_order", "fact_sales_order_current"),
+          Map.entry("purchase_order", "fact_purchase_order_current"),
+          Map.entry("payment", "fact_payment_current"),
+          Map.entry("staff", "dim_staff"),
+          Map.entry("address", "dim_location"),
+          Map.entry("counterparty", "dim_counterparty"),
+          Map.entry("currency", "dim_currency"),
+          Map.entry("design", "dim_design"),
+          Map.entry("payment_type", "dim_payment_type"),
+          Map.entry("transaction", "dim_transaction"));
+
+  private static SecretsManagerTestServer secrets;
+
+  @TempDir Path temp;
+  private final ByteArrayOutputStream metricsOut = new ByteArrayOutputStream();
+  private final EmbeddedMetrics metrics =
+      new EmbeddedMetrics(
+          new PrintStream(metricsOut, true, StandardCharsets.UTF_8), Clock.systemUTC());
+
+  @BeforeAll
+  static void start() {
+    secrets = SecretsManagerTestServer.start();
+    System.setProperty(S3_ENDPOINT, S3TestServer.shared().endpoint().toString());
+  }
+
+  @AfterAll
+  static void stop() {
+    System.clearProperty(S3_ENDPOINT);
+    secrets.close();
+  }
+
+  @Test
+  void extractTransformLoadThenNothingNew(TestDatabase source, TestBucket bucket) throws Exception {
+    try (Connection c = source.connect()) {
+      TotesysSchema.create(c);
+      new Seeder().seed(c, new SeedOptions(0.05, 11));
+    }
+    TestDatabase warehouse = PostgresServer.shared().createDatabase("handlers_warehouse");
+    // the embedded server trusts its superuser: any password does, and a secret needs one
+    secrets.put("it/source", secret(source, source.user(), "trusted"));
+    secrets.put("it/warehouse", secret(warehouse, warehouse.user(), "trusted"));
+    HandlerEnvironment environment = environment(bucket, "it/source", "it/warehouse");
+
+    JsonNode extracted =
+        invoke(new ExtractHandler(environment, metrics, Clock.systemUTC()), "req-extract-1", "{}");
+    JsonNode transformed =
+        invoke(
+            new TransformHandler(environment, metrics, Clock.systemUTC()),
+            "req-transform-1",
+            extracted.toString());
+    JsonNode loaded =
+        invoke(
+            new LoadHandler(environment, metrics, Clock.systemUTC()),
+            "req-load-1",
+            transformed.toString());
+
+    String batch = extracted.path("batch").asText();
+    assertThat(extracted.path("nothingNew").asBoolean()).isFalse();
+    assertThat(extracted.path("runId").asText()).isEqualTo("req-extract-1");
+    assertThat(batch).matches("000001-\\d{8}T\\d{6}Z");
+    assertThat(extracted.path("rows").asLong()).isEqualTo(sourceRows(source));
+    assertThat(transformed.path("nothingNew").asBoolean()).isFalse();
+    JsonNode processedBatch = transformed.path("batches").get(0);
+    assertThat(processedBatch.path("consumed").asText()).isEqualTo(batch);
+    assertThat(loaded.path("nothingNew").asBoolean()).isFalse();
+    assertThat(loaded.path("batches").get(0).path("batch").asText())
+        .isEqualTo(processedBatch.path("batch").asText());
+    assertThat(loaded.path("rows").asLong()).isEqualTo(transformed.path("rows").asLong());
+    assertThat(loaded.path("freshnessLagSeconds").asLong()).isNotNegative();
+    for (Map.Entry<String, String> e : CURRENT.entrySet()) {
+      assertThat(warehouse.queryLong("SELECT count(*) FROM " + e.getValue()))
+          .as(e.getValue())
+          .isEqualTo(source.queryLong("SELECT count(*) FROM \"" + e.getKey() + "\""));
+    }
+
+    List<JsonNode> emf = metricLines();
+    assertThat(emf)
+        .allSatisfy(
+            line ->
+                assertThat(line.at("/_aws/CloudWatchMetrics/0/Namespace").asText())
+                    .isEqualTo("Blackwater"));
+    assertThat(metric(emf, "extract", "sales_order", "Rows"))
+        .isEqualTo(source.queryLong("SELECT count(*) FROM sales_order"));
+    assertThat(metric(emf, "extract", "sales_order", "Bytes")).isPositive();
+    assertThat(metric(emf, "extract", "sales_order", "DurationMs")).isNotNegative();
+    assertThat(metric(emf, "transform", "fact_sales_order", "Rows"))
+        .isEqualTo(source.queryLong("SELECT count(*) FROM sales_order"));
+    assertThat(metric(emf, "transform", "fact_sales_order", "Bytes")).isPositive();
+    assertThat(metric(emf, "load", "dim_staff", "Rows"))
+        .isEqualTo(source.queryLong("SELECT count(*) FROM staff"));
+    assertThat(metric(emf, "load", null, "FreshnessLagSeconds"))
+        .isEqualTo(loaded.path("freshnessLagSeconds").asLong());
+    assertThat(metric(emf, "load", null, "DurationMs")).isNotNegative();
+
+    LakeStore ingestion = LakeStores.open(bucket.zone("ingestion"));
+    LakeStore processed = LakeStores.open(bucket.zone("processed"));
+    assertThat(ingestion.listAll("_runs/", null))
+        .extracting(LakeObject::key)
+        .anySatisfy(k -> assertThat(k).endsWith("-extract-req-extract-1.json"));
+    assertThat(processed.listAll("_runs/", null))
+        .extracting(LakeObject::key)
+        .anySatisfy(k -> assertThat(k).endsWith("-transform-req-transform-1.json"))
+        .anySatisfy(k -> assertThat(k).endsWith("-load-req-load-1.json"));
+
+    JsonNode again =
+        invoke(new ExtractHandler(environment, metrics, Clock.systemUTC()), "req-extract-2", "{}");
+    assertThat(again.path("nothingNew").asBoolean()).isTrue();
+    assertThat(again.path("parent").asText()).isEqualTo(batch);
+  }
+
+  @Test
+  void aRotatedWarehousePasswordIsReadAgainAndAWrongOneFailsInOneLine(TestBucket bucket)
+      throws Exception {
+    TestDatabase warehouse = PostgresServer.shared().createDatabase("handlers_rotation");
+    PasswordLogin login = PasswordLogin.create(warehouse, "handlers_loader", "first-Pa55");
+    warehouse.execute("ALTER DATABASE " + warehouse.name() + " OWNER TO handlers_loader");
+    secrets.put("it/rotating", secret(warehouse, login.role(), "first-Pa55"));
+    LoadHandler load =
+        new LoadHandler(
+            environment(bucket, "it/unused", "it/rotating"), metrics, Clock.systemUTC());
+
+    assertThat(invoke(load, "req-load-a", "{}").path("nothingNew").asBoolean()).isTrue();
+    login.changePassword("second-Pa55");
+    secrets.put("it/rotating", secret(warehouse, login.role(), "second-Pa55"));
+    assertThat(invoke(load, "req-load-b", "{}").path("nothingNew").asBoolean()).isTrue();
+    assertThat(secrets.requested()).filteredOn(r -> r.endsWith(" it/rotating")).hasSize(2);
+
+    secrets.put("it/wrong", secret(warehouse, login.role(), "not-the-Pa55word"));
+    LoadHandler wrong =
+        new LoadHandler(environment(bucket, "it/unused", "it/wrong"), metrics, Clock.systemUTC());
+    assertThatThrownBy(() -> invoke(wrong, "req-load-c", "{}"))
+        .isInstanceOf(StageFailure.class)
+        .satisfies(e -> assertThat(((StageFailure) e).code()).isEqualTo(ErrorCode.CONNECTION))
+        .hasMessageStartingWith("load failed (CONNECTION): the warehouse database at ")
+        .hasMessageEndingWith(" refused the credentials of user 'handlers_loader'")
+        .hasMessageNotContaining("not-the-Pa55word")
+        .hasNoCause();
+    assertThat(secrets.requested()).filteredOn(r -> r.endsWith(" it/wrong")).hasSize(2);
+  }
+
+  @Test
+  void aMissingSecretVariableOrZoneIsNamed(TestBucket bucket) {
+    Map<String, String> env = new HashMap<>();
+    env.put("BLACKWATER_INGESTION", bucket.zone("ingestion").toString());
+    assertThatThrownBy(() -> HandlerEnvironment.from(env::get, temp))
+        .hasMessage("BLACKWATER_PROCESSED is not set: the zone's location, s3://bucket/prefix");
+    env.put("BLACKWATER_PROCESSED", bucket.zone("processed").toString());
+    HandlerEnvironment environment = HandlerEnvironment.from(env::get, temp);
+    assertThatThrownBy(() -> new ExtractHandler(environment, metrics, Clock.systemUTC()))
+        .hasMessage(
+            "BLACKWATER_SOURCE_SECRET is not set: the source database's Secrets Manager secret");
+  }
+
+  private HandlerEnvironment environment(
+      TestBucket bucket, String sourceSecret, String warehouseSecret) {
+    Map<String, String> env = new HashMap<>();
+    env.put("BLACKWATER_INGESTION", bucket.zone("ingestion").toString());
+    env.put("BLACKWATER_PROCESSED", bucket.zone("processed").toString());
+    env.put("BLACKWATER_SOURCE_SECRET", sourceSecret);
+    env.put("BLACKWATER_WAREHOUSE_SECRET", warehouseSecret);
+    env.put("BLACKWATER_SECRETS_ENDPOINT", secrets.endpoint().toString());
+    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+    return HandlerEnvironment.from(env::get, temp);
+  }
+
+  private static JsonNode invoke(RequestStreamHandler handler, String requestId, String event)
+      throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(
+        new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+        out,
+        new TestContext(requestId));
+    return JSON.readTree(out.toByteArray());
+  }
+
+  private static String secret(TestDatabase db, String user, String password) {
+    URI uri = URI.create(db.jdbcUrl().substring("jdbc:".length()));
+    return JSON.createObjectNode()
+        .put("engine", "postgres")
+        .put("host", uri.getHost())
+        .put("port", uri.getPort())
+        .put("dbname", db.name())
+        .put("username", user)
+        .put("password", password)
+        .toString();
+  }
+
+  private static long sourceRows(TestDatabase source) {
+    long rows = 0;
+    for (String table : TotesysSchema.tables()) {
+      rows += source.queryLong("SELECT count(*) FROM \"" + table + "\"");
+    }
+    return rows;
+  }
+
+  private List<JsonNode> metricLines() throws IOException {
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : metricsOut.toString(StandardCharsets.UTF_8).split("\n")) {
+      if (!line.isBlank()) {
+        lines.add(JSON.readTree(line));
+      }
+    }
+    return lines;
+  }
+
+  /** A metric's value on the line of {@code stage} (and {@code table}, or no table). */
+  private static long metric(List<JsonNode> lines, String stage, String table, String name) {
+    return lines.stream()
+        .filter(l -> l.path("stage").asText().equals(stage))
+        .filter(l -> table == null ? !l.has("table") : l.path("table").asText().equals(table))
+        .filter(l -> l.has(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " for " + stage + " " + table))
+        .path(name)
+        .asLong();
+  }
+}
