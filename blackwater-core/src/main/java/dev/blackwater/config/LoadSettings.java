@@ -17,6 +17,10 @@ import java.nio.file.Path;
 public record LoadSettings(
     String schema, WarehouseMode mode, Path tempDirectory, String memoryLimit, long bulkRows) {
 
+  public LoadSettings {
+    memoryLimit = MemoryLimit.normalize(memoryLimit);
+  }
+
   /** Load into {@code public}, migrating it, staging in the system temp directory. */
   public static LoadSettings defaults() {
     return new LoadSettings(

@@ -4,8 +4,6 @@ import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * How transform runs.
@@ -25,17 +23,8 @@ public record TransformSettings(
     long maxRejectedRows,
     Duration claimLease) {
 
-  private static final Pattern MEMORY =
-      Pattern.compile("\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)");
-
   public TransformSettings {
-    if (memoryLimit == null
-        || !MEMORY.matcher(memoryLimit.trim().toUpperCase(Locale.ROOT)).matches()) {
-      throw new BlackwaterException(
-          ErrorCode.CONFIGURATION,
-          "the memory limit '" + memoryLimit + "' is not a size (examples: 512MB, 1GB, 2.5GB)");
-    }
-    memoryLimit = memoryLimit.trim().toUpperCase(Locale.ROOT).replace(" ", "");
+    memoryLimit = MemoryLimit.normalize(memoryLimit);
     if (tempDirectory == null) {
       throw new BlackwaterException(ErrorCode.CONFIGURATION, "no temporary directory given");
     }

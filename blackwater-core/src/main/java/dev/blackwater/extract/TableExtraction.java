@@ -158,6 +158,14 @@ final class TableExtraction {
     }
     long bytes = objects.stream().mapToLong(ObjectRef::bytes).sum();
     Manifest.Table entry = entry(rows, objects, tracker);
+    LOG.info(
+        "{}: {} new rows in {} object(s), {} bytes, {} skipped; watermark {}",
+        table.name(),
+        String.format("%,d", rows),
+        objects.size(),
+        String.format("%,d", bytes),
+        String.format("%,d", skipped),
+        entry.watermark() == null ? "none" : entry.watermark().to());
     return new TableExtract(
         table.name(), rows, skipped, bytes, Duration.ofNanos(System.nanoTime() - started), entry);
   }

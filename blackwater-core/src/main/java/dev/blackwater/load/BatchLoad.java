@@ -1,10 +1,10 @@
 package dev.blackwater.load;
 
 import dev.blackwater.config.LoadSettings;
+import dev.blackwater.lake.LakeFiles;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.Manifest.ObjectRef;
-import dev.blackwater.lake.VerifiedCopy;
 import dev.blackwater.pipeline.ResultJson;
 import dev.blackwater.pipeline.Version;
 import dev.blackwater.warehouse.WarehouseMode;
@@ -86,7 +86,7 @@ final class BatchLoad {
         try {
           long tableStarted = System.nanoTime();
           rows.put(table.tableName(), entry.rows());
-          changed.put(table.tableName(), loadTable(table, entry));
+          changed.put(table.tableName(), loadTable(manifest.batch(), table, entry));
           bytes.put(table.tableName(), entry.objects().stream().mapToLong(ObjectRef::bytes).sum());
           durations.put(table.tableName(), Duration.ofNanos(System.nanoTime() - tableStarted));
         } finally {
@@ -133,16 +133,15 @@ final class BatchLoad {
     }
   }
 
-  private long loadTable(WarehouseTable table, Manifest.Table entry) throws SQLException {
+  private long loadTable(String batch, WarehouseTable table, Manifest.Table entry)
+      throws SQLException {
     List<Path> parquet = new ArrayList<>();
     Path csv = workDirectory.resolve(table.tableName() + ".csv");
     try {
       for (ObjectRef object : entry.objects()) {
-        parquet.add(
-            VerifiedCopy.copy(
-                processed,
-                object,
-                workDirectory.resolve(table.tableName() + "-" + parquet.size() + ".parquet")));
+        Path local = workDirectory.resolve(table.tableName() + "-" + parquet.size() + ".parquet");
+        LakeFiles.download(processed, batch, object, local);
+        parquet.add(local);
       }
       long started = System.nanoTime();
       converter.convert(parquet, table.columnNames(), csv, table.tableName());

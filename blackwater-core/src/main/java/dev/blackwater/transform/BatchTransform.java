@@ -1,7 +1,9 @@
 package dev.blackwater.transform;
 
 import dev.blackwater.config.TransformSettings;
+import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.lake.BatchId;
+import dev.blackwater.lake.LakeFiles;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.Manifest.Column;
@@ -52,7 +54,8 @@ final class BatchTransform {
    */
   Output run(Manifest source, BatchId batch, Manifest previous) {
     try (Workspace workspace = Workspace.create(settings.tempDirectory());
-        DuckDbSession duck = new DuckDbSession(settings, workspace.spill())) {
+        DuckDbSession duck =
+            new DuckDbSession(settings.memoryLimit(), settings.threads(), workspace.spill())) {
       long t0 = System.nanoTime();
       SourceStaging staging = new SourceStaging(duck, ingestion, workspace, settings.threads());
       staging.stage(source);

@@ -1,5 +1,6 @@
 package dev.blackwater.transform;
 
+import dev.blackwater.duckdb.DuckDbSession;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Currency;

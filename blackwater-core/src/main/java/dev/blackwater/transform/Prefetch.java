@@ -1,5 +1,6 @@
 package dev.blackwater.transform;
 
+import dev.blackwater.lake.LakeFiles;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest.ObjectRef;
 import dev.blackwater.pipeline.BlackwaterException;

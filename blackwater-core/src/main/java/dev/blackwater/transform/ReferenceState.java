@@ -1,6 +1,8 @@
 package dev.blackwater.transform;
 
+import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.lake.BatchId;
+import dev.blackwater.lake.LakeFiles;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.Manifest.ObjectRef;

@@ -1,5 +1,6 @@
 package dev.blackwater.transform;
 
+import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;

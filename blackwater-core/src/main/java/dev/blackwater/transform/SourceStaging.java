@@ -1,5 +1,6 @@
 package dev.blackwater.transform;
 
+import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.Manifest.Column;

@@ -223,7 +223,7 @@ class LoaderIT {
 
     assertThatThrownBy(() -> loader().load("r"))
         .hasMessageContaining(key)
-        .hasMessageContaining("does not match its manifest");
+        .hasMessageContaining("is corrupt");
     assertThat(warehouse.queryLong("SELECT count(*) FROM blackwater_loaded_batch")).isZero();
     assertThat(warehouse.queryLong("SELECT count(*) FROM dim_date")).isZero();
   }

@@ -1,5 +1,6 @@
 package dev.blackwater.aws.handler;
 
+import dev.blackwater.config.Durations;
 import dev.blackwater.config.ExtractSettings;
 import dev.blackwater.config.LoadSettings;
 import dev.blackwater.config.TransformSettings;
@@ -11,14 +12,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A handler's configuration, read once from its environment variables: the only place the handlers
@@ -58,8 +56,6 @@ public record HandlerEnvironment(
 
   /** Memory DuckDB may take when nothing says otherwise and Lambda does not say either. */
   static final String FALLBACK_MEMORY_LIMIT = "512MB";
-
-  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   /** This process's environment. */
   public static HandlerEnvironment fromSystem() {
@@ -148,23 +144,11 @@ public record HandlerEnvironment(
   }
 
   private static Duration duration(String value) {
-    Matcher m = SHORT_DURATION.matcher(value);
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
-    }
     try {
-      return Duration.parse(value);
-    } catch (DateTimeParseException e) {
+      return Durations.parse(value);
+    } catch (IllegalArgumentException e) {
       throw new BlackwaterException(
-          ErrorCode.CONFIGURATION,
-          "BLACKWATER_OVERLAP '" + value + "' is not a duration (examples: 15m, 90s, PT15M)");
+          ErrorCode.CONFIGURATION, "BLACKWATER_OVERLAP " + e.getMessage());
     }
   }
 

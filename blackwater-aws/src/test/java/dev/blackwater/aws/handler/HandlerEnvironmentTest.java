@@ -89,7 +89,8 @@ class HandlerEnvironmentTest {
     env.remove("BLACKWATER_WAREHOUSE_MODE");
     env.put("BLACKWATER_OVERLAP", "a while");
     assertThatThrownBy(this::read)
-        .hasMessage("BLACKWATER_OVERLAP 'a while' is not a duration (examples: 15m, 90s, PT15M)");
+        .hasMessage(
+            "BLACKWATER_OVERLAP 'a while' is not a duration (examples: 90s, 15m, 2h, PT15M)");
     env.remove("BLACKWATER_OVERLAP");
     env.put("BLACKWATER_INGESTION", "ftp://x");
     assertThatThrownBy(this::read).hasMessageContaining("malformed --ingestion location");

@@ -1,6 +1,6 @@
-package dev.blackwater.transform;
+package dev.blackwater.duckdb;
 
-import dev.blackwater.config.TransformSettings;
+import dev.blackwater.config.MemoryLimit;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,18 +15,22 @@ import java.util.List;
  * and nothing ever downloaded (extension auto-install and auto-load off; Parquet and CSV are built
  * into the driver).
  */
-final class DuckDbSession implements AutoCloseable {
+public final class DuckDbSession implements AutoCloseable {
 
   private final Connection connection;
 
-  DuckDbSession(TransformSettings settings, Path spill) throws SQLException {
+  /**
+   * An in-memory DuckDB that downloads nothing (extension auto-install and auto-load off), keeps to
+   * {@code memoryLimit} and spills into {@code spill}.
+   */
+  public DuckDbSession(String memoryLimit, int threads, Path spill) throws SQLException {
     connection = DriverManager.getConnection("jdbc:duckdb:");
     try {
       execute("SET autoinstall_known_extensions = false");
       execute("SET autoload_known_extensions = false");
-      execute("SET memory_limit = " + Quoting.literal(settings.memoryLimit()));
-      execute("SET threads = " + settings.threads());
-      execute("SET temp_directory = " + Quoting.literal(spill.toString()));
+      execute("SET memory_limit = " + literal(MemoryLimit.normalize(memoryLimit)));
+      execute("SET threads = " + Math.max(1, threads));
+      execute("SET temp_directory = " + literal(spill.toString()));
       execute("SET preserve_insertion_order = false");
     } catch (SQLException e) {
       connection.close();
@@ -35,21 +39,21 @@ final class DuckDbSession implements AutoCloseable {
   }
 
   /** Runs statements that return no rows. */
-  void execute(String sql) throws SQLException {
+  public void execute(String sql) throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.execute(sql);
     }
   }
 
   /** Runs a statement and returns how many rows it changed or wrote. */
-  long update(String sql) throws SQLException {
+  public long update(String sql) throws SQLException {
     try (Statement s = connection.createStatement()) {
       return s.executeLargeUpdate(sql);
     }
   }
 
   /** The first column of the only row of a query. */
-  long queryLong(String sql) throws SQLException {
+  public long queryLong(String sql) throws SQLException {
     try (Statement s = connection.createStatement();
         ResultSet r = s.executeQuery(sql)) {
       r.next();
@@ -58,7 +62,7 @@ final class DuckDbSession implements AutoCloseable {
   }
 
   /** Every row of a query, each as its columns' text. */
-  List<List<String>> query(String sql) throws SQLException {
+  public List<List<String>> query(String sql) throws SQLException {
     List<List<String>> rows = new ArrayList<>();
     try (Statement s = connection.createStatement();
         ResultSet r = s.executeQuery(sql)) {
@@ -75,8 +79,13 @@ final class DuckDbSession implements AutoCloseable {
   }
 
   /** The JDBC connection, for prepared statements. */
-  Connection connection() {
+  public Connection connection() {
     return connection;
+  }
+
+  /** A SQL string literal. */
+  public static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
   }
 
   @Override

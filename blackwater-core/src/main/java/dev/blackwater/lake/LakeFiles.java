@@ -1,9 +1,6 @@
-package dev.blackwater.transform;
+package dev.blackwater.lake;
 
-import dev.blackwater.lake.LakeStore;
-import dev.blackwater.lake.LakeWriter;
 import dev.blackwater.lake.Manifest.ObjectRef;
-import dev.blackwater.lake.StoredObject;
 import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;
 import java.io.EOFException;
@@ -25,7 +22,7 @@ import java.util.zip.ZipException;
  * Moves objects between a lake zone and local files, which is where DuckDB reads and writes: a
  * download is checked against the size and SHA-256 its manifest records while it streams.
  */
-final class LakeFiles {
+public final class LakeFiles {
 
   private LakeFiles() {}
 
@@ -35,7 +32,7 @@ final class LakeFiles {
    * @throws BlackwaterException DATA_QUALITY naming the object when it is missing or differs from
    *     what the manifest of {@code batch} recorded
    */
-  static void download(LakeStore lake, String batch, ObjectRef object, Path target) {
+  public static void download(LakeStore lake, String batch, ObjectRef object, Path target) {
     copy(lake, batch, object, target, false);
   }
 
@@ -43,7 +40,8 @@ final class LakeFiles {
    * Copies {@code object}, a gzip file, to {@code target} uncompressed (so that DuckDB can read it
    * in parallel), checking the compressed bytes' size and checksum.
    */
-  static void downloadGunzipped(LakeStore lake, String batch, ObjectRef object, Path target) {
+  public static void downloadGunzipped(
+      LakeStore lake, String batch, ObjectRef object, Path target) {
     copy(lake, batch, object, target, true);
   }
 
@@ -123,7 +121,7 @@ final class LakeFiles {
   }
 
   /** Writes a local file to the lake under {@code key}, with put-if-absent. */
-  static StoredObject upload(LakeStore lake, Path source, String key) {
+  public static StoredObject upload(LakeStore lake, Path source, String key) {
     try (LakeWriter writer = lake.create(key)) {
       Files.copy(source, writer);
       return writer.commit();
