@@ -77,6 +77,7 @@ final class BatchLoad {
       Map<String, Long> changed = new LinkedHashMap<>();
       Map<String, Long> bytes = new LinkedHashMap<>();
       Map<String, Duration> durations = new LinkedHashMap<>();
+      SecondaryStructures dropped = bulk(manifest) ? dropAll() : null;
       for (WarehouseTable table : WarehouseTable.values()) {
         Manifest.Table entry = manifest.tables().get(table.tableName());
         if (entry == null || entry.rows() == 0) {
@@ -86,12 +87,21 @@ final class BatchLoad {
         try {
           long tableStarted = System.nanoTime();
           rows.put(table.tableName(), entry.rows());
-          changed.put(table.tableName(), loadTable(manifest.batch(), table, entry));
+          changed.put(
+              table.tableName(), loadTable(manifest.batch(), table, entry, dropped != null));
           bytes.put(table.tableName(), entry.objects().stream().mapToLong(ObjectRef::bytes).sum());
           durations.put(table.tableName(), Duration.ofNanos(System.nanoTime() - tableStarted));
         } finally {
           MDC.remove("table");
         }
+      }
+      if (dropped != null) {
+        long rebuilding = System.nanoTime();
+        dropped.restore();
+        LOG.info(
+            "rebuilt {} keys, constraints and indexes in {} ms",
+            dropped.count(),
+            (System.nanoTime() - rebuilding) / 1_000_000);
       }
       record(manifest, rows);
       connection.commit();
@@ -133,7 +143,7 @@ final class BatchLoad {
     }
   }
 
-  private long loadTable(String batch, WarehouseTable table, Manifest.Table entry)
+  private long loadTable(String batch, WarehouseTable table, Manifest.Table entry, boolean bulk)
       throws SQLException {
     List<Path> parquet = new ArrayList<>();
     Path csv = workDirectory.resolve(table.tableName() + ".csv");
@@ -144,40 +154,48 @@ final class BatchLoad {
         parquet.add(local);
       }
       long started = System.nanoTime();
-      converter.convert(parquet, table.columnNames(), csv, table.tableName());
-      long converted = System.nanoTime();
       String target = schema.qualified(table.tableName());
       String columns =
           table.columnNames().stream().map(MergeStatement::quote).collect(Collectors.joining(", "));
       long merged;
       String how;
-      if (isEmpty(target)) {
-        boolean bulk =
-            settings.mode() == WarehouseMode.MIGRATE && entry.rows() >= settings.bulkRows();
-        SecondaryStructures dropped = bulk ? SecondaryStructures.drop(connection, target) : null;
-        merged = copy(csv, target, columns, entry.rows(), table);
-        LOG.debug("{} ms: COPY into {}", (System.nanoTime() - converted) / 1_000_000, target);
-        if (dropped != null) {
-          dropped.restore();
-        }
-        how = bulk ? "bulk copy, " + dropped.count() + " keys and indexes rebuilt" : "copy";
+      long converted;
+      if (bulk && table.recordId() != null) {
+        long first = reserveRecordIds(target, table.recordId(), entry.rows());
+        converter.convert(parquet, table.columnNames(), first, csv, table.tableName());
+        converted = System.nanoTime();
+        merged =
+            copy(
+                csv,
+                target,
+                MergeStatement.quote(table.recordId()) + ", " + columns,
+                entry.rows(),
+                table);
+        how = "bulk copy with record ids " + first + " on";
       } else {
-        String staging = "stg_" + table.tableName();
-        try (Statement s = connection.createStatement()) {
-          s.execute(
-              "CREATE TEMP TABLE "
-                  + staging
-                  + " ON COMMIT DROP AS SELECT "
-                  + columns
-                  + " FROM "
-                  + target
-                  + " WITH NO DATA");
+        converter.convert(parquet, table.columnNames(), 0, csv, table.tableName());
+        converted = System.nanoTime();
+        if (bulk || isEmpty(target)) {
+          merged = copy(csv, target, columns, entry.rows(), table);
+          how = bulk ? "bulk copy" : "copy";
+        } else {
+          String staging = "stg_" + table.tableName();
+          try (Statement s = connection.createStatement()) {
+            s.execute(
+                "CREATE TEMP TABLE "
+                    + staging
+                    + " ON COMMIT DROP AS SELECT "
+                    + columns
+                    + " FROM "
+                    + target
+                    + " WITH NO DATA");
+          }
+          copy(csv, staging, columns, entry.rows(), table);
+          try (Statement s = connection.createStatement()) {
+            merged = s.executeUpdate(MergeStatement.sql(table, target, staging));
+          }
+          how = "staged and merged";
         }
-        copy(csv, staging, columns, entry.rows(), table);
-        try (Statement s = connection.createStatement()) {
-          merged = s.executeUpdate(MergeStatement.sql(table, target, staging));
-        }
-        how = "staged and merged";
       }
       LOG.info(
           "{}: {} rows, {} written ({}; convert {} ms, load {} ms)",
@@ -194,6 +212,52 @@ final class BatchLoad {
     } finally {
       deleteQuietly(csv);
       parquet.forEach(BatchLoad::deleteQuietly);
+    }
+  }
+
+  /**
+   * Whether to load the batch in bulk: Blackwater owns the schema, the batch is large, and every
+   * table is empty (a first load, a rebuild), so dropping and rebuilding keys and indexes costs
+   * only what the batch adds.
+   */
+  private boolean bulk(Manifest manifest) throws SQLException {
+    if (settings.mode() != WarehouseMode.MIGRATE) {
+      return false;
+    }
+    long rows = manifest.tables().values().stream().mapToLong(Manifest.Table::rows).sum();
+    if (rows < settings.bulkRows()) {
+      return false;
+    }
+    for (WarehouseTable table : WarehouseTable.values()) {
+      if (!isEmpty(schema.qualified(table.tableName()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private SecondaryStructures dropAll() throws SQLException {
+    List<String> tables = new ArrayList<>();
+    for (WarehouseTable table : WarehouseTable.values()) {
+      tables.add(schema.qualified(table.tableName()));
+    }
+    return SecondaryStructures.drop(connection, tables);
+  }
+
+  /** Takes {@code count} values of a record id's sequence at once; returns the first. */
+  private long reserveRecordIds(String target, String column, long count) throws SQLException {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "SELECT setval(seq, nextval(seq) + ? - 1) - ? + 1 FROM"
+                + " (SELECT pg_get_serial_sequence(?, ?)::regclass AS seq) q")) {
+      s.setLong(1, count);
+      s.setLong(2, count);
+      s.setString(3, target);
+      s.setString(4, column);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
     }
   }
 

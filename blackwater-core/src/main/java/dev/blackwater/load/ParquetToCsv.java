@@ -29,13 +29,20 @@ final class ParquetToCsv implements AutoCloseable {
     }
   }
 
-  /** Writes the {@code columns} of {@code parquetFiles} as CSV to {@code csv}. */
-  void convert(List<Path> parquetFiles, List<String> columns, Path csv, String table) {
+  /**
+   * Writes the {@code columns} of {@code parquetFiles} as CSV to {@code csv}; with {@code
+   * firstRecordId} above 0, each row starts with a record id counting from it.
+   */
+  void convert(
+      List<Path> parquetFiles, List<String> columns, long firstRecordId, Path csv, String table) {
     String files =
         parquetFiles.stream()
             .map(p -> DuckDbSession.literal(p.toString()))
             .collect(Collectors.joining(", "));
     String select = columns.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", "));
+    if (firstRecordId > 0) {
+      select = "row_number() OVER () + " + (firstRecordId - 1) + ", " + select;
+    }
     try {
       duckdb.execute(
           "COPY (SELECT "

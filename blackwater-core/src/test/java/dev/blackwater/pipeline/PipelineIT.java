@@ -72,7 +72,7 @@ class PipelineIT {
             dir.resolve("processed").toUri(),
             ExtractSettings.defaults(),
             TransformSettings.defaults().withTempDirectory(dir).withThreads(2),
-            LoadSettings.defaults().withTempDirectory(dir));
+            LoadSettings.defaults().withTempDirectory(dir).withBulkRows(1_000));
   }
 
   @AfterAll
