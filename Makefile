@@ -7,7 +7,7 @@ export JAVA_HOME
 MVNW := ./mvnw -B
 JAR := blackwater-cli/target/blackwater.jar
 
-.PHONY: help build test demo lint format security package clean plan-offline plan deploy destroy tf-init
+.PHONY: help build test demo bench lint format security package clean plan-offline plan deploy destroy tf-init
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,6 +23,9 @@ $(JAR):
 
 demo: $(JAR) ## run the demo on embedded defaults
 	bin/blackwater demo
+
+bench: $(JAR) ## each stage's throughput beside the physical limit, at scales 10 and 100 (a few minutes)
+	BLACKWATER_JAVA_OPTS=-Xmx256m bin/blackwater bench --scales 10,100
 
 lint: ## formatting check (google-java-format via Spotless)
 	$(MVNW) spotless:check
