@@ -164,6 +164,7 @@ public final class Extractor {
               e.overlap(),
               addedColumns.getOrDefault(r.table(), List.of())));
     }
+    latest.ifPresent(previous -> carryForward(previous, tables));
     Instant finished = clock.instant();
     Manifest manifest =
         new Manifest(
@@ -191,6 +192,35 @@ public final class Extractor {
         started,
         Duration.between(started, clock.instant()),
         results);
+  }
+
+  /**
+   * Keeps, unchanged, the tables of the previous batch that this run did not extract (a run with
+   * fewer {@code --tables}), so their watermarks and remembered versions are not lost.
+   */
+  private static void carryForward(Manifest previous, Map<String, Manifest.Table> tables) {
+    previous
+        .tables()
+        .forEach(
+            (name, entry) -> {
+              if (!tables.containsKey(name)) {
+                Manifest.Watermark watermark =
+                    entry.watermark() == null
+                        ? null
+                        : new Manifest.Watermark(
+                            entry.watermark().to(), entry.watermark().to(), null);
+                tables.put(
+                    name,
+                    new Manifest.Table(
+                        0,
+                        List.of(),
+                        entry.columns(),
+                        entry.primaryKey(),
+                        watermark,
+                        entry.overlap(),
+                        List.of()));
+              }
+            });
   }
 
   private List<TableExtract> runAll(SnapshotSession session, List<TableExtraction> extractions)

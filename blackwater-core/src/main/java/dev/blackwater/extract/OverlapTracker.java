@@ -56,8 +56,12 @@ final class OverlapTracker {
 
   /** The versions inside the window as {@code key|timestamp}, sorted. */
   List<String> versions() {
+    return versions(since());
+  }
+
+  /** The versions after {@code since} as {@code key|timestamp}, sorted. */
+  List<String> versions(long since) {
     List<String> out = new ArrayList<>(window.size());
-    long since = since();
     for (Version v : window) {
       if (v.micros > since) {
         out.add(encode(v.key, v.micros));

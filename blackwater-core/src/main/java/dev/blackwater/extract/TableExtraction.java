@@ -184,7 +184,13 @@ final class TableExtraction {
               previous.watermark().map(SourceTimestamp::iso).orElse(null),
               SourceTimestamp.iso(to),
               from == null ? null : SourceTimestamp.iso(from));
-      overlap = new Manifest.Overlap(SourceTimestamp.iso(tracker.since()), tracker.versions());
+      // Never claim to remember versions below what the previous batch remembered: a window made
+      // wider takes effect as the watermark moves on, so no version is stored twice.
+      long since =
+          previous.watermark().isPresent()
+              ? Math.max(tracker.since(), previous.overlapSince())
+              : tracker.since();
+      overlap = new Manifest.Overlap(SourceTimestamp.iso(since), tracker.versions(since));
     }
     return new Manifest.Table(
         rows, objects, table.columns(), table.primaryKey(), watermark, overlap, List.of());

@@ -48,12 +48,16 @@ public final class BatchLog {
 
   /** The committed batches after {@code after} (all of them when null), oldest first. */
   public List<BatchId> committedAfter(BatchId after) {
+    // Listed whole and compared by number: past sequence 999999 names grow longer and no longer
+    // sort as text in commit order.
     List<BatchId> ids = new ArrayList<>();
-    String startAfter = after == null ? null : manifestKey(after);
-    for (LakeObject object : store.listAll(MANIFESTS, startAfter)) {
+    for (LakeObject object : store.listAll(MANIFESTS, null)) {
       String name = object.key().substring(MANIFESTS.length());
       if (name.endsWith(".json")) {
-        ids.add(BatchId.parse(name.substring(0, name.length() - ".json".length())));
+        BatchId id = BatchId.parse(name.substring(0, name.length() - ".json".length()));
+        if (after == null || id.sequence() > after.sequence()) {
+          ids.add(id);
+        }
       }
     }
     ids.sort(null);
@@ -83,9 +87,12 @@ public final class BatchLog {
    * process runs on this host, or, elsewhere, it claimed less than {@code lease} ago).
    */
   public BatchId next(Optional<BatchId> latest, Instant now, Duration lease, RunIdentity self) {
-    long sequence = latest.map(BatchId::sequence).orElse(0L);
-    String after = CLAIMS + BatchId.sequenceText(sequence) + ".json";
-    for (LakeObject object : store.listAll(CLAIMS, after)) {
+    long committed = latest.map(BatchId::sequence).orElse(0L);
+    long sequence = committed;
+    for (LakeObject object : store.listAll(CLAIMS, null)) {
+      if (claimedSequence(object.key()) <= committed) {
+        continue;
+      }
       Claim claim = readClaim(object.key());
       BatchId claimed = BatchId.parse(claim.batch());
       if (store.exists(manifestKey(claimed))) {
@@ -140,6 +147,14 @@ public final class BatchLog {
       throw new IllegalStateException("cannot encode claim", e);
     }
     store.put(manifestKey(batch), ManifestCodec.write(manifest));
+  }
+
+  /** The sequence number a claim's key names, or -1 for a key that is not a claim's. */
+  private static long claimedSequence(String key) {
+    String name = key.substring(CLAIMS.length());
+    String digits =
+        name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : "";
+    return digits.matches("\\d+") ? Long.parseLong(digits) : -1;
   }
 
   private Claim readClaim(String key) {

@@ -161,6 +161,40 @@ class ExtractorIT {
   }
 
   @Test
+  void wideningTheOverlapWindowNeverStoresAVersionTwice() {
+    db.execute(
+        "INSERT INTO item (item_id, name, last_updated) VALUES"
+            + " (1, 'a', localtimestamp - interval '50 minutes'),"
+            + " (2, 'b', localtimestamp - interval '40 minutes'),"
+            + " (3, 'c', localtimestamp - interval '5 minutes')");
+
+    ExtractResult narrow =
+        extractor(only("item").withOverlap(Duration.ofMinutes(15))).extract("r1");
+    ExtractResult wide1 = extractor(only("item").withOverlap(Duration.ofMinutes(60))).extract("r2");
+    ExtractResult wide2 = extractor(only("item").withOverlap(Duration.ofMinutes(60))).extract("r3");
+
+    assertThat(narrow.rows()).isEqualTo(3);
+    assertThat(wide1.nothingNew()).isTrue();
+    assertThat(wide2.nothingNew()).isTrue();
+  }
+
+  @Test
+  void aRunOverFewerTablesKeepsTheOthersWatermarks() {
+    db.execute("INSERT INTO item (item_id, name) VALUES (1, 'a')");
+    db.execute(
+        "INSERT INTO fidelity VALUES (1, 'x', 1.5, true, NULL, localtimestamp - interval '1 day')");
+    extractor(only("item", "fidelity")).extract("both");
+    db.execute("INSERT INTO item (item_id, name) VALUES (2, 'b')");
+
+    ExtractResult onlyItem = extractor(only("item")).extract("one");
+    ExtractResult both = extractor(only("item", "fidelity")).extract("both-again");
+
+    assertThat(onlyItem.rows()).isEqualTo(1);
+    assertThat(new BatchLog(lake).latest().orElseThrow().tables()).containsKeys("item", "fidelity");
+    assertThat(both.nothingNew()).isTrue();
+  }
+
+  @Test
   void catchesARowCommittedLateWithAnOlderLastUpdated() throws Exception {
     Extractor extractor = extractor(only("item"));
     try (Connection slow = db.connect()) {

@@ -42,6 +42,21 @@ class BatchLogTest {
   }
 
   @Test
+  void ordersBatchesByNumberPastSixDigits() {
+    BatchLog log = new BatchLog(new LocalLakeStore(dir));
+    BatchId last6 = new BatchId(999_999, T0);
+    BatchId first7 = new BatchId(1_000_000, T0.plusSeconds(1));
+    log.commit(manifest(last6, null), claim(last6, "host-a", 1));
+    log.commit(manifest(first7, last6), claim(first7, "host-a", 1));
+
+    assertThat(log.committed()).containsExactly(last6, first7);
+    assertThat(log.committedAfter(last6)).containsExactly(first7);
+    assertThat(log.latestId()).contains(first7);
+    assertThat(log.next(log.latestId(), T0.plusSeconds(9), LEASE, ME).sequence())
+        .isEqualTo(1_000_001);
+  }
+
+  @Test
   void ofTwoRunsCommittingTheSameNumberOnlyTheFirstCommits() {
     BatchLog log = new BatchLog(new LocalLakeStore(dir));
     BatchId a = new BatchId(1, T0);
