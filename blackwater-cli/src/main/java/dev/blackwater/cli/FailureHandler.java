@@ -26,7 +26,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
     } else {
       err.println("blackwater: " + message);
     }
-    if (parsed.hasMatchedOption("--debug") || (parsed.subcommand() != null && anyDebug(parsed))) {
+    if ("DEBUG".equals(System.getProperty("blackwater.log.level")) || anyDebug(parsed)) {
       StringWriter trace = new StringWriter();
       ex.printStackTrace(new PrintWriter(trace));
       err.println(trace);
@@ -47,6 +47,9 @@ final class FailureHandler implements IExecutionExceptionHandler {
   static ErrorCode codeOf(Throwable ex) {
     if (ex instanceof BlackwaterException b) {
       return b.code();
+    }
+    if (ex instanceof java.io.UncheckedIOException) {
+      return ErrorCode.CONNECTION; // a lake or temp directory that cannot be read or written
     }
     if (ex instanceof TotesysException t) {
       return switch (t.kind()) {

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Chooses the logging configuration before the first logger exists: readable text on stderr, or
- * JSON lines with {@code --log-format json}; debug level with {@code --debug}.
+ * JSON lines with {@code --log-format json}; debug level with {@code --debug}. Like every option,
+ * these can come from {@code BLACKWATER_LOG_FORMAT} and {@code BLACKWATER_DEBUG} (environment or
+ * {@code .env}).
  */
 public final class LogSetup {
 
@@ -20,17 +22,26 @@ public final class LogSetup {
   }
 
   static void beforeFirstLogger(String[] args) {
+    EnvironmentDefaults defaults = EnvironmentDefaults.fromProcess();
+    String format = defaults.lookup("BLACKWATER_LOG_FORMAT").orElse("text");
+    boolean debug = defaults.lookup("BLACKWATER_DEBUG").map(Boolean::parseBoolean).orElse(false);
     List<String> list = Arrays.asList(args);
-    boolean json =
-        list.contains("--log-format=json")
-            || (list.indexOf("--log-format") >= 0
-                && list.indexOf("--log-format") + 1 < list.size()
-                && list.get(list.indexOf("--log-format") + 1).equalsIgnoreCase("json"));
+    for (int i = 0; i < list.size(); i++) {
+      String arg = list.get(i);
+      if (arg.regionMatches(true, 0, "--log-format=", 0, "--log-format=".length())) {
+        format = arg.substring("--log-format=".length());
+      } else if (arg.equals("--log-format") && i + 1 < list.size()) {
+        format = list.get(i + 1);
+      } else if (arg.equals("--debug")) {
+        debug = true;
+      }
+    }
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty(
-          "logback.configurationFile", json ? "logback-json.xml" : "logback-text.xml");
+          "logback.configurationFile",
+          format.equalsIgnoreCase("json") ? "logback-json.xml" : "logback-text.xml");
     }
-    if (list.contains("--debug")) {
+    if (debug) {
       System.setProperty("blackwater.log.level", "DEBUG");
     }
   }

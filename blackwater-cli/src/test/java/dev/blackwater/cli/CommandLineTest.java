@@ -35,8 +35,8 @@ class CommandLineTest {
   }
 
   @Test
-  void aMissingSourceIsAConfigurationError() {
-    Cli.Outcome outcome = Cli.run("extract", "--ingestion", "/tmp/x");
+  void aMissingSourceIsAConfigurationError(@TempDir Path lake) {
+    Cli.Outcome outcome = Cli.run("extract", "--ingestion", lake.toString());
     assertThat(outcome.exitCode()).isEqualTo(3);
     assertThat(outcome.err()).contains("no source database given");
   }
@@ -74,7 +74,7 @@ class CommandLineTest {
   }
 
   @Test
-  void anUnreachableDatabaseIsAConnectionErrorThatHidesThePassword() {
+  void anUnreachableDatabaseIsAConnectionErrorThatHidesThePassword(@TempDir Path lake) {
     Cli.Outcome outcome =
         Cli.run(
             "extract",
@@ -83,7 +83,7 @@ class CommandLineTest {
             "--source-password",
             "flagsecret",
             "--ingestion",
-            "/tmp/never-written");
+            lake.toString());
     assertThat(outcome.exitCode()).isEqualTo(4);
     assertThat(outcome.err()).contains("cannot reach the source database");
     assertThat(outcome.all()).doesNotContain("urlsecret").doesNotContain("flagsecret");

@@ -93,20 +93,17 @@ class PipelineCommandsIT {
 
   @Test
   void watchRepeatsUntilStoppedAndStopsBetweenStages() throws Exception {
-    try (ChildJvm child = ChildJvm.start(Main.class, concat(args("run", "--watch", "1s")))) {
+    try (ChildJvm child = ChildJvm.start(Main.class, args("run", "--watch", "1s"))) {
       child.awaitCondition(
           () -> child.output().split("Next cycle in", -1).length > 2, Duration.ofSeconds(90));
       child.stop();
       assertThat(child.awaitExit(Duration.ofSeconds(60))).isNotZero();
+      assertThat(child.output()).contains("Stopping after the current stage");
       assertThat(child.output()).doesNotContain("Exception");
     }
     try (var manifests = Files.list(dir.resolve("processed/_batches"))) {
       assertThat(manifests.count()).isEqualTo(1);
     }
     assertThat(Cli.run(args("verify")).exitCode()).isZero();
-  }
-
-  private static String[] concat(String[] args) {
-    return args;
   }
 }

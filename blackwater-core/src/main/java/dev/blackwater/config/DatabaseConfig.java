@@ -99,6 +99,9 @@ public record DatabaseConfig(String role, String url, String user, String passwo
       return new BlackwaterException(
           ErrorCode.CONNECTION, "permission denied on " + where + ": " + reason, e);
     }
+    if (state.startsWith("42") || state.startsWith("22") || state.startsWith("23")) {
+      return new BlackwaterException(ErrorCode.DATA_QUALITY, where + ": " + reason, e);
+    }
     if (state.startsWith("08") || state.isEmpty()) {
       return new BlackwaterException(
           ErrorCode.CONNECTION, "cannot reach " + where + ": " + reason, e);

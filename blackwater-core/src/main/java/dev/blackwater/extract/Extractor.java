@@ -16,6 +16,7 @@ import dev.blackwater.pipeline.ErrorCode;
 import dev.blackwater.pipeline.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +26,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -226,9 +230,14 @@ public final class Extractor {
   private List<TableExtract> runAll(SnapshotSession session, List<TableExtraction> extractions)
       throws SQLException {
     Map<String, String> context = MDC.getCopyOfContextMap();
+    int threads = Math.min(settings.parallelism(), extractions.size());
+    BlockingQueue<Connection> connections = new ArrayBlockingQueue<>(threads);
+    for (int i = 0; i < threads; i++) {
+      connections.add(session.worker());
+    }
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            Math.min(settings.parallelism(), extractions.size()),
+            threads,
             r -> {
               Thread t = new Thread(r, "blackwater-extract");
               t.setDaemon(true);
@@ -243,7 +252,12 @@ public final class Extractor {
                   if (context != null) {
                     MDC.setContextMap(context);
                   }
-                  return extraction.run(session.worker());
+                  Connection connection = connections.take();
+                  try {
+                    return extraction.run(connection);
+                  } finally {
+                    connections.add(connection);
+                  }
                 }));
       }
       List<TableExtract> results = new ArrayList<>();
@@ -253,6 +267,21 @@ public final class Extractor {
       return results;
     } finally {
       pool.shutdownNow();
+      awaitQuietly(pool);
+    }
+  }
+
+  /**
+   * Gives cancelled workers a moment to stop; one still streaming a COPY stops when the session
+   * closes its connection right after.
+   */
+  private static void awaitQuietly(ExecutorService pool) {
+    try {
+      if (!pool.awaitTermination(2, TimeUnit.SECONDS)) {
+        LOG.debug("extract workers still running; closing their connections stops them");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

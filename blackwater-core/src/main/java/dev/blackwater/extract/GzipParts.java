@@ -64,7 +64,7 @@ final class GzipParts implements AutoCloseable {
 
   private void finishPart() throws IOException {
     out.flush();
-    out.close(); // finishes the gzip trailer; the lake writer ignores close after commit
+    out.close(); // finishes the gzip trailer, leaves the lake writer open
     StoredObject stored = writer.commit();
     committed.add(new ObjectRef(stored.key(), rowsInPart, stored.bytes(), stored.sha256()));
     writer = null;
@@ -79,11 +79,15 @@ final class GzipParts implements AutoCloseable {
     return List.copyOf(committed);
   }
 
-  /** Discards an unfinished part. */
+  /** Discards an unfinished part (and frees its compressor). */
   @Override
   public void close() throws IOException {
     if (writer != null) {
-      writer.close();
+      try {
+        out.close();
+      } finally {
+        writer.close();
+      }
     }
   }
 

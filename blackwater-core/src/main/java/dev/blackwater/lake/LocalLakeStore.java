@@ -140,14 +140,26 @@ public final class LocalLakeStore implements LakeStore {
         channel.force(true);
       }
       try {
-        Files.createLink(target, temp);
+        try {
+          Files.createLink(target, temp);
+          Files.deleteIfExists(temp);
+        } catch (UnsupportedOperationException e) {
+          Files.move(
+              temp, target); // no hard links here: refuses an existing target, not atomically
+        }
       } catch (FileAlreadyExistsException e) {
         throw new LakeObjectExistsException(uri().toString(), key());
-      } catch (UnsupportedOperationException e) {
-        Files.move(temp, target); // no hard links here: refuses an existing target, not atomically
-        return;
       }
-      Files.deleteIfExists(temp);
+      syncDirectory(target.getParent());
+    }
+
+    /** Makes the new name durable: without it a crash could lose a committed manifest. */
+    private void syncDirectory(Path directory) {
+      try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+        channel.force(true);
+      } catch (IOException e) {
+        // some platforms cannot open a directory; the file itself is already on disk
+      }
     }
 
     @Override

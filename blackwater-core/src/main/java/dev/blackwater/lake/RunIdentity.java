@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** Who is running: this host's name and this process's id, to tell live claims from dead ones. */
 public record RunIdentity(String host, long pid) {
@@ -19,7 +18,7 @@ public record RunIdentity(String host, long pid) {
     try {
       host = InetAddress.getLocalHost().getHostName();
     } catch (UnknownHostException e) {
-      host = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("unknown");
+      host = "unknown";
     }
     try {
       Path bootId = Path.of("/proc/sys/kernel/random/boot_id");

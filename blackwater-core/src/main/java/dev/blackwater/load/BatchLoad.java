@@ -224,8 +224,7 @@ final class BatchLoad {
     if (settings.mode() != WarehouseMode.MIGRATE) {
       return false;
     }
-    long rows = manifest.tables().values().stream().mapToLong(Manifest.Table::rows).sum();
-    if (rows < settings.bulkRows()) {
+    if (manifest.totalRows() < settings.bulkRows()) {
       return false;
     }
     for (WarehouseTable table : WarehouseTable.values()) {

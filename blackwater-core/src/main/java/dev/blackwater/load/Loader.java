@@ -68,6 +68,14 @@ public final class Loader {
       List<BatchId> pending = pending(log, loadedBatches(connection, schema));
       if (pending.isEmpty()) {
         LOG.info("nothing to load: every processed batch is in the warehouse");
+        return new LoadResult(
+            runId,
+            schema.schema(),
+            migrations,
+            loaded,
+            0,
+            started,
+            Duration.between(started, clock.instant()));
       }
       Path work = Files.createTempDirectory(settings.tempDirectory(), "blackwater-load-");
       try (ParquetToCsv converter = new ParquetToCsv(work, settings.memoryLimit())) {

@@ -2,13 +2,10 @@ package dev.blackwater.pipeline;
 
 import dev.blackwater.config.PipelineConfig;
 import dev.blackwater.extract.ExtractResult;
-import dev.blackwater.extract.Extractor;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LakeStores;
 import dev.blackwater.load.LoadResult;
-import dev.blackwater.load.Loader;
 import dev.blackwater.transform.TransformResult;
-import dev.blackwater.transform.Transformer;
 import dev.blackwater.warehouse.WarehouseSchema;
 import dev.blackwater.warehouse.WarehouseState;
 import java.sql.Connection;
@@ -16,8 +13,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.function.BooleanSupplier;
 import org.slf4j.MDC;
 
@@ -67,49 +62,31 @@ public final class Pipeline {
     MDC.put("runId", runId);
     MDC.put("stage", Stage.EXTRACT.label());
     ExtractResult extracted =
-        new RunLog(ingestion, clock)
-            .run(
-                Stage.EXTRACT,
-                runId,
-                () ->
-                    new Extractor(config.source(), ingestion, config.extract(), clock)
-                        .extract(runId),
-                r -> r.batch().orElse(null));
+        Stages.extract(config.source(), ingestion, config.extract(), clock, runId);
     progress.extracted(extracted);
     if (stop.getAsBoolean()) {
       return new RunResult(runId, extracted, null, null, since(started), null, null);
     }
     MDC.put("stage", Stage.TRANSFORM.label());
     TransformResult transformed =
-        new RunLog(processed, clock)
-            .run(
-                Stage.TRANSFORM,
-                runId,
-                () ->
-                    new Transformer(ingestion, processed, config.transform(), clock)
-                        .transform(runId),
-                TransformResult::newestBatch);
+        Stages.transform(ingestion, processed, config.transform(), clock, runId);
     progress.transformed(transformed);
     if (stop.getAsBoolean()) {
       return new RunResult(runId, extracted, transformed, null, since(started), null, null);
     }
     MDC.put("stage", Stage.LOAD.label());
-    LoadResult loaded =
-        new RunLog(processed, clock)
-            .run(
-                Stage.LOAD,
-                runId,
-                () -> new Loader(config.warehouse(), processed, config.load(), clock).load(runId),
-                LoadResult::newestBatch);
+    LoadResult loaded = Stages.load(config.warehouse(), processed, config.load(), clock, runId);
     progress.loaded(loaded);
     MDC.remove("stage");
     String newest = newestVersion();
-    Duration lag =
-        newest == null
-            ? null
-            : Duration.between(
-                LocalDateTime.parse(newest).toInstant(ZoneOffset.UTC), clock.instant());
-    return new RunResult(runId, extracted, transformed, loaded, since(started), newest, lag);
+    return new RunResult(
+        runId,
+        extracted,
+        transformed,
+        loaded,
+        since(started),
+        newest,
+        Freshness.lag(newest, clock.instant()));
   }
 
   /** The newest {@code last_updated} over the warehouse's facts, or null when it has none. */

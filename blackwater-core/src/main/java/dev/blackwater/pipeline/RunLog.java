@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +42,7 @@ public final class RunLog {
    * Runs {@code work} as a run of {@code stage} and records how it ended; failures are recorded and
    * rethrown. {@code batchOf} names the batch of a result (null when there was nothing new).
    */
-  public <T> T run(
-      Stage stage, String runId, Supplier<T> work, java.util.function.Function<T, String> batchOf) {
+  public <T> T run(Stage stage, String runId, Supplier<T> work, Function<T, String> batchOf) {
     Instant started = clock.instant();
     try {
       T result = work.get();
@@ -85,6 +84,8 @@ public final class RunLog {
             + "-"
             + record.stage().label()
             + "-"
+            + record.outcome()
+            + "-"
             + record.runId()
             + ".json";
     try {
@@ -101,20 +102,34 @@ public final class RunLog {
     }
   }
 
-  /** The newest record of {@code stage} that matches, looking back up to a month. */
-  public Optional<RunRecord> latest(Stage stage, Predicate<RunRecord> matching) {
+  /** The newest run of {@code stage} that did not fail, looking back up to a month. */
+  public Optional<RunRecord> latestSuccess(Stage stage) {
+    return latest(stage, false);
+  }
+
+  /** The newest run of {@code stage} that failed, looking back up to a month. */
+  public Optional<RunRecord> latestFailure(Stage stage) {
+    return latest(stage, true);
+  }
+
+  /** Looks only at the keys (they name stage and outcome) and reads the one record it returns. */
+  private Optional<RunRecord> latest(Stage stage, boolean failure) {
+    String failed = "-" + stage.label() + "-" + RunRecord.FAILURE + "-";
+    String succeeded = "-" + stage.label() + "-" + RunRecord.SUCCESS + "-";
+    String quiet = "-" + stage.label() + "-" + RunRecord.NOTHING_NEW + "-";
     LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     for (int i = 0; i < DAYS_BACK; i++, day = day.minusDays(1)) {
       String prefix = PREFIX + DAY.format(day.atStartOfDay(ZoneOffset.UTC)) + "/";
       List<LakeObject> objects = zone.listAll(prefix, null);
       for (int j = objects.size() - 1; j >= 0; j--) {
         String key = objects.get(j).key();
-        if (!key.contains("-" + stage.label() + "-")) {
-          continue;
-        }
-        RunRecord record = read(key);
-        if (record != null && record.stage() == stage && matching.test(record)) {
-          return Optional.of(record);
+        boolean match =
+            failure ? key.contains(failed) : key.contains(succeeded) || key.contains(quiet);
+        if (match) {
+          RunRecord record = read(key);
+          if (record != null) {
+            return Optional.of(record);
+          }
         }
       }
     }

@@ -51,7 +51,10 @@ public record StatusReport(
       RunRecord lastSuccess,
       RunRecord lastFailure) {}
 
-  /** The largest freshness lag over the fact tables, or null without a warehouse. */
+  /**
+   * The warehouse's freshness lag: now minus the newest version it holds in any fact table (the
+   * smallest of the per-table lags), or null without a warehouse.
+   */
   public Duration freshnessLag() {
     return facts.stream()
         .map(FactStatus::freshnessLag)

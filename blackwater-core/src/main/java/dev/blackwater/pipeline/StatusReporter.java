@@ -13,10 +13,7 @@ import dev.blackwater.warehouse.WarehouseTable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,13 +82,11 @@ public final class StatusReporter {
                 .reduce((a, b) -> b)
                 .orElse(null);
         if (state.hasBookkeeping()) {
-          for (WarehouseTable fact :
-              List.of(
-                  WarehouseTable.FACT_SALES_ORDER,
-                  WarehouseTable.FACT_PURCHASE_ORDER,
-                  WarehouseTable.FACT_PAYMENT)) {
+          for (WarehouseTable fact : WarehouseTable.facts()) {
             String newest = state.newestVersion(fact);
-            facts.add(new FactStatus(fact.tableName(), newest, state.rows(fact), lag(newest, now)));
+            facts.add(
+                new FactStatus(
+                    fact.tableName(), newest, state.rows(fact), Freshness.lag(newest, now)));
           }
         }
       } catch (SQLException e) {
@@ -135,7 +130,8 @@ public final class StatusReporter {
             (table, entry) -> {
               String watermark = entry.watermark() == null ? null : entry.watermark().to();
               tables.add(
-                  new TableStatus(table, watermark, newestBatch.get(table), lag(watermark, now)));
+                  new TableStatus(
+                      table, watermark, newestBatch.get(table), Freshness.lag(watermark, now)));
             });
     return tables;
   }
@@ -145,18 +141,11 @@ public final class StatusReporter {
         stage,
         newest,
         backlog,
-        runs.latest(stage, r -> !r.failed()).orElse(null),
-        runs.latest(stage, RunRecord::failed).orElse(null));
+        runs.latestSuccess(stage).orElse(null),
+        runs.latestFailure(stage).orElse(null));
   }
 
   private static String last(List<BatchId> batches) {
     return batches.isEmpty() ? null : batches.get(batches.size() - 1).toString();
-  }
-
-  private static Duration lag(String isoTimestamp, Instant now) {
-    if (isoTimestamp == null) {
-      return null;
-    }
-    return Duration.between(LocalDateTime.parse(isoTimestamp).toInstant(ZoneOffset.UTC), now);
   }
 }

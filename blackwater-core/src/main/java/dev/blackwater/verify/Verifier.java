@@ -53,11 +53,7 @@ public final class Verifier {
       Set<String> loaded = state.loadedBatches();
       batchChecks(checks, ingestionBatches, processedManifests, loaded);
       Map<String, String> watermarks = watermarks(ingested, processedManifests, loaded);
-      for (WarehouseTable fact :
-          List.of(
-              WarehouseTable.FACT_SALES_ORDER,
-              WarehouseTable.FACT_PURCHASE_ORDER,
-              WarehouseTable.FACT_PAYMENT)) {
+      for (WarehouseTable fact : WarehouseTable.facts()) {
         versionChecks(checks, dw, state, fact, processedManifests, loaded);
       }
       try (Connection src = source.open()) {
@@ -67,7 +63,7 @@ public final class Verifier {
       } catch (SQLException e) {
         throw source.connectionFailure(e);
       }
-      for (WarehouseTable fact : WarehouseState.FACTS) {
+      for (WarehouseTable fact : WarehouseTable.facts()) {
         checks.add(foreignKeys(dw, fact.tableName()));
       }
     } catch (SQLException e) {
@@ -134,8 +130,9 @@ public final class Verifier {
             inLake == inWarehouse
                 ? ""
                 : "the warehouse holds "
-                    + (inWarehouse - inLake)
-                    + " versions more than the loaded batches"));
+                    + Math.abs(inWarehouse - inLake)
+                    + (inWarehouse > inLake ? " versions more" : " versions fewer")
+                    + " than the loaded batches"));
     String key = fact.versionKey().stream().collect(Collectors.joining(", "));
     long duplicates =
         scalar(

@@ -59,19 +59,12 @@ public final class WarehouseState {
     }
   }
 
-  /** The fact tables. */
-  public static final java.util.List<WarehouseTable> FACTS =
-      java.util.List.of(
-          WarehouseTable.FACT_SALES_ORDER,
-          WarehouseTable.FACT_PURCHASE_ORDER,
-          WarehouseTable.FACT_PAYMENT);
-
   /**
    * The newest {@code last_updated} over all fact tables as ISO text, or null when all are empty.
    */
   public String newestVersion() throws SQLException {
     String newest = null;
-    for (WarehouseTable fact : FACTS) {
+    for (WarehouseTable fact : WarehouseTable.facts()) {
       String version = newestVersion(fact);
       if (version != null && (newest == null || version.compareTo(newest) > 0)) {
         newest = version;

@@ -211,6 +211,11 @@ public enum WarehouseTable {
     return List.of(key(), "last_updated_date", "last_updated_time");
   }
 
+  /** The fact tables, in declaration order. */
+  public static List<WarehouseTable> facts() {
+    return java.util.Arrays.stream(values()).filter(t -> t.kind == Kind.FACT).toList();
+  }
+
   /** By name. */
   public static WarehouseTable named(String name) {
     for (WarehouseTable t : values()) {

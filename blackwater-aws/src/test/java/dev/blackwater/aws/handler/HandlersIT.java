@@ -152,11 +152,11 @@ class HandlersIT {
     LakeStore processed = LakeStores.open(bucket.zone("processed"));
     assertThat(ingestion.listAll("_runs/", null))
         .extracting(LakeObject::key)
-        .anySatisfy(k -> assertThat(k).endsWith("-extract-req-extract-1.json"));
+        .anySatisfy(k -> assertThat(k).endsWith("-extract-success-req-extract-1.json"));
     assertThat(processed.listAll("_runs/", null))
         .extracting(LakeObject::key)
-        .anySatisfy(k -> assertThat(k).endsWith("-transform-req-transform-1.json"))
-        .anySatisfy(k -> assertThat(k).endsWith("-load-req-load-1.json"));
+        .anySatisfy(k -> assertThat(k).endsWith("-transform-success-req-transform-1.json"))
+        .anySatisfy(k -> assertThat(k).endsWith("-load-success-req-load-1.json"));
 
     JsonNode again =
         invoke(new ExtractHandler(environment, metrics, Clock.systemUTC()), "req-extract-2", "{}");

@@ -5,12 +5,9 @@ import dev.blackwater.cli.RunContext;
 import dev.blackwater.cli.SourceOptions;
 import dev.blackwater.cli.TextTable;
 import dev.blackwater.extract.ExtractResult;
-import dev.blackwater.extract.Extractor;
 import dev.blackwater.extract.TableExtract;
-import dev.blackwater.lake.LakeStore;
 import dev.blackwater.pipeline.ResultJson;
-import dev.blackwater.pipeline.RunLog;
-import dev.blackwater.pipeline.Stage;
+import dev.blackwater.pipeline.Stages;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -42,16 +39,9 @@ public final class ExtractCommand implements Callable<Integer> {
   public Integer call() {
     String runId = RunContext.start();
     RunContext.stage("extract");
-    LakeStore ingestion = lake.ingestion();
     ExtractResult result =
-        new RunLog(ingestion, Clock.systemUTC())
-            .run(
-                Stage.EXTRACT,
-                runId,
-                () ->
-                    new Extractor(source.config(), ingestion, options.settings(), Clock.systemUTC())
-                        .extract(runId),
-                r -> r.batch().orElse(null));
+        Stages.extract(
+            source.config(), lake.ingestion(), options.settings(), Clock.systemUTC(), runId);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(ResultJson.write(result));

@@ -7,8 +7,8 @@ import dev.blackwater.cli.WarehouseOptions;
 import dev.blackwater.config.LoadSettings;
 import dev.blackwater.load.BatchLoadResult;
 import dev.blackwater.load.LoadResult;
-import dev.blackwater.load.Loader;
 import dev.blackwater.pipeline.ResultJson;
+import dev.blackwater.pipeline.Stages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,7 +46,7 @@ public final class LoadCommand implements Callable<Integer> {
     String runId = RunContext.start();
     RunContext.stage("load");
     LoadResult result =
-        new Loader(warehouse.config(), lake.processed(), settings(), Clock.systemUTC()).load(runId);
+        Stages.load(warehouse.config(), lake.processed(), settings(), Clock.systemUTC(), runId);
     PrintWriter out = spec.commandLine().getOut();
     out.println(json ? ResultJson.write(result) : describe(result));
     return 0;

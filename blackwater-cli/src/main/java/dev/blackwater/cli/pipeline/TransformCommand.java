@@ -3,13 +3,10 @@ package dev.blackwater.cli.pipeline;
 import dev.blackwater.cli.LakeOptions;
 import dev.blackwater.cli.RunContext;
 import dev.blackwater.cli.TextTable;
-import dev.blackwater.lake.LakeStore;
 import dev.blackwater.pipeline.ResultJson;
-import dev.blackwater.pipeline.RunLog;
-import dev.blackwater.pipeline.Stage;
+import dev.blackwater.pipeline.Stages;
 import dev.blackwater.transform.ProcessedBatch;
 import dev.blackwater.transform.TransformResult;
-import dev.blackwater.transform.Transformer;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
@@ -41,17 +38,9 @@ public final class TransformCommand implements Callable<Integer> {
   public Integer call() {
     String runId = RunContext.start();
     RunContext.stage("transform");
-    LakeStore processed = lake.processed();
-    LakeStore ingestion = lake.ingestion();
     TransformResult result =
-        new RunLog(processed, Clock.systemUTC())
-            .run(
-                Stage.TRANSFORM,
-                runId,
-                () ->
-                    new Transformer(ingestion, processed, options.settings(), Clock.systemUTC())
-                        .transform(runId),
-                TransformResult::newestBatch);
+        Stages.transform(
+            lake.ingestion(), lake.processed(), options.settings(), Clock.systemUTC(), runId);
     PrintWriter out = spec.commandLine().getOut();
     out.println(json ? ResultJson.write(result) : describe(result));
     return 0;
