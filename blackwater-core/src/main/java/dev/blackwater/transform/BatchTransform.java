@@ -97,7 +97,10 @@ final class BatchTransform {
     } catch (SQLException e) {
       throw new BlackwaterException(
           ErrorCode.INTERNAL,
-          "DuckDB failed on ingestion batch " + source.batch() + ": " + firstLine(e),
+          "DuckDB failed on ingestion batch "
+              + source.batch()
+              + ": "
+              + BlackwaterException.firstLine(e),
           e);
     }
   }
@@ -141,7 +144,12 @@ final class BatchTransform {
   private static BlackwaterException modelFailed(Model model, String source, SQLException e) {
     return new BlackwaterException(
         ErrorCode.DATA_QUALITY,
-        "model " + model.table() + " failed on ingestion batch " + source + ": " + firstLine(e),
+        "model "
+            + model.table()
+            + " failed on ingestion batch "
+            + source
+            + ": "
+            + BlackwaterException.firstLine(e),
         e);
   }
 
@@ -188,10 +196,5 @@ final class BatchTransform {
   private ObjectRef uploadOne(Path file, BatchId batch, String table, long rows) {
     StoredObject stored = LakeFiles.upload(processed, file, batch.objectKey(table, ".parquet"));
     return new ObjectRef(stored.key(), rows, stored.bytes(), stored.sha256());
-  }
-
-  static String firstLine(Exception e) {
-    String message = String.valueOf(e.getMessage());
-    return message.lines().filter(l -> !l.isBlank()).findFirst().orElse(message).strip();
   }
 }
