@@ -1,5 +1,8 @@
 package dev.blackwater.transform;
 
+import static dev.blackwater.duckdb.DuckDbSession.identifier;
+import static dev.blackwater.duckdb.DuckDbSession.literal;
+
 import dev.blackwater.config.TransformSettings;
 import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.lake.BatchId;
@@ -126,13 +129,13 @@ final class BatchTransform {
               "COPY ("
                   + model.sql()
                   + ") TO "
-                  + Quoting.literal(file.toString())
+                  + literal(file.toString())
                   + " (FORMAT parquet, COMPRESSION zstd)");
       duck.execute(
           "CREATE VIEW "
-              + Quoting.identifier(model.table())
+              + identifier(model.table())
               + " AS SELECT * FROM read_parquet("
-              + Quoting.literal(file.toString())
+              + literal(file.toString())
               + ")");
       LOG.debug("{}: {} rows", model.table(), rows);
       return rows;

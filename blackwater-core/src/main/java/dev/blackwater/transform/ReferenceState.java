@@ -1,5 +1,8 @@
 package dev.blackwater.transform;
 
+import static dev.blackwater.duckdb.DuckDbSession.identifier;
+import static dev.blackwater.duckdb.DuckDbSession.literal;
+
 import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.LakeFiles;
@@ -55,7 +58,7 @@ final class ReferenceState {
       throws SQLException {
     duck.execute("CREATE SCHEMA previous; CREATE SCHEMA current");
     for (String table : KEYS.keySet().stream().sorted().toList()) {
-      String name = Quoting.identifier(table);
+      String name = identifier(table);
       duck.execute(
           "CREATE TABLE previous."
               + name
@@ -71,7 +74,7 @@ final class ReferenceState {
               "INSERT INTO previous."
                   + name
                   + " BY NAME SELECT * FROM read_parquet("
-                  + Quoting.literal(local.toString())
+                  + literal(local.toString())
                   + ")");
         }
       }
@@ -84,7 +87,7 @@ final class ReferenceState {
               + " UNION ALL BY NAME SELECT * EXCLUDE (_object), 1 AS newer FROM batch."
               + name
               + ") QUALIFY row_number() OVER (PARTITION BY "
-              + Quoting.identifier(KEYS.get(table))
+              + identifier(KEYS.get(table))
               + " ORDER BY newer DESC, last_updated DESC) = 1");
     }
   }
@@ -125,7 +128,7 @@ final class ReferenceState {
   Map<String, Path> write(BatchId batch) throws SQLException {
     Map<String, Path> files = new LinkedHashMap<>();
     for (String table : KEYS.keySet().stream().sorted().toList()) {
-      String name = Quoting.identifier(table);
+      String name = identifier(table);
       if (duck.queryLong("SELECT count(*) FROM batch." + name) == 0) {
         continue;
       }
@@ -135,9 +138,9 @@ final class ReferenceState {
           "COPY (SELECT * FROM current."
               + name
               + " ORDER BY "
-              + Quoting.identifier(KEYS.get(table))
+              + identifier(KEYS.get(table))
               + ") TO "
-              + Quoting.literal(local.toString())
+              + literal(local.toString())
               + " (FORMAT parquet, COMPRESSION zstd)");
       files.put(table, local);
     }
@@ -146,13 +149,13 @@ final class ReferenceState {
 
   /** The columns and DuckDB types of a current reference table. */
   List<Manifest.Column> columns(String table) throws SQLException {
-    return duck.query("DESCRIBE current." + Quoting.identifier(table)).stream()
+    return duck.query("DESCRIBE current." + identifier(table)).stream()
         .map(r -> new Manifest.Column(r.get(0), r.get(1)))
         .collect(Collectors.toList());
   }
 
   /** The number of current rows of a reference table. */
   long rows(String table) throws SQLException {
-    return duck.queryLong("SELECT count(*) FROM current." + Quoting.identifier(table));
+    return duck.queryLong("SELECT count(*) FROM current." + identifier(table));
   }
 }
