@@ -75,14 +75,14 @@ final class BatchTransform {
       LOG.debug("checked and built reference state in {} ms", (System.nanoTime() - t0) / 1_000_000);
       Map<String, LocalTable> outputs = new LinkedHashMap<>();
       for (Model model : Model.all()) {
-        MDC.put("table", model.table());
+        MDC.put("table", model.name());
         try {
           long m0 = System.nanoTime();
-          Path file = workspace.file("out", batch.objectKey(model.table(), ".parquet"));
+          Path file = workspace.file("out", batch.objectKey(model.name(), ".parquet"));
           List<Column> columns = describe(duck, model, source.batch());
           long rows = write(duck, model, file, source.batch());
-          LOG.debug("{} written in {} ms", model.table(), (System.nanoTime() - m0) / 1_000_000);
-          outputs.put(model.table(), new LocalTable(file, rows, columns));
+          LOG.debug("{} written in {} ms", model.name(), (System.nanoTime() - m0) / 1_000_000);
+          outputs.put(model.name(), new LocalTable(file, rows, columns));
         } finally {
           MDC.remove("table");
         }
@@ -114,9 +114,12 @@ final class BatchTransform {
 
   private static List<Column> describe(DuckDbSession duck, Model model, String source) {
     try {
-      return duck.query("DESCRIBE " + model.sql()).stream()
-          .map(r -> new Column(r.get(0), r.get(1)))
-          .toList();
+      List<Column> columns =
+          duck.query("DESCRIBE " + model.sql()).stream()
+              .map(r -> new Column(r.get(0), r.get(1)))
+              .toList();
+      model.checkColumns(columns);
+      return columns;
     } catch (SQLException e) {
       throw modelFailed(model, source, e);
     }
@@ -133,11 +136,11 @@ final class BatchTransform {
                   + " (FORMAT parquet, COMPRESSION zstd)");
       duck.execute(
           "CREATE VIEW "
-              + identifier(model.table())
+              + identifier(model.name())
               + " AS SELECT * FROM read_parquet("
               + literal(file.toString())
               + ")");
-      LOG.debug("{}: {} rows", model.table(), rows);
+      LOG.debug("{}: {} rows", model.name(), rows);
       return rows;
     } catch (SQLException e) {
       throw modelFailed(model, source, e);
@@ -148,7 +151,7 @@ final class BatchTransform {
     return new BlackwaterException(
         ErrorCode.DATA_QUALITY,
         "model "
-            + model.table()
+            + model.name()
             + " failed on ingestion batch "
             + source
             + ": "

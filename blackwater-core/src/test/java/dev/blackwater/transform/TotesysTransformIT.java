@@ -15,6 +15,7 @@ import dev.blackwater.totesys.Seeder;
 import dev.blackwater.totesys.SimulateOptions;
 import dev.blackwater.totesys.Simulator;
 import dev.blackwater.totesys.TotesysSchema;
+import dev.blackwater.warehouse.WarehouseTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresExtension.class)
 class TotesysTransformIT {
 
+  private static final List<String> WAREHOUSE_TABLES =
+      Arrays.stream(WarehouseTable.values()).map(WarehouseTable::tableName).toList();
   private static final List<String> FACTS =
       List.of("fact_sales_order", "fact_purchase_order", "fact_payment");
   private static final List<String> DIMENSIONS =
@@ -84,7 +88,7 @@ class TotesysTransformIT {
     assertThat(first.batches()).hasSize(1);
     assertThat(first.batches().get(0).consumed()).startsWith("000001-");
     Map<String, List<String>> atSeed = new HashMap<>();
-    for (String table : Model.TABLES) {
+    for (String table : WAREHOUSE_TABLES) {
       atSeed.put(table, ExpectedStarSchema.rows(db, table));
     }
     for (String table : FACTS) {
@@ -166,7 +170,7 @@ class TotesysTransformIT {
   private static void assertTypes(TestDatabase db, ProcessedZone zone, Manifest manifest)
       throws Exception {
     db.execute("CREATE SCHEMA warehouse; SET search_path = warehouse; " + starSchema());
-    for (String table : Model.TABLES) {
+    for (String table : WAREHOUSE_TABLES) {
       Manifest.Table entry = manifest.tables().get(table);
       List<String> expected = warehouseColumns(db, table);
       assertThat(entry.objects()).as(table).hasSize(1);
