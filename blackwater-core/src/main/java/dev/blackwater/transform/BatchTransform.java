@@ -16,6 +16,7 @@ import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,12 @@ final class BatchTransform {
     this.settings = settings;
   }
 
-  /** What a batch wrote: the manifest's tables, state and rejected rows. */
+  /** What a batch wrote (the manifest's tables, state and rejected rows) and what it warned of. */
   record Output(
       Map<String, Manifest.Table> tables,
       Map<String, Manifest.Table> state,
-      Map<String, Manifest.Table> rejected) {}
+      Map<String, Manifest.Table> rejected,
+      List<String> warnings) {}
 
   /**
    * Transforms {@code source} into the objects of processed batch {@code batch}.
@@ -69,9 +71,9 @@ final class BatchTransform {
               .setAside(source.batch(), batch, staging.objectKeys(), settings.maxRejectedRows());
       ReferenceState reference = new ReferenceState(duck, workspace);
       reference.build(processed, previous == null ? null : previous.batch(), stateOf(previous));
-      reference.warnUnjoined();
+      List<String> warnings = new ArrayList<>(reference.warnUnjoined());
       CurrencyNames.create(duck);
-      CurrencyNames.warnUnknown(duck);
+      warnings.addAll(CurrencyNames.warnUnknown(duck));
       LOG.debug("checked and built reference state in {} ms", (System.nanoTime() - t0) / 1_000_000);
       Map<String, LocalTable> outputs = new LinkedHashMap<>();
       for (Model model : Model.all()) {
@@ -94,7 +96,7 @@ final class BatchTransform {
             table, new LocalTable(e.getValue(), reference.rows(table), reference.columns(table)));
       }
       t0 = System.nanoTime();
-      Output output = upload(batch, outputs, state, rejected, previous);
+      Output output = upload(batch, outputs, state, rejected, previous, warnings);
       LOG.debug("uploaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
       return output;
     } catch (SQLException e) {
@@ -171,7 +173,8 @@ final class BatchTransform {
       Map<String, LocalTable> outputs,
       Map<String, LocalTable> changedState,
       Map<String, RejectedRows.Rejected> rejected,
-      Manifest previous) {
+      Manifest previous,
+      List<String> warnings) {
     Map<String, Manifest.Table> tables = new LinkedHashMap<>();
     for (Map.Entry<String, LocalTable> e : outputs.entrySet()) {
       LocalTable t = e.getValue();
@@ -196,7 +199,11 @@ final class BatchTransform {
               List.of(new ObjectRef(stored.key(), r.rows(), stored.bytes(), stored.sha256())),
               List.of()));
     }
-    return new Output(tables, state.isEmpty() ? null : state, rejects.isEmpty() ? null : rejects);
+    return new Output(
+        tables,
+        state.isEmpty() ? null : state,
+        rejects.isEmpty() ? null : rejects,
+        List.copyOf(warnings));
   }
 
   private ObjectRef uploadOne(Path file, BatchId batch, String table, long rows) {

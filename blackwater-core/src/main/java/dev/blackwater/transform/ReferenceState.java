@@ -11,6 +11,7 @@ import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.Manifest.ObjectRef;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,9 +96,9 @@ final class ReferenceState {
   /**
    * Logs a warning for rows of the batch that the joined dimensions must leave out because the row
    * they join is unknown (a staff member whose department, or a counterparty whose legal address,
-   * the transform has never seen); they are emitted when that row arrives. Returns how many.
+   * the transform has never seen); they are emitted when that row arrives. Returns the warnings.
    */
-  long warnUnjoined() throws SQLException {
+  List<String> warnUnjoined() throws SQLException {
     long staff =
         duck.queryLong(
             "SELECT count(*) FROM batch.staff WHERE department_id NOT IN"
@@ -106,19 +107,21 @@ final class ReferenceState {
         duck.queryLong(
             "SELECT count(*) FROM batch.counterparty WHERE legal_address_id NOT IN"
                 + " (SELECT address_id FROM current.address)");
+    List<String> warnings = new ArrayList<>();
     if (staff > 0) {
-      LOG.warn(
-          "{} staff rows refer to a department the transform has not seen: dim_staff leaves"
-              + " them out until the department arrives",
-          staff);
+      warnings.add(
+          staff
+              + " staff rows refer to a department the transform has not seen: dim_staff leaves"
+              + " them out until the department arrives");
     }
     if (counterparties > 0) {
-      LOG.warn(
-          "{} counterparty rows refer to a legal address the transform has not seen:"
-              + " dim_counterparty leaves them out until the address arrives",
-          counterparties);
+      warnings.add(
+          counterparties
+              + " counterparty rows refer to a legal address the transform has not seen:"
+              + " dim_counterparty leaves them out until the address arrives");
     }
-    return staff + counterparties;
+    warnings.forEach(w -> LOG.warn("{}", w));
+    return warnings;
   }
 
   /**
