@@ -83,9 +83,14 @@ public final class DuckDbSession implements AutoCloseable {
     return connection;
   }
 
-  /** A SQL string literal. */
+  /** A SQL string literal: {@code 'it''s'}, so no value can break out of it. */
   public static String literal(String text) {
     return "'" + text.replace("'", "''") + "'";
+  }
+
+  /** A quoted SQL identifier: {@code "name"}, so no name can break out of it. */
+  public static String identifier(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.blackwater.transform;
 
+import static dev.blackwater.duckdb.DuckDbSession.identifier;
+import static dev.blackwater.duckdb.DuckDbSession.literal;
+
 import dev.blackwater.config.TransformSettings;
 import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.lake.BatchId;
@@ -13,6 +16,7 @@ import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +45,12 @@ final class BatchTransform {
     this.settings = settings;
   }
 
-  /** What a batch wrote: the manifest's tables, state and rejected rows. */
+  /** What a batch wrote (the manifest's tables, state and rejected rows) and what it warned of. */
   record Output(
       Map<String, Manifest.Table> tables,
       Map<String, Manifest.Table> state,
-      Map<String, Manifest.Table> rejected) {}
+      Map<String, Manifest.Table> rejected,
+      List<String> warnings) {}
 
   /**
    * Transforms {@code source} into the objects of processed batch {@code batch}.
@@ -66,20 +71,20 @@ final class BatchTransform {
               .setAside(source.batch(), batch, staging.objectKeys(), settings.maxRejectedRows());
       ReferenceState reference = new ReferenceState(duck, workspace);
       reference.build(processed, previous == null ? null : previous.batch(), stateOf(previous));
-      reference.warnUnjoined();
+      List<String> warnings = new ArrayList<>(reference.warnUnjoined());
       CurrencyNames.create(duck);
-      CurrencyNames.warnUnknown(duck);
+      warnings.addAll(CurrencyNames.warnUnknown(duck));
       LOG.debug("checked and built reference state in {} ms", (System.nanoTime() - t0) / 1_000_000);
       Map<String, LocalTable> outputs = new LinkedHashMap<>();
       for (Model model : Model.all()) {
-        MDC.put("table", model.table());
+        MDC.put("table", model.name());
         try {
           long m0 = System.nanoTime();
-          Path file = workspace.file("out", batch.objectKey(model.table(), ".parquet"));
+          Path file = workspace.file("out", batch.objectKey(model.name(), ".parquet"));
           List<Column> columns = describe(duck, model, source.batch());
           long rows = write(duck, model, file, source.batch());
-          LOG.debug("{} written in {} ms", model.table(), (System.nanoTime() - m0) / 1_000_000);
-          outputs.put(model.table(), new LocalTable(file, rows, columns));
+          LOG.debug("{} written in {} ms", model.name(), (System.nanoTime() - m0) / 1_000_000);
+          outputs.put(model.name(), new LocalTable(file, rows, columns));
         } finally {
           MDC.remove("table");
         }
@@ -91,13 +96,16 @@ final class BatchTransform {
             table, new LocalTable(e.getValue(), reference.rows(table), reference.columns(table)));
       }
       t0 = System.nanoTime();
-      Output output = upload(batch, outputs, state, rejected, previous);
+      Output output = upload(batch, outputs, state, rejected, previous, warnings);
       LOG.debug("uploaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
       return output;
     } catch (SQLException e) {
       throw new BlackwaterException(
           ErrorCode.INTERNAL,
-          "DuckDB failed on ingestion batch " + source.batch() + ": " + firstLine(e),
+          "DuckDB failed on ingestion batch "
+              + source.batch()
+              + ": "
+              + BlackwaterException.firstLine(e),
           e);
     }
   }
@@ -108,9 +116,12 @@ final class BatchTransform {
 
   private static List<Column> describe(DuckDbSession duck, Model model, String source) {
     try {
-      return duck.query("DESCRIBE " + model.sql()).stream()
-          .map(r -> new Column(r.get(0), r.get(1)))
-          .toList();
+      List<Column> columns =
+          duck.query("DESCRIBE " + model.sql()).stream()
+              .map(r -> new Column(r.get(0), r.get(1)))
+              .toList();
+      model.checkColumns(columns);
+      return columns;
     } catch (SQLException e) {
       throw modelFailed(model, source, e);
     }
@@ -123,15 +134,15 @@ final class BatchTransform {
               "COPY ("
                   + model.sql()
                   + ") TO "
-                  + Quoting.literal(file.toString())
+                  + literal(file.toString())
                   + " (FORMAT parquet, COMPRESSION zstd)");
       duck.execute(
           "CREATE VIEW "
-              + Quoting.identifier(model.table())
+              + identifier(model.name())
               + " AS SELECT * FROM read_parquet("
-              + Quoting.literal(file.toString())
+              + literal(file.toString())
               + ")");
-      LOG.debug("{}: {} rows", model.table(), rows);
+      LOG.debug("{}: {} rows", model.name(), rows);
       return rows;
     } catch (SQLException e) {
       throw modelFailed(model, source, e);
@@ -141,7 +152,12 @@ final class BatchTransform {
   private static BlackwaterException modelFailed(Model model, String source, SQLException e) {
     return new BlackwaterException(
         ErrorCode.DATA_QUALITY,
-        "model " + model.table() + " failed on ingestion batch " + source + ": " + firstLine(e),
+        "model "
+            + model.name()
+            + " failed on ingestion batch "
+            + source
+            + ": "
+            + BlackwaterException.firstLine(e),
         e);
   }
 
@@ -157,7 +173,8 @@ final class BatchTransform {
       Map<String, LocalTable> outputs,
       Map<String, LocalTable> changedState,
       Map<String, RejectedRows.Rejected> rejected,
-      Manifest previous) {
+      Manifest previous,
+      List<String> warnings) {
     Map<String, Manifest.Table> tables = new LinkedHashMap<>();
     for (Map.Entry<String, LocalTable> e : outputs.entrySet()) {
       LocalTable t = e.getValue();
@@ -182,16 +199,15 @@ final class BatchTransform {
               List.of(new ObjectRef(stored.key(), r.rows(), stored.bytes(), stored.sha256())),
               List.of()));
     }
-    return new Output(tables, state.isEmpty() ? null : state, rejects.isEmpty() ? null : rejects);
+    return new Output(
+        tables,
+        state.isEmpty() ? null : state,
+        rejects.isEmpty() ? null : rejects,
+        List.copyOf(warnings));
   }
 
   private ObjectRef uploadOne(Path file, BatchId batch, String table, long rows) {
     StoredObject stored = LakeFiles.upload(processed, file, batch.objectKey(table, ".parquet"));
     return new ObjectRef(stored.key(), rows, stored.bytes(), stored.sha256());
-  }
-
-  static String firstLine(Exception e) {
-    String message = String.valueOf(e.getMessage());
-    return message.lines().filter(l -> !l.isBlank()).findFirst().orElse(message).strip();
   }
 }

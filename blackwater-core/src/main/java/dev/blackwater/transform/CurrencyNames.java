@@ -3,6 +3,7 @@ package dev.blackwater.transform;
 import dev.blackwater.duckdb.DuckDbSession;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,10 @@ final class CurrencyNames {
     }
   }
 
-  /** Logs a warning for each currency code of the batch that has no ISO 4217 name. */
+  /**
+   * Logs a warning for each currency code of the batch that has no ISO 4217 name, and returns the
+   * warnings.
+   */
   static List<String> warnUnknown(DuckDbSession duck) throws SQLException {
     List<String> unknown =
         duck
@@ -43,11 +47,15 @@ final class CurrencyNames {
             .stream()
             .map(row -> row.get(0))
             .toList();
+    List<String> warnings = new ArrayList<>();
     for (String code : unknown) {
-      LOG.warn(
-          "currency code '{}' is not an ISO 4217 code: dim_currency keeps the code as its name",
-          code);
+      String warning =
+          "currency code '"
+              + code
+              + "' is not an ISO 4217 code: dim_currency keeps the code as its name";
+      LOG.warn("{}", warning);
+      warnings.add(warning);
     }
-    return unknown;
+    return warnings;
   }
 }

@@ -1,9 +1,15 @@
 package dev.blackwater.transform;
 
+import dev.blackwater.lake.Manifest.Column;
+import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.warehouse.WarehouseTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,26 +19,52 @@ import java.util.List;
  * @param table the warehouse table
  * @param sql the query
  */
-record Model(String table, String sql) {
+record Model(WarehouseTable table, String sql) {
 
-  /** The warehouse tables in the order their models run: dim_date reads the facts. */
-  static final List<String> TABLES =
-      List.of(
-          "fact_sales_order",
-          "fact_purchase_order",
-          "fact_payment",
-          "dim_date",
-          "dim_staff",
-          "dim_location",
-          "dim_currency",
-          "dim_design",
-          "dim_counterparty",
-          "dim_payment_type",
-          "dim_transaction");
-
-  /** Every model, in running order. */
+  /** Every model, in running order: the facts, then dim_date (which reads them), then the rest. */
   static List<Model> all() {
-    return TABLES.stream().map(t -> new Model(t, resource("models/" + t + ".sql"))).toList();
+    return Arrays.stream(WarehouseTable.values())
+        .sorted(Comparator.comparingInt(Model::runningOrder))
+        .map(t -> new Model(t, resource("models/" + t.tableName() + ".sql")))
+        .toList();
+  }
+
+  private static int runningOrder(WarehouseTable table) {
+    return switch (table.kind()) {
+      case FACT -> 0;
+      case DATE -> 1;
+      case DIMENSION -> 2;
+    };
+  }
+
+  /** The warehouse table's name. */
+  String name() {
+    return table.tableName();
+  }
+
+  /**
+   * Checks that {@code described}, the model's result columns as DuckDB describes them, are exactly
+   * the warehouse table's columns: the same names, in the same order, with the DuckDB types of
+   * their warehouse types.
+   *
+   * @throws BlackwaterException INTERNAL naming the model and both column lists otherwise
+   */
+  void checkColumns(List<Column> described) {
+    List<String> expected =
+        table.columns().stream()
+            .map(c -> c.name() + " " + SourceTypes.duckDb(name(), c.name(), c.type()))
+            .toList();
+    List<String> actual = described.stream().map(c -> c.name() + " " + c.type()).toList();
+    if (!actual.equals(expected)) {
+      throw new BlackwaterException(
+          ErrorCode.INTERNAL,
+          "model "
+              + name()
+              + " gives the columns "
+              + actual
+              + ", the warehouse table has "
+              + expected);
+    }
   }
 
   /** A SQL resource of this package, e.g. {@code sources.sql}. */

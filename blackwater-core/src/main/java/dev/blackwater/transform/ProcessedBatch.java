@@ -2,6 +2,9 @@ package dev.blackwater.transform;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +16,8 @@ import java.util.Map;
  * @param bytes Parquet bytes written per warehouse table (0 for a table without rows)
  * @param rejected rows set aside per source table (empty when none)
  * @param duration how long the batch took
+ * @param warnings what the batch left out or kept as it was, one line each (a staff member whose
+ *     department is unknown, a currency code without an ISO 4217 name, ...); also logged
  */
 public record ProcessedBatch(
     String batch,
@@ -20,12 +25,25 @@ public record ProcessedBatch(
     Map<String, Long> tables,
     Map<String, Long> bytes,
     Map<String, Long> rejected,
-    Duration duration) {
+    Duration duration,
+    List<String> warnings) {
 
   public ProcessedBatch {
-    tables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tables));
-    bytes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bytes));
-    rejected = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rejected));
+    tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+    bytes = Collections.unmodifiableMap(new LinkedHashMap<>(bytes));
+    rejected = Collections.unmodifiableMap(new LinkedHashMap<>(rejected));
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A batch without warnings. */
+  public ProcessedBatch(
+      String batch,
+      String consumed,
+      Map<String, Long> tables,
+      Map<String, Long> bytes,
+      Map<String, Long> rejected,
+      Duration duration) {
+    this(batch, consumed, tables, bytes, rejected, duration, List.of());
   }
 
   /** Rows over all warehouse tables. */

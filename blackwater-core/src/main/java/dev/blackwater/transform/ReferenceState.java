@@ -1,5 +1,8 @@
 package dev.blackwater.transform;
 
+import static dev.blackwater.duckdb.DuckDbSession.identifier;
+import static dev.blackwater.duckdb.DuckDbSession.literal;
+
 import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.LakeFiles;
@@ -8,6 +11,7 @@ import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.Manifest.ObjectRef;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +59,7 @@ final class ReferenceState {
       throws SQLException {
     duck.execute("CREATE SCHEMA previous; CREATE SCHEMA current");
     for (String table : KEYS.keySet().stream().sorted().toList()) {
-      String name = Quoting.identifier(table);
+      String name = identifier(table);
       duck.execute(
           "CREATE TABLE previous."
               + name
@@ -71,7 +75,7 @@ final class ReferenceState {
               "INSERT INTO previous."
                   + name
                   + " BY NAME SELECT * FROM read_parquet("
-                  + Quoting.literal(local.toString())
+                  + literal(local.toString())
                   + ")");
         }
       }
@@ -84,7 +88,7 @@ final class ReferenceState {
               + " UNION ALL BY NAME SELECT * EXCLUDE (_object), 1 AS newer FROM batch."
               + name
               + ") QUALIFY row_number() OVER (PARTITION BY "
-              + Quoting.identifier(KEYS.get(table))
+              + identifier(KEYS.get(table))
               + " ORDER BY newer DESC, last_updated DESC) = 1");
     }
   }
@@ -92,9 +96,9 @@ final class ReferenceState {
   /**
    * Logs a warning for rows of the batch that the joined dimensions must leave out because the row
    * they join is unknown (a staff member whose department, or a counterparty whose legal address,
-   * the transform has never seen); they are emitted when that row arrives. Returns how many.
+   * the transform has never seen); they are emitted when that row arrives. Returns the warnings.
    */
-  long warnUnjoined() throws SQLException {
+  List<String> warnUnjoined() throws SQLException {
     long staff =
         duck.queryLong(
             "SELECT count(*) FROM batch.staff WHERE department_id NOT IN"
@@ -103,19 +107,21 @@ final class ReferenceState {
         duck.queryLong(
             "SELECT count(*) FROM batch.counterparty WHERE legal_address_id NOT IN"
                 + " (SELECT address_id FROM current.address)");
+    List<String> warnings = new ArrayList<>();
     if (staff > 0) {
-      LOG.warn(
-          "{} staff rows refer to a department the transform has not seen: dim_staff leaves"
-              + " them out until the department arrives",
-          staff);
+      warnings.add(
+          staff
+              + " staff rows refer to a department the transform has not seen: dim_staff leaves"
+              + " them out until the department arrives");
     }
     if (counterparties > 0) {
-      LOG.warn(
-          "{} counterparty rows refer to a legal address the transform has not seen:"
-              + " dim_counterparty leaves them out until the address arrives",
-          counterparties);
+      warnings.add(
+          counterparties
+              + " counterparty rows refer to a legal address the transform has not seen:"
+              + " dim_counterparty leaves them out until the address arrives");
     }
-    return staff + counterparties;
+    warnings.forEach(w -> LOG.warn("{}", w));
+    return warnings;
   }
 
   /**
@@ -125,7 +131,7 @@ final class ReferenceState {
   Map<String, Path> write(BatchId batch) throws SQLException {
     Map<String, Path> files = new LinkedHashMap<>();
     for (String table : KEYS.keySet().stream().sorted().toList()) {
-      String name = Quoting.identifier(table);
+      String name = identifier(table);
       if (duck.queryLong("SELECT count(*) FROM batch." + name) == 0) {
         continue;
       }
@@ -135,9 +141,9 @@ final class ReferenceState {
           "COPY (SELECT * FROM current."
               + name
               + " ORDER BY "
-              + Quoting.identifier(KEYS.get(table))
+              + identifier(KEYS.get(table))
               + ") TO "
-              + Quoting.literal(local.toString())
+              + literal(local.toString())
               + " (FORMAT parquet, COMPRESSION zstd)");
       files.put(table, local);
     }
@@ -146,13 +152,13 @@ final class ReferenceState {
 
   /** The columns and DuckDB types of a current reference table. */
   List<Manifest.Column> columns(String table) throws SQLException {
-    return duck.query("DESCRIBE current." + Quoting.identifier(table)).stream()
+    return duck.query("DESCRIBE current." + identifier(table)).stream()
         .map(r -> new Manifest.Column(r.get(0), r.get(1)))
         .collect(Collectors.toList());
   }
 
   /** The number of current rows of a reference table. */
   long rows(String table) throws SQLException {
-    return duck.queryLong("SELECT count(*) FROM current." + Quoting.identifier(table));
+    return duck.queryLong("SELECT count(*) FROM current." + identifier(table));
   }
 }

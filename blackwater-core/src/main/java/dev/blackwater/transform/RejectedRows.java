@@ -1,5 +1,8 @@
 package dev.blackwater.transform;
 
+import static dev.blackwater.duckdb.DuckDbSession.identifier;
+import static dev.blackwater.duckdb.DuckDbSession.literal;
+
 import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.pipeline.BlackwaterException;
@@ -94,18 +97,18 @@ final class RejectedRows {
       String table = row.get(0);
       duck.update(
           "DELETE FROM batch."
-              + Quoting.identifier(table)
+              + identifier(table)
               + " WHERE rowid IN (SELECT row_id FROM rejected WHERE source_table = "
-              + Quoting.literal(table)
+              + literal(table)
               + ")");
       String key = batch.objectKey(PREFIX + table, ".csv");
       Path local = workspace.file("out", key);
       duck.execute(
           "COPY (SELECT source_table, object_key, row_key, column_name, value, problem"
               + " FROM rejected WHERE source_table = "
-              + Quoting.literal(table)
+              + literal(table)
               + " ORDER BY row_id, column_name) TO "
-              + Quoting.literal(local.toString())
+              + literal(local.toString())
               + " (FORMAT csv, HEADER)");
       files.put(table, new Rejected(Long.parseLong(row.get(1)), key, local));
     }

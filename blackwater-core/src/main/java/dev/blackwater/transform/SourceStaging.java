@@ -1,5 +1,8 @@
 package dev.blackwater.transform;
 
+import static dev.blackwater.duckdb.DuckDbSession.identifier;
+import static dev.blackwater.duckdb.DuckDbSession.literal;
+
 import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
@@ -104,7 +107,7 @@ final class SourceStaging {
             .query(
                 "SELECT column_name FROM information_schema.columns WHERE table_schema = 'batch'"
                     + " AND table_name = "
-                    + Quoting.literal(table)
+                    + literal(table)
                     + " AND column_name <> '_object' ORDER BY ordinal_position")
             .stream()
             .map(r -> r.get(0))
@@ -127,11 +130,12 @@ final class SourceStaging {
         entry.columns().stream()
             .map(
                 c ->
-                    Quoting.literal(c.name())
+                    literal(c.name())
                         + ": "
-                        + Quoting.literal(SourceTypes.duckDb(table, c.name(), c.type())))
+                        + literal(SourceTypes.duckDb(table, c.name(), c.type())))
             .collect(Collectors.joining(", ", "{", "}"));
-    String columns = wanted.stream().map(Quoting::identifier).collect(Collectors.joining(", "));
+    String columns =
+        wanted.stream().map(DuckDbSession::identifier).collect(Collectors.joining(", "));
     long rows = 0;
     for (ObjectRef object : entry.objects()) {
       Path local = prefetch.await(object.key());
@@ -140,7 +144,7 @@ final class SourceStaging {
       objectKeys.add(object.key());
       String sql =
           "INSERT INTO batch."
-              + Quoting.identifier(table)
+              + identifier(table)
               + " ("
               + columns
               + ", _object) SELECT "
@@ -148,7 +152,7 @@ final class SourceStaging {
               + ", "
               + number
               + " FROM read_csv("
-              + Quoting.literal(local.toString())
+              + literal(local.toString())
               + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
               + " new_line = '\\n', allow_quoted_nulls = false,"
               + " strict_mode = true, columns = "

@@ -50,7 +50,7 @@ public record TransformResult(
     return batches.stream().mapToLong(ProcessedBatch::rejectedRows).sum();
   }
 
-  /** The newest batch written or loaded, or null when there was nothing new. */
+  /** The newest processed batch this run committed, or null when there was nothing new. */
   public String newestBatch() {
     return batches.isEmpty() ? null : batches.get(batches.size() - 1).batch();
   }

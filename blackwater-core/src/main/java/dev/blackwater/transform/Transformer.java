@@ -93,11 +93,12 @@ public final class Transformer {
       checkChain(source, consumed);
       MDC.put("batch", next.toString());
       try {
-        previous = transformOne(runId, outputs, source, previous);
+        Committed committed = transformOne(runId, outputs, source, previous);
+        previous = committed.manifest();
+        done.add(committed.summary());
       } finally {
         MDC.remove("batch");
       }
-      done.add(summary(previous));
       consumed = next;
     }
     return new TransformResult(
@@ -140,7 +141,10 @@ public final class Transformer {
     }
   }
 
-  private Manifest transformOne(
+  /** A processed batch this run committed: its manifest and its summary. */
+  private record Committed(Manifest manifest, ProcessedBatch summary) {}
+
+  private Committed transformOne(
       String runId, BatchLog outputs, Manifest source, Manifest previous) {
     Instant started = clock.instant();
     Optional<BatchId> parent = Optional.ofNullable(previous).map(Manifest::batchId);
@@ -175,7 +179,7 @@ public final class Transformer {
             output.rejected());
     outputs.commit(
         manifest, new Claim(batch.toString(), runId, identity.host(), identity.pid(), finished));
-    ProcessedBatch summary = summary(manifest);
+    ProcessedBatch summary = summary(manifest, output.warnings());
     LOG.info(
         "committed processed batch {} from ingestion batch {}: {} rows ({} fact rows), {} rejected,"
             + " in {} ms",
@@ -185,10 +189,10 @@ public final class Transformer {
         String.format("%,d", summary.factRows()),
         summary.rejectedRows(),
         summary.duration().toMillis());
-    return manifest;
+    return new Committed(manifest, summary);
   }
 
-  private static ProcessedBatch summary(Manifest manifest) {
+  private static ProcessedBatch summary(Manifest manifest, List<String> warnings) {
     Map<String, Long> rows = new LinkedHashMap<>();
     Map<String, Long> bytes = new LinkedHashMap<>();
     manifest
@@ -208,6 +212,7 @@ public final class Transformer {
         rows,
         bytes,
         rejected,
-        Duration.between(manifest.startedAt(), manifest.finishedAt()));
+        Duration.between(manifest.startedAt(), manifest.finishedAt()),
+        warnings);
   }
 }

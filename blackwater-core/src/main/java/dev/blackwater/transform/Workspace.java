@@ -34,11 +34,6 @@ final class Workspace implements AutoCloseable {
     }
   }
 
-  /** The directory itself. */
-  Path root() {
-    return root;
-  }
-
   /** A path inside the workspace for a lake key ({@code a/b/c.csv.gz}), its folders made. */
   Path file(String area, String key) {
     Path file = root.resolve(area).resolve(key).normalize();

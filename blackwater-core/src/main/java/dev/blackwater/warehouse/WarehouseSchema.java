@@ -106,7 +106,7 @@ public final class WarehouseSchema {
     } catch (FlywayException e) {
       throw new BlackwaterException(
           ErrorCode.DATA_QUALITY,
-          "cannot migrate the warehouse schema " + schema + ": " + firstLine(e.getMessage()),
+          "cannot migrate the warehouse schema " + schema + ": " + BlackwaterException.firstLine(e),
           e);
     }
   }
@@ -235,13 +235,5 @@ public final class WarehouseSchema {
       case "time without time zone" -> "time";
       default -> t;
     };
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unknown error";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 }

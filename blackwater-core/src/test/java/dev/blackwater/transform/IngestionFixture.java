@@ -38,6 +38,12 @@ final class IngestionFixture {
                   + " created_at timestamp without time zone, last_updated timestamp without"
                   + " time zone"),
           Map.entry(
+              "counterparty",
+              "counterparty_id integer, counterparty_legal_name character varying,"
+                  + " legal_address_id integer, commercial_contact character varying,"
+                  + " delivery_contact character varying, created_at timestamp without time zone,"
+                  + " last_updated timestamp without time zone"),
+          Map.entry(
               "staff",
               "staff_id integer, first_name character varying, last_name character varying,"
                   + " department_id integer, email_address character varying, created_at"

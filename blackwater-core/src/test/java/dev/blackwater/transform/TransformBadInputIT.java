@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The transform on hand-made ingestion batches: values, bad input, chains, races. */
-class TransformBadInputTest {
+class TransformBadInputIT {
 
   private static final String ADDRESS_HEADER =
       "address_id,address_line_1,address_line_2,district,city,postal_code,country,phone,"
@@ -108,6 +108,14 @@ class TransformBadInputTest {
     assertThat(result.batches())
         .extracting(b -> b.tables().get("dim_staff"))
         .containsExactly(0L, 1L, 1L);
+    assertThat(result.batches())
+        .extracting(ProcessedBatch::warnings)
+        .containsExactly(
+            List.of(
+                "1 staff rows refer to a department the transform has not seen: dim_staff leaves"
+                    + " them out until the department arrives"),
+            List.of(),
+            List.of());
     ProcessedZone zone = new ProcessedZone(processedDir);
     assertThat(zone.dimension("dim_staff"))
         .containsExactly("7|Ada|Lovelace|Purchasing|York|ada@example.com");
@@ -120,6 +128,42 @@ class TransformBadInputTest {
   }
 
   @Test
+  void aCounterpartyWaitsForItsLegalAddressThenTheAddressBringsItIn() {
+    String counterparty =
+        "counterparty_id,counterparty_legal_name,legal_address_id,commercial_contact,"
+            + "delivery_contact,created_at,last_updated\n";
+    new IngestionFixture(ingestion(), 1)
+        .table(
+            "counterparty",
+            counterparty
+                + "3,Acme Ltd,9,Ann,Ben,2024-01-01 00:00:00,2024-01-01 00:00:00\n"
+                + "4,Bolt plc,9,Cat,Dan,2024-01-01 00:00:00,2024-01-01 00:00:00\n")
+        .commit();
+    new IngestionFixture(ingestion(), 2)
+        .table(
+            "address",
+            ADDRESS_HEADER
+                + "9,1 High St,,,Leeds,LS1 1AA,UK,0113 000,2024-01-01 00:00:00,"
+                + "2024-01-02 00:00:00\n")
+        .commit();
+
+    TransformResult result = transformer(0).transform("counterparties");
+
+    assertThat(result.batches())
+        .extracting(b -> b.tables().get("dim_counterparty"))
+        .containsExactly(0L, 2L);
+    assertThat(result.batches().get(0).warnings())
+        .containsExactly(
+            "2 counterparty rows refer to a legal address the transform has not seen:"
+                + " dim_counterparty leaves them out until the address arrives");
+    assertThat(result.batches().get(1).warnings()).isEmpty();
+    assertThat(new ProcessedZone(processedDir).dimension("dim_counterparty"))
+        .containsExactly(
+            "3|Acme Ltd|1 High St|∅|∅|Leeds|LS1 1AA|UK|0113 000",
+            "4|Bolt plc|1 High St|∅|∅|Leeds|LS1 1AA|UK|0113 000");
+  }
+
+  @Test
   void anUnknownCurrencyCodeKeepsItsCodeAsItsName() {
     new IngestionFixture(ingestion(), 1)
         .table(
@@ -129,10 +173,13 @@ class TransformBadInputTest {
                 + "2,ZZZ,2024-01-01 00:00:00,2024-01-01 00:00:00\n")
         .commit();
 
-    transformer(0).transform("currencies");
+    TransformResult result = transformer(0).transform("currencies");
 
     assertThat(new ProcessedZone(processedDir).dimension("dim_currency"))
         .containsExactly("1|GBP|British Pound", "2|ZZZ|ZZZ");
+    assertThat(result.batches().get(0).warnings())
+        .containsExactly(
+            "currency code 'ZZZ' is not an ISO 4217 code: dim_currency keeps the code as its name");
   }
 
   @Test
