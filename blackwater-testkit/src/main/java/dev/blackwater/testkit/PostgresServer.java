@@ -3,7 +3,7 @@ package dev.blackwater.testkit;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,25 +15,35 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The PostgreSQL server that tests run against: an embedded server started once per JVM, or the
  * external server named by {@code BLACKWATER_TEST_PG_URL} (a JDBC URL of a database the tests may
  * create databases from, with user and password in {@code BLACKWATER_TEST_PG_USER} and {@code
- * BLACKWATER_TEST_PG_PASSWORD}).
+ * BLACKWATER_TEST_PG_PASSWORD}). A test database's URL is that URL with the database replaced:
+ * hosts, port (or the driver's default) and parameters such as {@code sslmode} stay. Database names
+ * carry a random suffix, so test JVMs running side by side on one server, or databases a killed run
+ * left behind, never collide.
  */
 public final class PostgresServer {
 
   private static final String EXTERNAL_URL = "BLACKWATER_TEST_PG_URL";
+  private static final String JDBC_PREFIX = "jdbc:postgresql:";
+
+  /** PostgreSQL's longest identifier, in bytes. */
+  private static final int MAX_NAME = 63;
+
   private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static PostgresServer shared;
 
   private final String adminUrl;
   private final String user;
   private final String password;
-  private final String hostAndPort;
 
   private PostgresServer(String adminUrl, String user, String password) {
+    if (!adminUrl.startsWith(JDBC_PREFIX)) {
+      throw new IllegalArgumentException(
+          EXTERNAL_URL + " must be a jdbc:postgresql: URL, not " + adminUrl);
+    }
     this.adminUrl = adminUrl;
     this.user = user;
     this.password = password;
-    URI uri = URI.create(adminUrl.substring("jdbc:".length()));
-    this.hostAndPort = uri.getHost() + ":" + uri.getPort();
   }
 
   /** The server of this test run, started on first use. */
@@ -78,22 +88,45 @@ public final class PostgresServer {
 
   /** Creates a new, empty database with a unique name derived from {@code label}. */
   public TestDatabase createDatabase(String label) {
-    String name =
-        (label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
-                + "_"
-                + DATABASES.incrementAndGet())
-            .replaceAll("^_+", "");
-    if (name.length() > 60) {
-      name = name.substring(name.length() - 60).replaceAll("^[^a-z]+", "db_");
-    }
+    String name = databaseName(label, DATABASES.incrementAndGet(), RANDOM.nextInt(1 << 30));
     try (Connection c = DriverManager.getConnection(adminUrl, user, password);
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE \"" + name + "\"");
     } catch (SQLException e) {
       throw new IllegalStateException("could not create test database " + name, e);
     }
-    return new TestDatabase(
-        this, name, "jdbc:postgresql://" + hostAndPort + "/" + name, user, password);
+    return new TestDatabase(this, name, withDatabase(adminUrl, name), user, password);
+  }
+
+  /**
+   * {@code <label>_<n>_<random>}: lower-case letters, digits and underscores, starting with a
+   * letter, at most 63 characters (the label is shortened to fit).
+   */
+  static String databaseName(String label, int number, int random) {
+    String suffix = "_" + number + "_" + Integer.toString(random, 36);
+    String base =
+        label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^[^a-z]+", "");
+    if (base.isEmpty()) {
+      base = "db";
+    }
+    return base.substring(0, Math.min(base.length(), MAX_NAME - suffix.length())) + suffix;
+  }
+
+  /**
+   * {@code url} with its database replaced by {@code database}: {@code
+   * jdbc:postgresql://host[:port][,host2...]/db?params} or {@code jdbc:postgresql:db?params}.
+   */
+  static String withDatabase(String url, String database) {
+    int query = url.indexOf('?');
+    String base = query < 0 ? url : url.substring(0, query);
+    String parameters = query < 0 ? "" : url.substring(query);
+    String rest = base.substring(JDBC_PREFIX.length());
+    if (!rest.startsWith("//")) {
+      return JDBC_PREFIX + database + parameters;
+    }
+    int slash = rest.indexOf('/', 2);
+    String hosts = slash < 0 ? rest : rest.substring(0, slash);
+    return JDBC_PREFIX + hosts + "/" + database + parameters;
   }
 
   void dropDatabase(String name) {
@@ -103,10 +136,5 @@ public final class PostgresServer {
     } catch (SQLException e) {
       throw new IllegalStateException("could not drop test database " + name, e);
     }
-  }
-
-  /** {@code host:port} of the server. */
-  public String hostAndPort() {
-    return hostAndPort;
   }
 }

@@ -43,11 +43,11 @@ public final class ExtractHandler implements RequestStreamHandler {
 
   ExtractHandler(HandlerEnvironment environment, EmbeddedMetrics metrics, Clock clock) {
     this.source =
-        new SecretsManagerCredentials(
-            SecretsManagerCredentials.client(environment.secretsEndpoint()),
+        SecretsManagerCredentials.forSecret(
             "source",
             environment.requiredSecret(
-                environment.sourceSecret(), "BLACKWATER_SOURCE_SECRET", "source"));
+                environment.sourceSecret(), "BLACKWATER_SOURCE_SECRET", "source"),
+            environment.secretsEndpoint());
     this.ingestion = LakeStores.open(environment.ingestion());
     this.settings = environment.extractSettings();
     this.clock = clock;

@@ -1,5 +1,6 @@
 package dev.blackwater.aws.handler;
 
+import dev.blackwater.aws.AwsEndpoint;
 import dev.blackwater.config.Durations;
 import dev.blackwater.config.ExtractSettings;
 import dev.blackwater.config.LoadSettings;
@@ -9,7 +10,6 @@ import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;
 import dev.blackwater.warehouse.WarehouseMode;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -19,8 +19,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A handler's configuration, read once from its environment variables: the only place the handlers
- * look at the environment. Terraform's {@code modules/lambda} sets them.
+ * A handler's configuration, read once from its environment variables, which Terraform's {@code
+ * modules/lambda} sets. Two other readers of the environment remain: the S3 lake store, found
+ * through {@link dev.blackwater.lake.LakeStores}, reads {@code BLACKWATER_S3_ENDPOINT} itself (see
+ * {@link dev.blackwater.aws.lake.S3LakeStoreProvider}), and the AWS SDK reads its own ({@code
+ * AWS_REGION}, credentials).
  *
  * <table>
  *   <caption>Variables</caption>
@@ -87,7 +90,8 @@ public record HandlerEnvironment(
         get.apply("BLACKWATER_MEMORY_LIMIT")
             .orElseGet(() -> quarterOf(get.apply("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"))),
         get.apply("BLACKWATER_TEMP_DIR").map(Path::of).orElse(systemTemp),
-        get.apply("BLACKWATER_SECRETS_ENDPOINT").map(HandlerEnvironment::endpoint));
+        AwsEndpoint.parse(
+            "BLACKWATER_SECRETS_ENDPOINT", environment.apply("BLACKWATER_SECRETS_ENDPOINT")));
   }
 
   /** The secret of the database playing {@code role}, which this handler cannot do without. */
@@ -163,23 +167,6 @@ public record HandlerEnvironment(
           .orElse(FALLBACK_MEMORY_LIMIT);
     } catch (NumberFormatException e) {
       return FALLBACK_MEMORY_LIMIT;
-    }
-  }
-
-  private static URI endpoint(String value) {
-    try {
-      URI uri = new URI(value);
-      if (uri.getScheme() == null || uri.getHost() == null) {
-        throw new URISyntaxException(value, "expected http(s)://host:port");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new BlackwaterException(
-          ErrorCode.CONFIGURATION,
-          "BLACKWATER_SECRETS_ENDPOINT '"
-              + value
-              + "' is not an endpoint URL like http://localhost:4566",
-          e);
     }
   }
 }

@@ -47,11 +47,11 @@ public final class LoadHandler implements RequestStreamHandler {
 
   LoadHandler(HandlerEnvironment environment, EmbeddedMetrics metrics, Clock clock) {
     this.warehouse =
-        new SecretsManagerCredentials(
-            SecretsManagerCredentials.client(environment.secretsEndpoint()),
+        SecretsManagerCredentials.forSecret(
             "warehouse",
             environment.requiredSecret(
-                environment.warehouseSecret(), "BLACKWATER_WAREHOUSE_SECRET", "warehouse"));
+                environment.warehouseSecret(), "BLACKWATER_WAREHOUSE_SECRET", "warehouse"),
+            environment.secretsEndpoint());
     this.processed = LakeStores.open(environment.processed());
     this.settings = environment.loadSettings();
     this.clock = clock;

@@ -1,7 +1,10 @@
 package dev.blackwater.aws.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.pipeline.ErrorCode;
 import dev.blackwater.pipeline.ResultJson;
 import dev.blackwater.pipeline.RunLog;
 import dev.blackwater.pipeline.Stage;
@@ -52,25 +55,50 @@ final class StageInvocation {
     String runId = runId(context);
     MDC.put("runId", runId);
     MDC.put("stage", stage.label());
+    byte[] json;
     try {
       LOG.info("{} run {} started", stage.label(), runId);
-      T result;
-      try {
-        result = runs.run(stage, runId, () -> work.apply(runId), batchOf);
-      } catch (RuntimeException e) {
-        StageFailure failure = StageFailure.of(stage, e);
-        LOG.error(failure.getMessage(), e);
-        throw failure;
-      }
+      json = run(runId, work, batchOf, report);
+    } catch (RuntimeException e) {
+      StageFailure failure = StageFailure.of(stage, e);
+      LOG.error(failure.getMessage(), e);
+      throw failure;
+    } finally {
+      MDC.clear();
+    }
+    output.write(json);
+  }
+
+  /**
+   * Runs the stage, reports its result and returns the JSON for the state machine. Reporting
+   * (metrics, JSON) may fail after the run was recorded as succeeded: the data is safe then, and
+   * the failure, saying so, is still the handler's one-line {@link StageFailure}.
+   */
+  private <T> byte[] run(
+      String runId,
+      Function<String, T> work,
+      Function<T, String> batchOf,
+      Function<T, ObjectNode> report) {
+    T result = runs.run(stage, runId, () -> work.apply(runId), batchOf);
+    try {
       ObjectNode json = report.apply(result);
       LOG.info(
           "{} run {} finished: {}",
           stage.label(),
           runId,
           json.path("nothingNew").asBoolean() ? "nothing new" : "batch " + batchOf.apply(result));
-      output.write(ResultJson.mapper().writeValueAsBytes(json));
-    } finally {
-      MDC.clear();
+      return ResultJson.mapper().writeValueAsBytes(json);
+    } catch (RuntimeException | JsonProcessingException e) {
+      throw new BlackwaterException(
+          ErrorCode.INTERNAL,
+          stage.label()
+              + " run "
+              + runId
+              + " succeeded, but reporting its result failed: "
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.blackwater.lake.LakeWriter;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -45,7 +46,7 @@ public final class S3LakeStore implements LakeStore {
 
   @Override
   public LakeWriter create(String key) {
-    return new S3LakeWriter(s3, location, key, options.partBytes());
+    return new S3LakeWriter(s3, location, key, options.partBytes(), UUID.randomUUID().toString());
   }
 
   @Override

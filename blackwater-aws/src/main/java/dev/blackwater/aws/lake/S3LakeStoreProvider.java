@@ -1,11 +1,9 @@
 package dev.blackwater.aws.lake;
 
+import dev.blackwater.aws.AwsEndpoint;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LakeStoreProvider;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,24 +48,10 @@ public final class S3LakeStoreProvider implements LakeStoreProvider {
   }
 
   Optional<URI> endpoint() {
-    String value =
-        Optional.ofNullable(environment.apply(ENDPOINT_ENV))
-            .filter(v -> !v.isBlank())
-            .orElse(System.getProperty(ENDPOINT_PROPERTY, ""));
-    if (value.isBlank()) {
-      return Optional.empty();
+    String fromEnvironment = environment.apply(ENDPOINT_ENV);
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return AwsEndpoint.parse(ENDPOINT_ENV, fromEnvironment);
     }
-    try {
-      URI uri = new URI(value.trim());
-      if (uri.getScheme() == null || uri.getHost() == null) {
-        throw new URISyntaxException(value, "expected http(s)://host:port");
-      }
-      return Optional.of(uri);
-    } catch (URISyntaxException e) {
-      throw new BlackwaterException(
-          ErrorCode.CONFIGURATION,
-          ENDPOINT_ENV + " '" + value + "' is not an endpoint URL like http://localhost:9000",
-          e);
-    }
+    return AwsEndpoint.parse(ENDPOINT_PROPERTY, System.getProperty(ENDPOINT_PROPERTY));
   }
 }

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
@@ -24,6 +28,12 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * it goes up with a single conditional PutObject, a larger one as a multipart upload whose
  * completion is conditional. Until then nothing is visible under the key; a discarded or failed
  * upload is aborted.
+ *
+ * <p>The client retries a request whose reply was lost, and the retry of a conditional write that
+ * had in fact succeeded is refused (412, or NoSuchUpload for a completed multipart upload). So a
+ * refusal is checked: when the object under the key carries this writer's id ({@code
+ * x-amz-meta-blackwater-writer}), the size written and the CRC32 checksum sent, it is this
+ * writer's, and the write succeeded.
  */
 final class S3LakeWriter extends LakeWriter {
 
@@ -33,21 +43,30 @@ final class S3LakeWriter extends LakeWriter {
   /** Attempts of a conditional write that S3 answers with 409 ConditionalRequestConflict. */
   private static final int CONFLICT_ATTEMPTS = 3;
 
+  /** User metadata naming the writer that created an object. */
+  static final String WRITER_METADATA = "blackwater-writer";
+
   private final S3Client s3;
   private final S3Location location;
   private final String s3Key;
   private final int partBytes;
+  private final String writerId;
   private byte[] buffer;
   private int filled;
   private String uploadId;
   private final List<CompletedPart> parts = new ArrayList<>();
+  private long uploaded;
 
-  S3LakeWriter(S3Client s3, S3Location location, String key, int partBytes) {
+  /**
+   * @param writerId unique to this writer (a retry of its request carries the same id)
+   */
+  S3LakeWriter(S3Client s3, S3Location location, String key, int partBytes, String writerId) {
     super(key);
     this.s3 = s3;
     this.location = location;
     this.s3Key = location.key(key);
     this.partBytes = partBytes;
+    this.writerId = writerId;
     this.buffer = new byte[Math.min(FIRST_BUFFER, partBytes)];
   }
 
@@ -73,6 +92,8 @@ final class S3LakeWriter extends LakeWriter {
   @Override
   protected void publish() {
     if (uploadId == null) {
+      long size = filled;
+      String checksum = Crc32Checksums.of(buffer, 0, filled);
       conditionally(
           () ->
               s3.putObject(
@@ -80,8 +101,11 @@ final class S3LakeWriter extends LakeWriter {
                       r.bucket(location.bucket())
                           .key(s3Key)
                           .ifNoneMatch("*")
-                          .checksumAlgorithm(ChecksumAlgorithm.CRC32),
-                  body()));
+                          .metadata(Map.of(WRITER_METADATA, writerId))
+                          .checksumCRC32(checksum),
+                  body()),
+          size,
+          checksum);
       return;
     }
     if (filled > 0) {
@@ -95,7 +119,9 @@ final class S3LakeWriter extends LakeWriter {
                         .key(s3Key)
                         .uploadId(uploadId)
                         .ifNoneMatch("*")
-                        .multipartUpload(m -> m.parts(parts))));
+                        .multipartUpload(m -> m.parts(parts))),
+        uploaded,
+        Crc32Checksums.composite(parts.stream().map(CompletedPart::checksumCRC32).toList()));
     uploadId = null;
   }
 
@@ -127,6 +153,7 @@ final class S3LakeWriter extends LakeWriter {
                     r ->
                         r.bucket(location.bucket())
                             .key(s3Key)
+                            .metadata(Map.of(WRITER_METADATA, writerId))
                             .checksumAlgorithm(ChecksumAlgorithm.CRC32))
                 .uploadId();
       }
@@ -146,6 +173,7 @@ final class S3LakeWriter extends LakeWriter {
               .eTag(response.eTag())
               .checksumCRC32(response.checksumCRC32())
               .build());
+      uploaded += filled;
       filled = 0;
     } catch (SdkException e) {
       throw S3Failures.of(e, "write", location.describe(key()));
@@ -160,17 +188,26 @@ final class S3LakeWriter extends LakeWriter {
   }
 
   /**
-   * Runs a conditional write: 412 means the key exists; 409 means a concurrent conditional write to
-   * the same key was in flight, and S3 asks to try again.
+   * Runs a conditional write of {@code size} bytes with CRC32 {@code checksum}: 412 means the key
+   * exists, unless the object there is this writer's (see the class comment); 409 means a
+   * concurrent conditional write to the same key was in flight, and S3 asks to try again.
    */
-  private void conditionally(Supplier<?> write) {
+  private void conditionally(Supplier<?> write, long size, String checksum) {
     for (int attempt = 1; ; attempt++) {
       try {
         write.get();
         return;
       } catch (S3Exception e) {
-        if (e.statusCode() == 412) {
-          throw new LakeObjectExistsException(location.uri().toString(), key());
+        if (e.statusCode() == 412 || isNoSuchUpload(e)) {
+          if (isOwnObject(size, checksum)) {
+            LOG.info(
+                "{} was written by an earlier attempt of this request; keeping it",
+                location.describe(key()));
+            return;
+          }
+          if (e.statusCode() == 412) {
+            throw new LakeObjectExistsException(location.uri().toString(), key());
+          }
         }
         if (e.statusCode() != 409) {
           throw S3Failures.of(e, "write", location.describe(key()));
@@ -188,5 +225,37 @@ final class S3LakeWriter extends LakeWriter {
         throw S3Failures.of(e, "write", location.describe(key()));
       }
     }
+  }
+
+  /** Whether the object under the key is the one this writer sent. */
+  private boolean isOwnObject(long size, String checksum) {
+    HeadObjectResponse head;
+    try {
+      head =
+          s3.headObject(
+              r -> r.bucket(location.bucket()).key(s3Key).checksumMode(ChecksumMode.ENABLED));
+    } catch (NoSuchKeyException e) {
+      return false;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return false;
+      }
+      throw S3Failures.of(e, "check", location.describe(key()));
+    } catch (SdkException e) {
+      throw S3Failures.of(e, "check", location.describe(key()));
+    }
+    return writerId.equals(head.metadata().get(WRITER_METADATA))
+        && head.contentLength() != null
+        && head.contentLength() == size
+        && Crc32Checksums.matches(head.checksumCRC32(), checksum);
+  }
+
+  /**
+   * A CompleteMultipartUpload whose upload is gone: completed (by an earlier attempt?) or aborted.
+   */
+  private static boolean isNoSuchUpload(S3Exception e) {
+    return e.statusCode() == 404
+        && e.awsErrorDetails() != null
+        && "NoSuchUpload".equals(e.awsErrorDetails().errorCode());
   }
 }

@@ -5,7 +5,9 @@ import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -23,6 +25,9 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerExcept
  */
 public final class SecretsManagerCredentials implements CredentialSource {
 
+  /** The process's clients, one per endpoint ("" for AWS's), made on first use. */
+  private static final Map<String, SecretsManagerClient> CLIENTS = new ConcurrentHashMap<>();
+
   private final SecretsManagerClient client;
   private final String role;
   private final String secretId;
@@ -33,18 +38,34 @@ public final class SecretsManagerCredentials implements CredentialSource {
    * @param secretId the secret's name or ARN
    */
   public SecretsManagerCredentials(SecretsManagerClient client, String role, String secretId) {
-    if (secretId == null || secretId.isBlank()) {
-      throw new BlackwaterException(
-          ErrorCode.CONFIGURATION, "no Secrets Manager secret given for the " + role + " database");
-    }
+    requireSecretId(role, secretId);
     this.client = client;
     this.role = role;
     this.secretId = secretId;
   }
 
   /**
-   * A Secrets Manager client: region and credentials from the SDK's standard chain, the JDK's URL
-   * connection as HTTP client, standard retries; an endpoint for a compatible server.
+   * Credentials of the database playing {@code role} from secret {@code secretId}, read through the
+   * process's shared client for {@code endpoint} (AWS's when empty; see {@link
+   * dev.blackwater.aws.AwsEndpoint#parse}). The client is made on first use and reused by every
+   * later call with the same endpoint for the life of the process, as AWS advises; it holds no
+   * threads or pooled connections, so there is nothing to close.
+   *
+   * @throws BlackwaterException CONFIGURATION when {@code secretId} is blank or the client cannot
+   *     be set up (no region)
+   */
+  public static SecretsManagerCredentials forSecret(
+      String role, String secretId, Optional<URI> endpoint) {
+    requireSecretId(role, secretId);
+    SecretsManagerClient client =
+        CLIENTS.computeIfAbsent(endpoint.map(URI::toString).orElse(""), k -> client(endpoint));
+    return new SecretsManagerCredentials(client, role, secretId);
+  }
+
+  /**
+   * A new Secrets Manager client (its caller closes it): region and credentials from the SDK's
+   * standard chain, the JDK's URL connection as HTTP client, standard retries; an endpoint for a
+   * compatible server.
    */
   public static SecretsManagerClient client(Optional<URI> endpoint) {
     SecretsManagerClientBuilder builder =
@@ -65,6 +86,13 @@ public final class SecretsManagerCredentials implements CredentialSource {
               + e.getMessage()
               + " (set AWS_REGION, and credentials through the usual AWS chain)",
           e);
+    }
+  }
+
+  private static void requireSecretId(String role, String secretId) {
+    if (secretId == null || secretId.isBlank()) {
+      throw new BlackwaterException(
+          ErrorCode.CONFIGURATION, "no Secrets Manager secret given for the " + role + " database");
     }
   }
 

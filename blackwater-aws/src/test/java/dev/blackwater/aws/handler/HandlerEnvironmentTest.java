@@ -92,6 +92,12 @@ class HandlerEnvironmentTest {
         .hasMessage(
             "BLACKWATER_OVERLAP 'a while' is not a duration (examples: 90s, 15m, 2h, PT15M)");
     env.remove("BLACKWATER_OVERLAP");
+    env.put("BLACKWATER_SECRETS_ENDPOINT", "localhost:4566");
+    assertThatThrownBy(this::read)
+        .hasMessage(
+            "BLACKWATER_SECRETS_ENDPOINT 'localhost:4566' is not an endpoint URL like"
+                + " http://localhost:9000");
+    env.remove("BLACKWATER_SECRETS_ENDPOINT");
     env.put("BLACKWATER_INGESTION", "ftp://x");
     assertThatThrownBy(this::read).hasMessageContaining("malformed --ingestion location");
   }

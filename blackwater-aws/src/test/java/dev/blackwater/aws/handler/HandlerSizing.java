@@ -121,7 +121,7 @@ public final class HandlerSizing {
     return "{\"host\":\""
         + uri.getHost()
         + "\",\"port\":"
-        + uri.getPort()
+        + (uri.getPort() < 0 ? 5432 : uri.getPort())
         + ",\"dbname\":\""
         + db.name()
         + "\",\"username\":\""

@@ -234,7 +234,7 @@ class HandlersIT {
     return JSON.createObjectNode()
         .put("engine", "postgres")
         .put("host", uri.getHost())
-        .put("port", uri.getPort())
+        .put("port", uri.getPort() < 0 ? 5432 : uri.getPort())
         .put("dbname", db.name())
         .put("username", user)
         .put("password", password)

@@ -63,6 +63,61 @@ class S3LakeStoreIT {
         .isEqualTo("first");
   }
 
+  /**
+   * The client retries a conditional write whose reply was lost; when the first attempt had
+   * succeeded, S3 refuses the retry with 412. Replayed here by a second writer with the same id
+   * sending the same content: the refusal is recognised as the writer's own object.
+   */
+  @Test
+  void aRetriedPutThatHadSucceededIsTheWritersOwnObject(TestBucket bucket) throws Exception {
+    byte[] claim = bytes("{\"batch\":\"000001\",\"runId\":\"r1\"}");
+
+    StoredObject first = write(bucket, "_claims/000001.json", claim, "writer-1");
+    StoredObject retried = write(bucket, "_claims/000001.json", claim, "writer-1");
+
+    assertThat(retried).isEqualTo(first);
+    assertThat(store(bucket, "ingestion").read("_claims/000001.json")).isEqualTo(claim);
+    assertThat(
+            s3.headObject(r -> r.bucket(bucket.name()).key("ingestion/_claims/000001.json"))
+                .metadata())
+        .containsEntry(S3LakeWriter.WRITER_METADATA, "writer-1");
+  }
+
+  @Test
+  void anotherWritersIdenticalObjectOrTheSameWritersOtherContentIsStillRefused(TestBucket bucket)
+      throws Exception {
+    write(bucket, "_claims/000001.json", bytes("claim"), "writer-1");
+
+    assertThatThrownBy(() -> write(bucket, "_claims/000001.json", bytes("claim"), "writer-2"))
+        .isInstanceOf(LakeObjectExistsException.class);
+    assertThatThrownBy(() -> write(bucket, "_claims/000001.json", bytes("clain"), "writer-1"))
+        .isInstanceOf(LakeObjectExistsException.class);
+    assertThatThrownBy(() -> write(bucket, "_claims/000001.json", bytes("claim!"), "writer-1"))
+        .isInstanceOf(LakeObjectExistsException.class);
+  }
+
+  @Test
+  void aRetriedMultipartCompletionThatHadSucceededIsTheWritersOwnObject(TestBucket bucket)
+      throws Exception {
+    byte[] content = random(11 * MIB + 7, 5);
+
+    StoredObject first = write(bucket, "big/manifest.bin", content, "writer-1");
+    StoredObject retried = write(bucket, "big/manifest.bin", content, "writer-1");
+
+    assertThat(retried).isEqualTo(first);
+    assertThat(sha256(store(bucket, "ingestion").read("big/manifest.bin")))
+        .isEqualTo(first.sha256());
+  }
+
+  private static StoredObject write(TestBucket bucket, String key, byte[] content, String writerId)
+      throws java.io.IOException {
+    try (LakeWriter writer =
+        new S3LakeWriter(s3, S3Location.of(bucket.zone("ingestion")), key, 5 * MIB, writerId)) {
+      writer.write(content);
+      return writer.commit();
+    }
+  }
+
   @Test
   void aSmallObjectRoundTripsWithItsChecksum(TestBucket bucket) throws Exception {
     LakeStore lake = store(bucket, "zone/");

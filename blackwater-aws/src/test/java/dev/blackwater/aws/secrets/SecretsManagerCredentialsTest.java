@@ -42,6 +42,25 @@ class SecretsManagerCredentialsTest {
   }
 
   @Test
+  void forSecretReadsThroughTheProcesssClientForTheEndpoint() {
+    server.put("blackwater/source", RDS_STYLE);
+
+    SecretsManagerCredentials source =
+        SecretsManagerCredentials.forSecret(
+            "source", "blackwater/source", Optional.of(server.endpoint()));
+    SecretsManagerCredentials again =
+        SecretsManagerCredentials.forSecret(
+            "source", "blackwater/source", Optional.of(server.endpoint()));
+
+    assertThat(source.current().user()).isEqualTo("reader");
+    assertThat(again.current().user()).isEqualTo("reader");
+    assertThat(requested).hasSize(2);
+    assertThatThrownBy(
+            () -> SecretsManagerCredentials.forSecret("warehouse", " ", Optional.empty()))
+        .hasMessage("no Secrets Manager secret given for the warehouse database");
+  }
+
+  @Test
   void readsAnRdsStyleSecretOnceAndKeepsIt() {
     server.put("blackwater/source", RDS_STYLE);
     SecretsManagerCredentials source =
