@@ -1,25 +1,25 @@
 package dev.blackwater.cli;
 
+import dev.blackwater.aws.AwsEndpoint;
 import dev.blackwater.aws.secrets.SecretsManagerCredentials;
 import dev.blackwater.config.DatabaseConfig;
-import java.net.URI;
-import java.util.Optional;
 
 /**
  * Database credentials from AWS Secrets Manager, for {@code --source-secret} and {@code
  * --warehouse-secret}: a JSON secret with host, port, database or dbname, user or username and
- * password. {@code BLACKWATER_SECRETS_ENDPOINT} points at another Secrets Manager endpoint.
+ * password. {@code BLACKWATER_SECRETS_ENDPOINT} (environment or {@code .env}) points at another
+ * Secrets Manager endpoint; a value that is not an endpoint URL is a configuration error.
  */
 final class SecretCredentials {
+
+  static final String ENDPOINT_VARIABLE = "BLACKWATER_SECRETS_ENDPOINT";
 
   private SecretCredentials() {}
 
   static DatabaseConfig fetch(String role, String secretId) {
-    Optional<URI> endpoint =
-        Optional.ofNullable(System.getenv("BLACKWATER_SECRETS_ENDPOINT"))
-            .filter(s -> !s.isBlank())
-            .map(URI::create);
-    return new SecretsManagerCredentials(SecretsManagerCredentials.client(endpoint), role, secretId)
+    String endpoint = EnvironmentDefaults.fromProcess().lookup(ENDPOINT_VARIABLE).orElse(null);
+    return SecretsManagerCredentials.forSecret(
+            role, secretId, AwsEndpoint.parse(ENDPOINT_VARIABLE, endpoint))
         .current();
   }
 }
