@@ -8,8 +8,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * The PostgreSQL server that tests run against: an embedded server started once per JVM, or the
@@ -80,7 +82,8 @@ public final class PostgresServer {
                       // the JVM is going away; the data directory is temporary
                     }
                   }));
-      return new PostgresServer(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+      return new PostgresServer(
+          "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "");
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);
     }
@@ -114,12 +117,20 @@ public final class PostgresServer {
 
   /**
    * {@code url} with its database replaced by {@code database}: {@code
-   * jdbc:postgresql://host[:port][,host2...]/db?params} or {@code jdbc:postgresql:db?params}.
+   * jdbc:postgresql://host[:port][,host2...]/db?params} or {@code jdbc:postgresql:db?params}. Its
+   * {@code user} and {@code password} parameters are dropped: in pgjdbc they would override the
+   * credentials a test passes, and a test connecting as another role must get that role.
    */
   static String withDatabase(String url, String database) {
     int query = url.indexOf('?');
     String base = query < 0 ? url : url.substring(0, query);
-    String parameters = query < 0 ? "" : url.substring(query);
+    String kept =
+        query < 0
+            ? ""
+            : Arrays.stream(url.substring(query + 1).split("&"))
+                .filter(p -> !p.isEmpty() && !p.startsWith("user=") && !p.startsWith("password="))
+                .collect(Collectors.joining("&"));
+    String parameters = kept.isEmpty() ? "" : "?" + kept;
     String rest = base.substring(JDBC_PREFIX.length());
     if (!rest.startsWith("//")) {
       return JDBC_PREFIX + database + parameters;

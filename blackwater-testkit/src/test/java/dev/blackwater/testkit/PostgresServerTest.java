@@ -25,6 +25,12 @@ class PostgresServerTest {
         .isEqualTo("jdbc:postgresql://localhost/t_1");
     assertThat(PostgresServer.withDatabase("jdbc:postgresql:postgres?ssl=false", "t_1"))
         .isEqualTo("jdbc:postgresql:t_1?ssl=false");
+    assertThat(
+            PostgresServer.withDatabase(
+                "jdbc:postgresql://localhost:5432/postgres?user=postgres&ssl=false&password=x",
+                "t_1"))
+        .as("credentials come from the test, never from the URL")
+        .isEqualTo("jdbc:postgresql://localhost:5432/t_1?ssl=false");
   }
 
   @Test

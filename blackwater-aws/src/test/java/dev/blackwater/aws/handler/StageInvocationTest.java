@@ -61,7 +61,7 @@ class StageInvocationTest {
             "transform failed (INTERNAL): transform run request-2 succeeded, but reporting its"
                 + " result failed: IllegalStateException: metrics stream closed");
     assertThat(output.size()).isZero();
-    assertThat(runs().latest(Stage.TRANSFORM, r -> true))
+    assertThat(runs().latestSuccess(Stage.TRANSFORM))
         .get()
         .extracting(RunRecord::outcome, RunRecord::batch)
         .containsExactly(RunRecord.SUCCESS, "000002-20261127T100500Z");
