@@ -52,13 +52,24 @@ TF := terraform -chdir=terraform
 # State stays local (terraform/terraform.tfstate) unless terraform/backend.hcl configures the S3
 # backend declared in terraform/backend_override.tf (both git-ignored; see docs/aws.md).
 TF_BACKEND = $(if $(wildcard terraform/backend.hcl),-backend-config=backend.hcl)
-# terraform init: from an offline provider mirror (the folder holding registry.terraform.io/) when
-# the machine has one, otherwise from the registry.
+# terraform init: from an offline provider mirror (the folder holding registry.terraform.io/):
+# TF_PLUGIN_DIR when set (make plan-offline TF_PLUGIN_DIR=/opt/terraform-providers), otherwise the
+# first such folder found on the machine; with neither, from the registry.
+TF_PLUGIN_DIR ?=
 tf-init:
-	@mirror=$$(find / -type d -name registry.terraform.io -not -path '*/.terraform/*' 2>/dev/null | head -n 1); \
+	@mirror="$(TF_PLUGIN_DIR)"; \
 	if [ -n "$$mirror" ]; then \
-	  echo "terraform init from the provider mirror $$(dirname $$mirror)"; \
-	  $(TF) init -backend=false -input=false -plugin-dir=$$(dirname $$mirror); \
+	  if [ ! -d "$$mirror/registry.terraform.io" ]; then \
+	    echo "TF_PLUGIN_DIR=$$mirror holds no registry.terraform.io/ folder (a provider mirror)" >&2; exit 1; \
+	  fi; \
+	else \
+	  found=$$(find / -type d -name registry.terraform.io -not -path '*/.terraform/*' 2>/dev/null | head -n 1); \
+	  if [ -n "$$found" ]; then mirror=$$(dirname "$$found"); fi; \
+	fi; \
+	if [ -n "$$mirror" ]; then \
+	  mirror=$$(cd "$$mirror" && pwd); \
+	  echo "terraform init from the provider mirror $$mirror"; \
+	  $(TF) init -backend=false -input=false -plugin-dir="$$mirror"; \
 	else \
 	  $(TF) init -backend=false -input=false; \
 	fi
