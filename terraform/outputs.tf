@@ -42,3 +42,8 @@ output "dashboard_name" {
   description = "CloudWatch dashboard of the pipeline."
   value       = module.monitoring.dashboard_name
 }
+
+output "state_machine_definition" {
+  description = "The state machine's definition (Amazon States Language), as deployed; known at plan time."
+  value       = module.orchestration.definition_by_name
+}

@@ -1,9 +1,12 @@
-# extract -> transform -> load. Each stage returns its result as JSON; when extract finds nothing
-# new ({"nothingNew": true}) transform is skipped, but load still runs: with nothing to load it
-# takes a second, and it reports FreshnessLagSeconds, which the staleness alarm needs every run
-# (a missing value counts as stale). Transient Lambda errors are retried with backoff; any other
-# failure (the handlers' StageFailure: "<stage> failed (<KIND>): <problem>") is published to the
-# alarm topic and fails the execution.
+# extract -> transform -> load. Each Lambda task passes on only the handler's JSON result
+# (OutputPath "$.Payload": Lambda's invocation metadata, StatusCode, ExecutedVersion and the
+# headers, stays behind). When extract finds nothing new ({"nothingNew": true}, ExtractResult's
+# field) the AnythingNew choice skips transform, but load still runs, deliberately: with nothing
+# pending it takes a second, it loads any batch an earlier failed run left transformed but not
+# loaded, and it reports FreshnessLagSeconds, which the staleness alarm needs every run (a missing
+# value counts as stale). A result without the field goes through transform (the safe side).
+# Transient Lambda errors are retried with backoff; any other failure (the handlers' StageFailure:
+# "<stage> failed (<KIND>): <problem>") is published to the alarm topic and fails the execution.
 
 locals {
   state_machine_name = "${var.name_prefix}-pipeline"
@@ -33,44 +36,62 @@ locals {
     Next        = "NotifyFailure"
   }]
 
-  stage = { for name, next in { Extract = "AnythingNew", Transform = "Load", Load = null } : name => merge(
-    {
-      Type     = "Task"
-      Resource = "arn:${var.partition}:states:::lambda:invoke"
-      Parameters = {
-        FunctionName = var.function_alias_arns[lower(name)]
-        "Payload.$"  = "$"
-      }
-      OutputPath = "$.Payload"
-      Retry      = local.retry
-      Catch      = local.catch
-    },
-    next == null ? { End = true } : { Next = next },
-  ) }
+  control_states = {
+    AnythingNew = {
+      Type = "Choice"
+      Choices = [{
+        And = [
+          { Variable = "$.nothingNew", IsPresent = true },
+          { Variable = "$.nothingNew", BooleanEquals = true },
+        ]
+        Next = "Load"
+      }]
+      Default = "Transform"
+    }
+    Failed = { Type = "Fail", Error = "PipelineFailed", Cause = "A stage failed; the error was published to the alarm topic" }
+  }
 
-  definition = {
+  # The same definition twice, from the same expression: "deployed" names the aliases by the
+  # resources' own ARNs (unknown until apply, so the provider does not ask AWS to validate the
+  # definition at plan time, which an offline plan could not); "by_name" names them by ARNs built
+  # from names, known at plan time, so that the plan (and TerraformPlanIT) shows the definition.
+  definitions = { for variant, arns in {
+    deployed = { functions = var.function_alias_arns, topic = var.alarm_topic_arn }
+    by_name  = { functions = var.function_alias_arns_by_name, topic = var.alarm_topic_arn_by_name }
+    } : variant => {
     Comment = "Blackwater: extract, transform, load"
     StartAt = "Extract"
-    States = merge(local.stage, {
-      AnythingNew = {
-        Type    = "Choice"
-        Choices = [{ Variable = "$.nothingNew", BooleanEquals = true, Next = "Load" }]
-        Default = "Transform"
-      }
+    States = merge(local.control_states, {
       NotifyFailure = {
         Type     = "Task"
         Resource = "arn:${var.partition}:states:::sns:publish"
         Parameters = {
-          TopicArn    = var.alarm_topic_arn
+          TopicArn    = arns.topic
           Subject     = "Blackwater pipeline failed"
           "Message.$" = "States.Format('Blackwater execution {} failed: {}', $$.Execution.Id, States.JsonToString($.error))"
         }
         ResultPath = null
         Next       = "Failed"
       }
-      Failed = { Type = "Fail", Error = "PipelineFailed", Cause = "A stage failed; the error was published to the alarm topic" }
+      }, {
+      for name, next in { Extract = "AnythingNew", Transform = "Load", Load = null } : name => merge(
+        {
+          Type     = "Task"
+          Resource = "arn:${var.partition}:states:::lambda:invoke"
+          Parameters = {
+            FunctionName = arns.functions[lower(name)]
+            "Payload.$"  = "$"
+          }
+          # lambda:invoke returns {"Payload": <the handler's JSON>, "StatusCode": ..., ...}: only
+          # the payload goes on, as the next state's input (and the Choice's $.nothingNew).
+          OutputPath = "$.Payload"
+          Retry      = local.retry
+          Catch      = local.catch
+        },
+        next == null ? { End = true } : { Next = next },
+      )
     })
-  }
+  } }
 }
 
 resource "aws_cloudwatch_log_group" "state_machine" {
@@ -138,7 +159,7 @@ resource "aws_iam_role_policy" "state_machine" {
 resource "aws_sfn_state_machine" "pipeline" {
   name       = local.state_machine_name
   role_arn   = aws_iam_role.state_machine.arn
-  definition = jsonencode(local.definition)
+  definition = jsonencode(local.definitions.deployed)
 
   logging_configuration {
     log_destination        = "arn:${var.partition}:logs:${var.region}:${var.account_id}:log-group:${aws_cloudwatch_log_group.state_machine.name}:*"

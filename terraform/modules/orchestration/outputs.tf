@@ -9,3 +9,8 @@ output "state_machine_name" {
 output "dead_letter_queue_name" {
   value = aws_sqs_queue.schedule_dlq.name
 }
+
+output "definition_by_name" {
+  description = "The state machine's definition with the function ARNs built from names: the deployed one, readable at plan time."
+  value       = jsonencode(local.definitions.by_name)
+}

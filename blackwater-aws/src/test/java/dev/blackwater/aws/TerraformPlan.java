@@ -71,6 +71,24 @@ final class TerraformPlan {
         .orElseThrow(() -> new AssertionError("no " + type + "[\"" + key + "\"] in the plan"));
   }
 
+  /** A root output's planned value (missing when it is unknown until apply). */
+  JsonNode output(String name) {
+    return root.path("planned_values").path("outputs").path(name).path("value");
+  }
+
+  /** A root output's planned value that is a JSON document (as jsonencode wrote it). */
+  JsonNode jsonOutput(String name) {
+    JsonNode text = output(name);
+    if (!text.isTextual()) {
+      throw new AssertionError("output " + name + " is not known at plan time");
+    }
+    try {
+      return JSON.readTree(text.asText());
+    } catch (IOException e) {
+      throw new AssertionError("output " + name + " is not JSON", e);
+    }
+  }
+
   /** A root variable's value. */
   String variable(String name) {
     return root.path("variables").path(name).path("value").asText();

@@ -21,8 +21,12 @@ import java.time.Clock;
 
 /**
  * The extract function: totesys (credentials from {@code BLACKWATER_SOURCE_SECRET}) into the
- * ingestion zone. Returns the {@link ExtractResult} as JSON; {@code "nothingNew": true} ends the
- * state machine's run. The event is ignored.
+ * ingestion zone. Returns the {@link ExtractResult} as JSON, which the state machine passes on
+ * without Lambda's invocation metadata. When its {@code "nothingNew"} is {@code true} the state
+ * machine's {@code AnythingNew} choice skips transform and goes straight to load: load runs after
+ * every extract, since it takes a second with nothing pending, loads whatever an earlier failed run
+ * left transformed, and reports the freshness the staleness alarm needs on every run. The event is
+ * ignored.
  */
 public final class ExtractHandler implements RequestStreamHandler {
 
