@@ -24,6 +24,7 @@ module "secrets" {
 
   name_prefix             = var.name_prefix
   recovery_window_in_days = var.secret_recovery_window_days
+  reader                  = var.quicksight_enabled
   region                  = var.region
   account_id              = var.account_id
   partition               = var.partition
@@ -44,22 +45,25 @@ module "network" {
 module "lambda" {
   source = "./modules/lambda"
 
-  name_prefix        = var.name_prefix
-  region             = var.region
-  account_id         = var.account_id
-  partition          = var.partition
-  handlers           = local.handlers
-  architecture       = var.lambda_architecture
-  memory_mb          = var.lambda_memory_mb
-  timeout_seconds    = var.lambda_timeout_seconds
-  log_retention_days = var.log_retention_days
-  java_tool_options  = var.java_tool_options
-  warehouse_schema   = var.warehouse_schema
+  name_prefix          = var.name_prefix
+  region               = var.region
+  account_id           = var.account_id
+  partition            = var.partition
+  handlers             = local.handlers
+  architecture         = var.lambda_architecture
+  memory_mb            = var.lambda_memory_mb
+  timeout_seconds      = var.lambda_timeout_seconds
+  ephemeral_storage_mb = var.lambda_ephemeral_storage_mb
+  log_retention_days   = var.log_retention_days
+  java_tool_options    = var.java_tool_options
+  warehouse_schema     = var.warehouse_schema
 
   artifact_bucket  = module.storage.artifact_bucket
   artifact_key     = module.storage.artifact_key
   artifact_version = module.storage.artifact_version
   artifact_sha256  = local.artifact_exists ? filebase64sha256("${path.root}/${var.artifact_path}") : null
+  artifact_path    = abspath("${path.root}/${var.artifact_path}")
+  require_artifact = var.require_artifact
 
   ingestion_bucket_arn = module.storage.ingestion_bucket_arn
   processed_bucket_arn = module.storage.processed_bucket_arn
@@ -111,22 +115,15 @@ module "quicksight" {
   source = "./modules/quicksight"
   count  = var.quicksight_enabled ? 1 : 0
 
-  name_prefix          = var.name_prefix
-  account_id           = var.account_id
-  principal_arn        = var.quicksight_principal_arn
-  vpc_connection_arn   = var.quicksight_vpc_connection_arn
-  warehouse_secret_arn = module.secrets.warehouse_secret_arn
-  warehouse_host       = var.warehouse_host
-  warehouse_port       = var.warehouse_port
-  warehouse_database   = var.warehouse_database
-  warehouse_schema     = var.warehouse_schema
-  sql_dir              = "${path.root}/${var.dashboard_sql_dir}"
-  dataset_columns      = var.quicksight_dataset_columns
-}
-
-check "artifact_built" {
-  assert {
-    condition     = local.artifact_exists
-    error_message = "No Lambda artifact at ${var.artifact_path}: run `make package` before `make deploy`."
-  }
+  name_prefix        = var.name_prefix
+  account_id         = var.account_id
+  principal_arn      = var.quicksight_principal_arn
+  vpc_connection_arn = var.quicksight_vpc_connection_arn
+  reader_secret_arn  = module.secrets.reader_secret_arn
+  warehouse_host     = var.warehouse_host
+  warehouse_port     = var.warehouse_port
+  warehouse_database = var.warehouse_database
+  warehouse_schema   = var.warehouse_schema
+  sql_dir            = "${path.root}/${var.dashboard_sql_dir}"
+  dataset_columns    = var.quicksight_dataset_columns
 }

@@ -23,6 +23,11 @@ output "warehouse_secret_id" {
   value       = module.secrets.warehouse_secret_name
 }
 
+output "reader_secret_id" {
+  description = "With QuickSight: Secrets Manager secret of the read-only warehouse user QuickSight logs in with (null without)."
+  value       = module.secrets.reader_secret_name
+}
+
 output "function_names" {
   description = "The three Lambda functions."
   value       = module.lambda.function_names

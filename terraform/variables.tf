@@ -87,10 +87,33 @@ variable "lambda_timeout_seconds" {
   }
 }
 
+# /tmp: extract writes nothing there (its parts are compressed in memory); transform keeps a
+# batch's downloaded ingestion files, its Parquet before upload and DuckDB's spill files there;
+# load a table's Parquet and the CSV it copies into PostgreSQL. Not measured, estimated from the
+# scale-100 first run (docs/aws.md, "Sizing"): about 200 MB of Parquet, a similar download, and
+# spill when DuckDB passes its memory limit; 2 GB leaves several times that. Lambda charges
+# little for it (about $0.03 per million GB-seconds).
+variable "lambda_ephemeral_storage_mb" {
+  description = "Size of /tmp per function in MB (512, Lambda's default, to 10240). See docs/aws.md, \"Sizing\"."
+  type        = object({ extract = number, transform = number, load = number })
+  default     = { extract = 512, transform = 2048, load = 2048 }
+
+  validation {
+    condition     = alltrue([for s in values(var.lambda_ephemeral_storage_mb) : s >= 512 && s <= 10240])
+    error_message = "Lambda ephemeral storage must be 512 to 10240 MB."
+  }
+}
+
 variable "artifact_path" {
   description = "The Lambda artifact built by `make package`, relative to this folder."
   type        = string
   default     = "../blackwater-aws/target/blackwater-lambda.jar"
+}
+
+variable "require_artifact" {
+  description = "Fail the plan, naming the file and the build command, when there is no Lambda artifact at artifact_path. Only `make plan-offline` sets it false: its plan is never applied, and CI makes it before building."
+  type        = bool
+  default     = true
 }
 
 variable "warehouse_schema" {
@@ -206,7 +229,7 @@ variable "dashboard_sql_dir" {
 }
 
 variable "quicksight_dataset_columns" {
-  description = "Result columns of each dashboard query, by file name without .sql (QuickSight's custom SQL data sets must declare them). Types: STRING, INTEGER, DECIMAL, DATETIME, BIT, BOOLEAN, JSON."
+  description = "Result columns of dashboard queries, by file name without .sql, added to or replacing modules/quicksight/dataset_columns.json (which declares every query of the dashboard). Only for queries you add or change. Types: STRING, INTEGER, DECIMAL, DATETIME, BIT, BOOLEAN, JSON."
   type        = map(list(object({ name = string, type = string })))
   default     = {}
 }

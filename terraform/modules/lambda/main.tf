@@ -21,6 +21,10 @@ resource "aws_lambda_function" "this" {
   timeout       = var.timeout_seconds[each.key]
   publish       = true
 
+  ephemeral_storage {
+    size = var.ephemeral_storage_mb[each.key]
+  }
+
   s3_bucket         = var.artifact_bucket
   s3_key            = var.artifact_key
   s3_object_version = var.artifact_version
@@ -55,6 +59,13 @@ resource "aws_lambda_function" "this" {
     content {
       subnet_ids         = var.subnet_ids
       security_group_ids = var.security_group_ids
+    }
+  }
+
+  lifecycle {
+    precondition {
+      condition     = !var.require_artifact || var.artifact_sha256 != null
+      error_message = "No Lambda artifact at ${var.artifact_path}: build it with `make package` (or `./mvnw -B package -DskipTests`), then plan or deploy again (or set artifact_path to where it is)."
     }
   }
 

@@ -31,6 +31,11 @@ variable "timeout_seconds" {
   type = map(number)
 }
 
+variable "ephemeral_storage_mb" {
+  description = "Size of /tmp per function in MB (512 to 10240)."
+  type        = map(number)
+}
+
 variable "log_retention_days" {
   type = number
 }
@@ -57,8 +62,19 @@ variable "artifact_version" {
 }
 
 variable "artifact_sha256" {
-  type    = string
-  default = null
+  description = "Base64 SHA-256 of the artifact; null when there is no artifact at artifact_path."
+  type        = string
+  default     = null
+}
+
+variable "artifact_path" {
+  description = "Where the artifact is expected (for the message when it is missing)."
+  type        = string
+}
+
+variable "require_artifact" {
+  description = "Fail the plan when the artifact is missing (false only for offline plans, which are never applied)."
+  type        = bool
 }
 
 variable "ingestion_bucket_arn" {

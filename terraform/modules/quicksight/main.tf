@@ -1,13 +1,16 @@
-# QuickSight on the warehouse: one data source (credentials from the warehouse secret), one
-# direct-query data set per query of the local dashboard (the same .sql files), and a dashboard
-# with one sheet per data set. QuickSight's custom-SQL data sets must declare their result
-# columns: a query whose columns are not in var.dataset_columns is left out (see the check below).
+# QuickSight on the warehouse: one data source (credentials from the read-only reader secret,
+# never the loader's), one direct-query data set per query of the local dashboard (the same .sql
+# files), and a dashboard with one sheet per data set. QuickSight's custom-SQL data sets must
+# declare their result columns: dataset_columns.json has them for every query of the dashboard
+# (DashboardIT checks them against what each query returns), var.dataset_columns adds to or
+# replaces them; a query with no columns is left out (see the check below).
 
 locals {
   sql_files  = fileset(var.sql_dir, "*.sql")
   queries    = { for f in local.sql_files : trimsuffix(f, ".sql") => f }
-  datasets   = { for name, f in local.queries : name => f if contains(keys(var.dataset_columns), name) }
-  undeclared = sort([for name in keys(local.queries) : name if !contains(keys(var.dataset_columns), name)])
+  columns    = merge(jsondecode(file("${path.module}/dataset_columns.json")), var.dataset_columns)
+  datasets   = { for name, f in local.queries : name => f if contains(keys(local.columns), name) }
+  undeclared = sort([for name in keys(local.queries) : name if !contains(keys(local.columns), name)])
 
   data_source_actions = [
     "quicksight:DescribeDataSource",
@@ -44,7 +47,7 @@ locals {
 check "dashboard_queries_declared" {
   assert {
     condition     = length(local.undeclared) == 0
-    error_message = "These dashboard queries have no columns in quicksight_dataset_columns and get no QuickSight data set: ${join(", ", local.undeclared)}"
+    error_message = "These dashboard queries have no columns in modules/quicksight/dataset_columns.json or quicksight_dataset_columns and get no QuickSight data set: ${join(", ", local.undeclared)}"
   }
 }
 
@@ -62,8 +65,9 @@ resource "aws_quicksight_data_source" "warehouse" {
     }
   }
 
+  # A read-only database user (docs/aws.md, "QuickSight"): QuickSight runs the SQL it is given.
   credentials {
-    secret_arn = var.warehouse_secret_arn
+    secret_arn = var.reader_secret_arn
   }
 
   ssl_properties {
@@ -106,7 +110,7 @@ resource "aws_quicksight_data_set" "query" {
       sql_query       = file("${var.sql_dir}/${each.value}")
 
       dynamic "columns" {
-        for_each = var.dataset_columns[each.key]
+        for_each = local.columns[each.key]
         content {
           name = columns.value.name
           type = columns.value.type
@@ -156,7 +160,7 @@ resource "aws_quicksight_dashboard" "pipeline" {
               field_wells {
                 table_unaggregated_field_wells {
                   dynamic "values" {
-                    for_each = var.dataset_columns[sheets.key]
+                    for_each = local.columns[sheets.key]
                     content {
                       field_id = "${sheets.key}.${values.value.name}"
                       column {

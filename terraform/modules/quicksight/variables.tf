@@ -16,8 +16,9 @@ variable "vpc_connection_arn" {
   default = null
 }
 
-variable "warehouse_secret_arn" {
-  type = string
+variable "reader_secret_arn" {
+  description = "Secret of a read-only warehouse user (username, password) that QuickSight logs in with."
+  type        = string
 }
 
 variable "warehouse_host" {
@@ -42,6 +43,6 @@ variable "sql_dir" {
 }
 
 variable "dataset_columns" {
-  description = "Result columns of each query, by name (file name without .sql)."
+  description = "Result columns of queries, by name (file name without .sql), added to or replacing dataset_columns.json."
   type        = map(list(object({ name = string, type = string })))
 }

@@ -3,18 +3,29 @@ package dev.blackwater.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blackwater.aws.TerraformPlan.Resource;
+import dev.blackwater.extract.ExtractResult;
+import dev.blackwater.pipeline.ResultJson;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,10 +33,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks the deployment that terraform/ plans (terraform/plan.json, written by {@code make
- * plan-offline}): runtimes, SnapStart, least-privilege IAM, locked-down buckets, the schedule and
- * the alarms, and that the Lambda artifact ({@code target/blackwater-lambda.jar}, packaged before
- * failsafe runs) holds every handler the functions name. Runs only with {@code -Pterraform}, and
- * fails there when the plan is missing.
+ * plan-offline}): runtimes, SnapStart, sizes, least-privilege IAM, locked-down buckets, the state
+ * machine, the schedule, the alarms and QuickSight, and that the Lambda artifact ({@code
+ * target/blackwater-lambda.jar}, packaged before failsafe runs) holds every handler the functions
+ * name. Runs only with {@code -Pterraform}, and fails there when the plan is missing.
  */
 class TerraformPlanIT {
 
@@ -366,6 +377,201 @@ class TerraformPlanIT {
         .containsExactlyInAnyOrder(
             "Gateway com.amazonaws." + plan.variable("region") + ".s3",
             "Interface com.amazonaws." + plan.variable("region") + ".secretsmanager");
+  }
+
+  /**
+   * Only the handler's JSON goes from one task to the next (not lambda:invoke's metadata), and the
+   * choice after extract reads the field ExtractResult writes: nothing new skips transform, load
+   * runs either way (it reports the freshness the staleness alarm needs).
+   */
+  @Test
+  void theStateMachinePassesOnEachHandlersJsonAndSkipsTransformWhenExtractFoundNothingNew() {
+    JsonNode definition = plan.jsonOutput("state_machine_definition");
+    JsonNode states = definition.path("States");
+    assertThat(definition.path("StartAt").asText()).isEqualTo("Extract");
+
+    for (String stage : HANDLERS.keySet()) {
+      String name = Character.toUpperCase(stage.charAt(0)) + stage.substring(1);
+      JsonNode task = states.path(name);
+      assertThat(task.path("Type").asText()).as(name).isEqualTo("Task");
+      assertThat(task.path("Resource").asText()).as(name).endsWith(":states:::lambda:invoke");
+      assertThat(task.at("/Parameters/FunctionName").asText())
+          .as(name)
+          .endsWith(
+              ":function:"
+                  + plan.one("aws_lambda_function", stage).text("function_name")
+                  + ":live");
+      // lambda:invoke's result is {"Payload": <handler JSON>, "StatusCode", "ExecutedVersion",
+      // "SdkHttpMetadata", ...}: the whole result replaces the input (no ResultPath, no
+      // ResultSelector), then OutputPath keeps the payload alone.
+      assertThat(task.has("ResultPath")).as(name + " ResultPath").isFalse();
+      assertThat(task.has("ResultSelector")).as(name + " ResultSelector").isFalse();
+      assertThat(task.path("OutputPath").asText()).as(name).isEqualTo("$.Payload");
+      assertThat(task.at("/Catch/0/Next").asText()).as(name).isEqualTo("NotifyFailure");
+      assertThat(task.at("/Catch/0/ErrorEquals/0").asText()).as(name).isEqualTo("States.ALL");
+    }
+    assertThat(states.at("/Extract/Next").asText()).isEqualTo("AnythingNew");
+    assertThat(states.at("/Transform/Next").asText()).isEqualTo("Load");
+    assertThat(states.at("/Load/End").asBoolean()).isTrue();
+
+    JsonNode choice = states.path("AnythingNew");
+    assertThat(choice.path("Type").asText()).isEqualTo("Choice");
+    assertThat(choice.path("Default").asText()).isEqualTo("Transform");
+    assertThat(choice.path("Choices")).hasSize(1);
+    JsonNode nothingNew = choice.path("Choices").get(0);
+    assertThat(nothingNew.path("Next").asText()).isEqualTo("Load");
+    List<JsonNode> tests = new ArrayList<>();
+    nothingNew.path("And").forEach(tests::add);
+    assertThat(tests).extracting(t -> t.path("Variable").asText()).containsOnly("$.nothingNew");
+    assertThat(tests).anySatisfy(t -> assertThat(t.path("IsPresent").asBoolean()).isTrue());
+    assertThat(tests)
+        .anySatisfy(
+            t -> {
+              assertThat(t.has("BooleanEquals")).isTrue();
+              assertThat(t.path("BooleanEquals").asBoolean()).isTrue();
+            });
+
+    // The field the choice reads is the one the extract handler returns.
+    String field = "nothingNew";
+    ObjectMapper json = ResultJson.mapper();
+    JsonNode nothing =
+        json.valueToTree(
+            new ExtractResult(
+                "run",
+                Optional.empty(),
+                Optional.empty(),
+                "t",
+                Instant.EPOCH,
+                Duration.ZERO,
+                List.of()));
+    JsonNode something =
+        json.valueToTree(
+            new ExtractResult(
+                "run",
+                Optional.of("000001-20260101T000000Z"),
+                Optional.empty(),
+                "t",
+                Instant.EPOCH,
+                Duration.ZERO,
+                List.of()));
+    assertThat(nothing.path(field).isBoolean()).as(nothing.toString()).isTrue();
+    assertThat(nothing.path(field).asBoolean()).isTrue();
+    assertThat(something.path(field).asBoolean()).isFalse();
+  }
+
+  /**
+   * Memory, timeout and /tmp of each function are the defaults that terraform.tfvars.example and
+   * docs/aws.md's sizing table show (offline.tfvars leaves them at the defaults).
+   */
+  @Test
+  void functionSizesAreTheDefaultsTheExampleAndTheDocsShow() throws IOException {
+    Map<String, Map<String, Integer>> example = exampleSizes();
+    Map<String, Map<String, Integer>> docs = documentedSizes();
+    for (String stage : HANDLERS.keySet()) {
+      Resource f = plan.one("aws_lambda_function", stage);
+      Map<String, Integer> planned =
+          Map.of(
+              "lambda_memory_mb", f.after().path("memory_size").asInt(),
+              "lambda_timeout_seconds", f.after().path("timeout").asInt(),
+              "lambda_ephemeral_storage_mb", f.after().at("/ephemeral_storage/0/size").asInt());
+      for (var setting : planned.entrySet()) {
+        assertThat(example.get(setting.getKey()))
+            .as("terraform.tfvars.example " + setting.getKey())
+            .containsEntry(stage, setting.getValue());
+        assertThat(docs.get(setting.getKey()))
+            .as("docs/aws.md sizing table " + setting.getKey())
+            .containsEntry(stage, setting.getValue());
+      }
+    }
+    assertThat(plan.one("aws_lambda_function", "load").after().path("timeout").asInt())
+        .as("a first load is the longest run: Lambda's maximum")
+        .isEqualTo(900);
+    for (String stage : List.of("transform", "load")) {
+      assertThat(
+              plan.one("aws_lambda_function", stage)
+                  .after()
+                  .at("/ephemeral_storage/0/size")
+                  .asInt())
+          .as(stage + " keeps DuckDB's and the batch's files in /tmp")
+          .isGreaterThanOrEqualTo(2048);
+    }
+  }
+
+  /**
+   * One QuickSight data set per dashboard query, with that query's SQL and the columns
+   * dataset_columns.json declares (DashboardIT checks those against what the queries return), and a
+   * secret of its own for QuickSight's read-only warehouse user.
+   */
+  @Test
+  void quickSightHasADataSetPerDashboardQueryWithItsColumnsAndAReaderSecret() throws IOException {
+    Path sqlDir = Path.of("../blackwater-cli/src/main/resources/dashboard");
+    Map<String, String> queries = new TreeMap<>();
+    try (Stream<Path> files = Files.list(sqlDir)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
+        queries.put(f.getFileName().toString().replace(".sql", ""), Files.readString(f));
+      }
+    }
+    JsonNode declared =
+        new ObjectMapper()
+            .readTree(Path.of("../terraform/modules/quicksight/dataset_columns.json").toFile());
+    List<Resource> dataSets = plan.all("aws_quicksight_data_set");
+    assertThat(dataSets)
+        .extracting(Resource::key)
+        .containsExactlyInAnyOrderElementsOf(queries.keySet());
+    for (Resource set : dataSets) {
+      JsonNode sql = set.after().at("/physical_table_map/0/custom_sql/0");
+      assertThat(set.text("import_mode")).isEqualTo("DIRECT_QUERY");
+      assertThat(sql.path("sql_query").asText()).isEqualTo(queries.get(set.key()));
+      assertThat(sql.path("columns")).as(set.key()).isEqualTo(declared.path(set.key()));
+    }
+    assertThat(plan.all("aws_quicksight_dashboard")).hasSize(1);
+    assertThat(plan.all("aws_secretsmanager_secret"))
+        .extracting(r -> r.text("name"))
+        .contains(plan.variable("name_prefix") + "/warehouse-reader");
+  }
+
+  private static final Pattern EXAMPLE_SIZE =
+      Pattern.compile("^#\\s*(lambda_\\w+)\\s*=\\s*\\{([^}]*)}", Pattern.MULTILINE);
+  private static final Pattern STAGE_VALUE = Pattern.compile("(\\w+)\\s*=\\s*(\\d+)");
+
+  /** The commented-out defaults of terraform.tfvars.example: setting -> stage -> value. */
+  private static Map<String, Map<String, Integer>> exampleSizes() throws IOException {
+    String text = Files.readString(Path.of("../terraform/terraform.tfvars.example"));
+    Map<String, Map<String, Integer>> sizes = new TreeMap<>();
+    Matcher m = EXAMPLE_SIZE.matcher(text);
+    while (m.find()) {
+      Map<String, Integer> values = new TreeMap<>();
+      Matcher v = STAGE_VALUE.matcher(m.group(2));
+      while (v.find()) {
+        values.put(v.group(1), Integer.parseInt(v.group(2)));
+      }
+      sizes.put(m.group(1), values);
+    }
+    return sizes;
+  }
+
+  private static final Pattern DOCS_ROW =
+      Pattern.compile(
+          "^\\| (extract|transform|load) \\| (\\d+) MB \\| (\\d+) s \\| (\\d+) MB \\|",
+          Pattern.MULTILINE);
+
+  /** docs/aws.md's table of function, memory, timeout, /tmp: setting -> stage -> value. */
+  private static Map<String, Map<String, Integer>> documentedSizes() throws IOException {
+    String text = Files.readString(Path.of("../docs/aws.md"));
+    Map<String, Map<String, Integer>> sizes = new TreeMap<>();
+    Matcher m = DOCS_ROW.matcher(text);
+    while (m.find()) {
+      sizes
+          .computeIfAbsent("lambda_memory_mb", k -> new TreeMap<>())
+          .put(m.group(1), Integer.parseInt(m.group(2)));
+      sizes
+          .computeIfAbsent("lambda_timeout_seconds", k -> new TreeMap<>())
+          .put(m.group(1), Integer.parseInt(m.group(3)));
+      sizes
+          .computeIfAbsent("lambda_ephemeral_storage_mb", k -> new TreeMap<>())
+          .put(m.group(1), Integer.parseInt(m.group(4)));
+    }
+    return sizes;
   }
 
   private static List<JsonNode> statements(JsonNode policy) {

@@ -215,6 +215,54 @@ class DashboardIT {
     }
   }
 
+  /**
+   * QuickSight's custom-SQL data sets declare their columns (terraform/modules/quicksight/
+   * dataset_columns.json): the same names, in the same order, with the QuickSight type of what each
+   * query returns.
+   */
+  @Test
+  void quickSightColumnsAreWhatEachQueryReturns(TestDatabase db) throws Exception {
+    JsonNode declared =
+        ResultJson.mapper()
+            .readTree(Path.of("../terraform/modules/quicksight/dataset_columns.json").toFile());
+    List<String> names = new ArrayList<>();
+    declared.fieldNames().forEachRemaining(names::add);
+    assertThat(names)
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.Arrays.stream(DashboardView.values()).map(DashboardView::viewName).toList());
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      c.setSchema("public");
+      for (DashboardView view : DashboardView.values()) {
+        List<String> actual = new ArrayList<>();
+        try (ResultSet r = s.executeQuery("SELECT * FROM (" + view.sql() + ") AS q LIMIT 0")) {
+          java.sql.ResultSetMetaData meta = r.getMetaData();
+          for (int i = 1; i <= meta.getColumnCount(); i++) {
+            actual.add(meta.getColumnLabel(i) + " " + quickSightType(meta.getColumnTypeName(i)));
+          }
+        }
+        List<String> expected = new ArrayList<>();
+        declared
+            .path(view.viewName())
+            .forEach(
+                col -> expected.add(col.path("name").asText() + " " + col.path("type").asText()));
+        assertThat(expected).as(view.viewName()).isEqualTo(actual);
+      }
+    }
+  }
+
+  /** The QuickSight input column type of a PostgreSQL result type. */
+  private static String quickSightType(String postgres) {
+    return switch (postgres) {
+      case "text", "varchar", "bpchar", "name" -> "STRING";
+      case "int2", "int4", "int8" -> "INTEGER";
+      case "numeric", "float4", "float8" -> "DECIMAL";
+      case "date", "timestamp", "timestamptz" -> "DATETIME";
+      case "bool" -> "BOOLEAN";
+      default -> "unmapped PostgreSQL type " + postgres;
+    };
+  }
+
   @Test
   void commandWritesASelfContainedPage(TestDatabase db, @TempDir Path dir) throws Exception {
     Path page = dir.resolve("dashboard.html");
