@@ -53,11 +53,9 @@ public final class Loader {
   public LoadResult load(String runId) {
     Instant started = clock.instant();
     WarehouseSchema schema = new WarehouseSchema(warehouse, settings.schema());
-    int migrations = 0;
-    if (settings.mode() == dev.blackwater.warehouse.WarehouseMode.MIGRATE) {
-      migrations = schema.migrate();
-    } else {
-      schema.check();
+    int migrations = schema.prepare(settings.mode());
+    if (migrations > 0) {
+      LOG.info("applied {} migrations to warehouse schema {}", migrations, schema.schema());
     }
     BatchLog log = new BatchLog(processed);
     List<BatchLoadResult> loaded = new ArrayList<>();
