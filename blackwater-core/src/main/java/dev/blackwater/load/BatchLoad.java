@@ -9,6 +9,7 @@ import dev.blackwater.pipeline.ResultJson;
 import dev.blackwater.pipeline.Version;
 import dev.blackwater.warehouse.WarehouseMode;
 import dev.blackwater.warehouse.WarehouseSchema;
+import dev.blackwater.warehouse.WarehouseState;
 import dev.blackwater.warehouse.WarehouseTable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,7 @@ final class BatchLoad {
 
   private final Connection connection;
   private final WarehouseSchema schema;
+  private final WarehouseState state;
   private final LakeStore processed;
   private final ParquetToCsv converter;
   private final Path workDirectory;
@@ -57,6 +59,7 @@ final class BatchLoad {
     this.settings = settings;
     this.connection = connection;
     this.schema = schema;
+    this.state = new WarehouseState(connection, schema);
     this.processed = processed;
     this.converter = converter;
     this.workDirectory = workDirectory;
@@ -69,7 +72,7 @@ final class BatchLoad {
     boolean committed = false;
     try {
       lock();
-      if (alreadyLoaded(manifest.batch())) {
+      if (state.isLoaded(manifest.batch())) {
         LOG.info("batch {} was loaded by another run meanwhile: skipped", manifest.batch());
         return null;
       }
@@ -127,19 +130,6 @@ final class BatchLoad {
         connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
       s.setString(1, "blackwater load " + schema.schema());
       s.execute();
-    }
-  }
-
-  private boolean alreadyLoaded(String batch) throws SQLException {
-    try (PreparedStatement s =
-        connection.prepareStatement(
-            "SELECT 1 FROM "
-                + schema.qualified(WarehouseSchema.BOOKKEEPING)
-                + " WHERE batch_id = ?")) {
-      s.setString(1, batch);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next();
-      }
     }
   }
 

@@ -9,20 +9,18 @@ import dev.blackwater.lake.Manifest;
 import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;
 import dev.blackwater.warehouse.WarehouseSchema;
+import dev.blackwater.warehouse.WarehouseState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -55,17 +53,15 @@ public final class Loader {
   public LoadResult load(String runId) {
     Instant started = clock.instant();
     WarehouseSchema schema = new WarehouseSchema(warehouse, settings.schema());
-    int migrations = 0;
-    if (settings.mode() == dev.blackwater.warehouse.WarehouseMode.MIGRATE) {
-      migrations = schema.migrate();
-    } else {
-      schema.check();
+    int migrations = schema.prepare(settings.mode());
+    if (migrations > 0) {
+      LOG.info("applied {} migrations to warehouse schema {}", migrations, schema.schema());
     }
     BatchLog log = new BatchLog(processed);
     List<BatchLoadResult> loaded = new ArrayList<>();
     int skipped = 0;
     try (Connection connection = warehouse.open()) {
-      List<BatchId> pending = pending(log, loadedBatches(connection, schema));
+      List<BatchId> pending = pending(log, new WarehouseState(connection, schema).loadedBatches());
       if (pending.isEmpty()) {
         LOG.info("nothing to load: every processed batch is in the warehouse");
         return new LoadResult(
@@ -116,20 +112,6 @@ public final class Loader {
     } catch (SQLException e) {
       throw failure(manifest.batch(), e);
     }
-  }
-
-  private static Set<String> loadedBatches(Connection connection, WarehouseSchema schema)
-      throws SQLException {
-    Set<String> loaded = new HashSet<>();
-    try (Statement s = connection.createStatement();
-        ResultSet r =
-            s.executeQuery(
-                "SELECT batch_id FROM " + schema.qualified(WarehouseSchema.BOOKKEEPING))) {
-      while (r.next()) {
-        loaded.add(r.getString(1));
-      }
-    }
-    return loaded;
   }
 
   /** The committed batches not loaded yet, checking that each follows the one before it. */

@@ -72,7 +72,7 @@ final class SourceStaging {
       entries.forEach(
           (table, entry) -> {
             for (ObjectRef object : entry.objects()) {
-              prefetch.start(ingestion, manifest.batch(), object, localFile(object));
+              prefetch.plan(ingestion, manifest.batch(), object, localFile(object));
             }
           });
       for (Map.Entry<String, Manifest.Table> e : entries.entrySet()) {

@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
 final class SourceTypes {
 
   /**
-   * Unconstrained {@code numeric}: ten integer digits and eight decimals, exact for any amount the
-   * warehouse's numeric(10,2) can hold and wide enough to see one it cannot. (DuckDB parses
-   * decimals of up to 18 digits many times faster than wider ones.)
+   * Unconstrained {@code numeric} (or one wider than DuckDB's 38 digits) is read as its text: any
+   * PostgreSQL value fits, so nothing is rounded and nothing fails while reading. {@code
+   * checks.sql} rejects a value the warehouse cannot take exactly and the models cast the rest,
+   * once. (Any DECIMAL would round a value with more decimals than its scale and fail the whole
+   * batch on one with more integer digits than it has room for.)
    */
-  static final String UNCONSTRAINED_NUMERIC = "DECIMAL(18,8)";
+  static final String UNCONSTRAINED_NUMERIC = "VARCHAR";
 
   private static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
   private static final Pattern MODIFIER = Pattern.compile("\\(\\d+\\)");

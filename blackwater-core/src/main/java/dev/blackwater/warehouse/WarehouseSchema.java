@@ -59,13 +59,17 @@ public final class WarehouseSchema {
     return "\"" + schema + "\".\"" + table + "\"";
   }
 
-  /** Migrates or checks, as {@code mode} says. */
-  public void prepare(WarehouseMode mode) {
+  /**
+   * Migrates or checks, as {@code mode} says.
+   *
+   * @return the number of migrations applied: 0 when checking or when none was pending
+   */
+  public int prepare(WarehouseMode mode) {
     if (mode == WarehouseMode.CHECK) {
       check();
-    } else {
-      migrate();
+      return 0;
     }
+    return migrate();
   }
 
   /**

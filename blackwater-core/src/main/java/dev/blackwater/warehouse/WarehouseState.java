@@ -1,13 +1,17 @@
 package dev.blackwater.warehouse;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** What the warehouse holds: the batches loaded, and per fact table its rows and newest version. */
+/**
+ * What the warehouse holds: the batches loaded (every read of the bookkeeping table), and per fact
+ * table its rows and newest version.
+ */
 public final class WarehouseState {
 
   private final Connection connection;
@@ -37,10 +41,26 @@ public final class WarehouseState {
     return loaded;
   }
 
+  /**
+   * Whether processed batch {@code batch} is loaded. Inside a load's transaction, after its lock,
+   * this is what decides whether the batch is loaded again.
+   */
+  public boolean isLoaded(String batch) throws SQLException {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "SELECT 1 FROM "
+                + schema.qualified(WarehouseSchema.BOOKKEEPING)
+                + " WHERE batch_id = ?")) {
+      s.setString(1, batch);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
   /** Whether the bookkeeping table exists. */
   public boolean hasBookkeeping() throws SQLException {
-    try (java.sql.PreparedStatement s =
-        connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+    try (PreparedStatement s = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
       s.setString(1, schema.qualified(WarehouseSchema.BOOKKEEPING));
       try (ResultSet r = s.executeQuery()) {
         r.next();

@@ -1,5 +1,9 @@
 -- Rows of the batch that cannot become warehouse rows: a varchar date that is not a date (or is
 -- missing), an amount that is missing or does not fit the warehouse's numeric(10,2) exactly.
+-- Amounts arrive as PostgreSQL's text of a numeric (sources.sql). One fits when it is a plain
+-- decimal number with at most eight integer digits (leading zeros aside) and no non-zero digit past
+-- the second decimal: the pattern alone decides, so a value is never rounded, and the model's cast
+-- (the one cast of each amount) cannot fail. NaN, Infinity and exponents do not fit.
 -- One result row per problem: the source table, the ingestion object it came from (_object), the
 -- row (its rowid in the batch table, to set it aside, and its key for people), the column, the
 -- value and the problem. The transform fails the batch on such rows, or sets up to
@@ -16,9 +20,9 @@ SELECT 'sales_order', _object, rowid,
 FROM batch.sales_order WHERE try_cast(agreed_payment_date AS DATE) IS NULL
 UNION ALL
 SELECT 'sales_order', _object, rowid, 'sales_order_id=' || sales_order_id || ' last_updated=' || last_updated,
-       'unit_price', CAST(unit_price AS VARCHAR), 'does not fit numeric(10,2)'
+       'unit_price', unit_price, 'does not fit numeric(10,2)'
 FROM batch.sales_order
-WHERE unit_price IS NULL OR try_cast(unit_price AS DECIMAL(10,2)) IS DISTINCT FROM unit_price
+WHERE unit_price IS NULL OR NOT regexp_full_match(unit_price, '[+-]?0*[0-9]{1,8}(\.[0-9]{0,2}0*)?')
 UNION ALL
 SELECT 'purchase_order', _object, rowid,
        'purchase_order_id=' || purchase_order_id || ' last_updated=' || last_updated,
@@ -31,9 +35,9 @@ SELECT 'purchase_order', _object, rowid,
 FROM batch.purchase_order WHERE try_cast(agreed_payment_date AS DATE) IS NULL
 UNION ALL
 SELECT 'purchase_order', _object, rowid, 'purchase_order_id=' || purchase_order_id || ' last_updated=' || last_updated,
-       'item_unit_price', CAST(item_unit_price AS VARCHAR), 'does not fit numeric(10,2)'
+       'item_unit_price', item_unit_price, 'does not fit numeric(10,2)'
 FROM batch.purchase_order
-WHERE item_unit_price IS NULL OR try_cast(item_unit_price AS DECIMAL(10,2)) IS DISTINCT FROM item_unit_price
+WHERE item_unit_price IS NULL OR NOT regexp_full_match(item_unit_price, '[+-]?0*[0-9]{1,8}(\.[0-9]{0,2}0*)?')
 UNION ALL
 SELECT 'payment', _object, rowid,
        'payment_id=' || payment_id || ' last_updated=' || last_updated,
@@ -41,6 +45,6 @@ SELECT 'payment', _object, rowid,
 FROM batch.payment WHERE try_cast(payment_date AS DATE) IS NULL
 UNION ALL
 SELECT 'payment', _object, rowid, 'payment_id=' || payment_id || ' last_updated=' || last_updated,
-       'payment_amount', CAST(payment_amount AS VARCHAR), 'does not fit numeric(10,2)'
+       'payment_amount', payment_amount, 'does not fit numeric(10,2)'
 FROM batch.payment
-WHERE payment_amount IS NULL OR try_cast(payment_amount AS DECIMAL(10,2)) IS DISTINCT FROM payment_amount
+WHERE payment_amount IS NULL OR NOT regexp_full_match(payment_amount, '[+-]?0*[0-9]{1,8}(\.[0-9]{0,2}0*)?')

@@ -3,6 +3,8 @@
 -- is read with the column types its manifest records and inserted here by name; a table the batch
 -- does not have (no changes, or not extracted) stays empty. _object numbers the ingestion object a
 -- row came from, to name it when the row is rejected.
+-- The amounts (unconstrained numeric in totesys) are kept as their text, never rounded: checks.sql
+-- rejects one that does not fit the warehouse's numeric(10,2) exactly, the models cast the rest.
 
 CREATE SCHEMA batch;
 
@@ -78,7 +80,7 @@ CREATE TABLE batch.sales_order (
   staff_id                    INTEGER,
   counterparty_id             INTEGER,
   units_sold                  INTEGER,
-  unit_price                  DECIMAL(18,8),
+  unit_price                  VARCHAR,
   currency_id                 INTEGER,
   agreed_delivery_date        VARCHAR,
   agreed_payment_date         VARCHAR,
@@ -94,7 +96,7 @@ CREATE TABLE batch.purchase_order (
   counterparty_id             INTEGER,
   item_code                   VARCHAR,
   item_quantity               INTEGER,
-  item_unit_price             DECIMAL(18,8),
+  item_unit_price             VARCHAR,
   currency_id                 INTEGER,
   agreed_delivery_date        VARCHAR,
   agreed_payment_date         VARCHAR,
@@ -127,7 +129,7 @@ CREATE TABLE batch.payment (
   last_updated    TIMESTAMP,
   transaction_id  INTEGER,
   counterparty_id INTEGER,
-  payment_amount  DECIMAL(18,8),
+  payment_amount  VARCHAR,
   currency_id     INTEGER,
   payment_type_id INTEGER,
   paid            BOOLEAN,

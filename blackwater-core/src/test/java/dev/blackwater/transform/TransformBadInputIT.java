@@ -296,11 +296,62 @@ class TransformBadInputIT {
         .contains("source_table,object_key,row_key,column_name,value,problem")
         .contains(
             "sales_order_id=2 last_updated=2024-01-02 10:00:00,agreed_payment_date,2024-02-30")
-        .contains("sales_order_id=3 last_updated=2024-01-02 10:00:00,unit_price,2.50500000");
+        .contains(
+            "sales_order_id=3 last_updated=2024-01-02 10:00:00,unit_price,2.505,\"does not fit");
     assertThat(new ProcessedZone(processedDir).facts("fact_sales_order"))
         .singleElement()
         .asString()
         .startsWith("1|2024-01-01|09:30:00.25|2024-01-02|10:00:00|");
+  }
+
+  @Test
+  void anAmountTooLargeOrTooPreciseForTheWarehouseIsARejectedRowAndNeverRounded()
+      throws IOException {
+    var batch =
+        new IngestionFixture(ingestion(), 1)
+            .table(
+                "sales_order",
+                SALES_HEADER
+                    + salesRow(1, "3", "2.50000000", "2024-03-01")
+                    + salesRow(2, "3", "12345678901.5", "2024-03-01")
+                    + salesRow(3, "3", "2.000000001", "2024-03-01")
+                    + salesRow(4, "3", "NaN", "2024-03-01")
+                    + salesRow(5, "3", "-99999999.99", "2024-03-01")
+                    + salesRow(6, "3", "100000000", "2024-03-01"))
+            .commit();
+
+    BlackwaterException strict = failure(transformer(0));
+
+    assertThat(strict.code()).isEqualTo(ErrorCode.DATA_QUALITY);
+    assertThat(strict.getMessage())
+        .startsWith(
+            "sales_order row sales_order_id=2 last_updated=2024-01-02 10:00:00 in object"
+                + " sales_order/2026/11/27/"
+                + batch
+                + ".csv.gz: unit_price '12345678901.5' does not fit numeric(10,2)")
+        .contains("has 4 such rows (allowed: 0)");
+    assertNothingWritten();
+
+    TransformResult lenient = transformer(4).transform("lenient");
+
+    assertThat(lenient.rejectedRows()).isEqualTo(4);
+    String rejectedKey =
+        new ProcessedZone(processedDir)
+            .manifests()
+            .get(0)
+            .rejected()
+            .get("sales_order")
+            .objects()
+            .get(0)
+            .key();
+    assertThat(Files.readString(processedDir.resolve(rejectedKey), StandardCharsets.UTF_8))
+        .contains("sales_order_id=2 last_updated=2024-01-02 10:00:00,unit_price,12345678901.5")
+        .contains("sales_order_id=3 last_updated=2024-01-02 10:00:00,unit_price,2.000000001")
+        .contains("sales_order_id=4 last_updated=2024-01-02 10:00:00,unit_price,NaN")
+        .contains("sales_order_id=6 last_updated=2024-01-02 10:00:00,unit_price,100000000");
+    assertThat(new ProcessedZone(processedDir).facts("fact_sales_order"))
+        .extracting(r -> r.split("\\|")[8])
+        .containsExactly("2.50", "-99999999.99");
   }
 
   @Test

@@ -70,8 +70,9 @@ class WarehouseSchemaIT {
   void aTamperedMigrationHistoryIsRefusedNamingTheSchema(TestDatabase db) {
     DatabaseConfig config = new DatabaseConfig("warehouse", db.jdbcUrl(), db.user(), db.password());
     WarehouseSchema schema = new WarehouseSchema(config, "tampered");
-    schema.prepare(WarehouseMode.MIGRATE);
-    schema.prepare(WarehouseMode.CHECK);
+    assertThat(schema.prepare(WarehouseMode.MIGRATE)).isEqualTo(2);
+    assertThat(schema.prepare(WarehouseMode.CHECK)).isZero();
+    assertThat(schema.prepare(WarehouseMode.MIGRATE)).isZero();
     db.execute("UPDATE tampered.blackwater_schema_history SET checksum = 1 WHERE version = '1'");
 
     assertThatThrownBy(schema::migrate)

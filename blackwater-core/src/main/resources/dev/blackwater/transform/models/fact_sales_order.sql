@@ -2,6 +2,8 @@
 -- created_at and last_updated split into a date and a time (milliseconds kept), the agreed dates
 -- (varchar 'YYYY-MM-DD' in totesys) become dates, staff_id becomes sales_staff_id.
 -- sales_record_id is not here: the warehouse numbers fact rows as it loads them.
+-- unit_price arrives as text (sources.sql); checks.sql has set aside every value that does not
+-- fit numeric(10,2) exactly, so this one cast neither rounds nor fails.
 SELECT
   sales_order_id,
   CAST(created_at AS DATE)              AS created_date,
