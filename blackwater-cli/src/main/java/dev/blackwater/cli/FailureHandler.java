@@ -1,6 +1,5 @@
 package dev.blackwater.cli;
 
-import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;
 import dev.blackwater.totesys.TotesysException;
 import java.io.PrintWriter;
@@ -45,18 +44,12 @@ final class FailureHandler implements IExecutionExceptionHandler {
   }
 
   static ErrorCode codeOf(Throwable ex) {
-    if (ex instanceof BlackwaterException b) {
-      return b.code();
-    }
-    if (ex instanceof java.io.UncheckedIOException) {
-      return ErrorCode.CONNECTION; // a lake or temp directory that cannot be read or written
-    }
     if (ex instanceof TotesysException t) {
       return switch (t.kind()) {
         case BAD_ARGUMENT -> ErrorCode.USAGE;
         default -> ErrorCode.CONFIGURATION;
       };
     }
-    return ErrorCode.INTERNAL;
+    return ErrorCode.of(ex);
   }
 }

@@ -6,6 +6,9 @@ import picocli.CommandLine;
 /** The {@code blackwater} command. */
 public final class Main {
 
+  static final String S3_ENDPOINT_VARIABLE = "BLACKWATER_S3_ENDPOINT";
+  static final String S3_ENDPOINT_PROPERTY = "blackwater.s3.endpoint";
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -26,10 +29,25 @@ public final class Main {
     CommandLine cli = new CommandLine(new BlackwaterCommand());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setDefaultValueProvider(EnvironmentDefaults.fromProcess());
+    EnvironmentDefaults defaults = EnvironmentDefaults.fromProcess();
+    cli.setDefaultValueProvider(defaults);
+    s3EndpointFrom(defaults);
     cli.setExecutionExceptionHandler(new FailureHandler());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setUsageHelpAutoWidth(true);
     return cli;
+  }
+
+  /**
+   * {@code BLACKWATER_S3_ENDPOINT} from the environment or {@code .env}, like every other setting:
+   * handed to the S3 lake store (which reads the environment, then this system property) unless a
+   * {@code -Dblackwater.s3.endpoint} already names one.
+   */
+  private static void s3EndpointFrom(EnvironmentDefaults defaults) {
+    if (System.getProperty(S3_ENDPOINT_PROPERTY) == null) {
+      defaults
+          .lookup(S3_ENDPOINT_VARIABLE)
+          .ifPresent(value -> System.setProperty(S3_ENDPOINT_PROPERTY, value));
+    }
   }
 }

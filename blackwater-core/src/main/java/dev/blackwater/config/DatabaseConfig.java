@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -81,6 +82,13 @@ public record DatabaseConfig(String role, String url, String user, String passwo
     }
   }
 
+  /**
+   * SQL states of a database whose tables do not fit the contract: an undefined table or column, a
+   * column of another type, a value that cannot be coerced. With data exceptions (class 22) and
+   * integrity violations (class 23) they are data-quality failures.
+   */
+  private static final Set<String> SCHEMA_MISMATCH = Set.of("42P01", "42703", "42804", "42846");
+
   /** Maps a driver failure met while connecting or working to a {@link BlackwaterException}. */
   public BlackwaterException connectionFailure(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -99,8 +107,12 @@ public record DatabaseConfig(String role, String url, String user, String passwo
       return new BlackwaterException(
           ErrorCode.CONNECTION, "permission denied on " + where + ": " + reason, e);
     }
-    if (state.startsWith("42") || state.startsWith("22") || state.startsWith("23")) {
+    if (SCHEMA_MISMATCH.contains(state) || state.startsWith("22") || state.startsWith("23")) {
       return new BlackwaterException(ErrorCode.DATA_QUALITY, where + ": " + reason, e);
+    }
+    if (state.startsWith("42")) {
+      // a syntax error or an unknown function in Blackwater's own SQL: a bug, not the data
+      return new BlackwaterException(ErrorCode.INTERNAL, where + ": " + reason, e);
     }
     if (state.startsWith("08") || state.isEmpty()) {
       return new BlackwaterException(

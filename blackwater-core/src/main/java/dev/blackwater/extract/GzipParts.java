@@ -29,6 +29,7 @@ final class GzipParts implements AutoCloseable {
   private final List<ObjectRef> committed = new ArrayList<>();
 
   private LakeWriter writer;
+  private LeveledGzip gzip;
   private OutputStream out;
   private long rowsInPart;
 
@@ -57,7 +58,8 @@ final class GzipParts implements AutoCloseable {
     int number = committed.size() + 1;
     String suffix = number == 1 ? ".csv.gz" : String.format(".part-%05d.csv.gz", number);
     writer = lake.create(batch.objectKey(table, suffix));
-    out = new BufferedOutputStream(new LeveledGzip(writer, level), 1 << 16);
+    gzip = new LeveledGzip(writer, level);
+    out = new BufferedOutputStream(gzip, 1 << 16);
     out.write(header);
     rowsInPart = 0;
   }
@@ -68,6 +70,7 @@ final class GzipParts implements AutoCloseable {
     StoredObject stored = writer.commit();
     committed.add(new ObjectRef(stored.key(), rowsInPart, stored.bytes(), stored.sha256()));
     writer = null;
+    gzip = null;
     out = null;
   }
 
@@ -79,12 +82,15 @@ final class GzipParts implements AutoCloseable {
     return List.copyOf(committed);
   }
 
-  /** Discards an unfinished part (and frees its compressor). */
+  /**
+   * Discards an unfinished part: frees its compressor without writing what it still holds (after a
+   * failure, nothing more should go to the lake) and abandons the lake writer.
+   */
   @Override
   public void close() throws IOException {
     if (writer != null) {
       try {
-        out.close();
+        gzip.abandon();
       } finally {
         writer.close();
       }
@@ -100,6 +106,11 @@ final class GzipParts implements AutoCloseable {
       this.target = target;
       def.setLevel(level);
       def.setStrategy(Deflater.DEFAULT_STRATEGY);
+    }
+
+    /** Frees the compressor, writing nothing more. */
+    void abandon() {
+      def.end();
     }
 
     @Override

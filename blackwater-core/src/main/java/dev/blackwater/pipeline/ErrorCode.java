@@ -24,6 +24,21 @@ public enum ErrorCode {
     this.exitCode = exitCode;
   }
 
+  /**
+   * The kind of {@code failure}: its own for a {@link BlackwaterException}, CONNECTION for a lake
+   * zone or temp directory that cannot be read or written ({@link java.io.UncheckedIOException}),
+   * INTERNAL for anything else. The CLI, the run log and the Lambda handlers all classify this way.
+   */
+  public static ErrorCode of(Throwable failure) {
+    if (failure instanceof BlackwaterException b) {
+      return b.code();
+    }
+    if (failure instanceof java.io.UncheckedIOException) {
+      return CONNECTION;
+    }
+    return INTERNAL;
+  }
+
   /** The process exit code for this kind of failure. */
   public int exitCode() {
     return exitCode;

@@ -59,7 +59,7 @@ public final class RunLog {
               null));
       return result;
     } catch (RuntimeException e) {
-      ErrorCode code = e instanceof BlackwaterException b ? b.code() : ErrorCode.INTERNAL;
+      ErrorCode code = ErrorCode.of(e);
       record(
           new RunRecord(
               stage,

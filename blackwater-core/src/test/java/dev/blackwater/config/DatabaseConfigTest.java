@@ -53,6 +53,13 @@ class DatabaseConfigTest {
         .startsWith("cannot reach the source database at h:1/d");
     assertThat(failure(db, "XX000").getMessage()).startsWith("the source database at h:1/d: ");
     assertThat(failure(db, "08001").code()).isEqualTo(ErrorCode.CONNECTION);
+    assertThat(failure(db, "42P01").code()).as("undefined table").isEqualTo(ErrorCode.DATA_QUALITY);
+    assertThat(failure(db, "42703").code())
+        .as("undefined column")
+        .isEqualTo(ErrorCode.DATA_QUALITY);
+    assertThat(failure(db, "22007").code()).as("bad datetime").isEqualTo(ErrorCode.DATA_QUALITY);
+    assertThat(failure(db, "23503").code()).as("foreign key").isEqualTo(ErrorCode.DATA_QUALITY);
+    assertThat(failure(db, "42601").code()).as("syntax: a bug").isEqualTo(ErrorCode.INTERNAL);
   }
 
   @Test

@@ -23,21 +23,17 @@ public final class StageFailure extends RuntimeException {
 
   /** The failure of {@code stage} caused by {@code cause}. */
   static StageFailure of(Stage stage, RuntimeException cause) {
-    ErrorCode code = cause instanceof BlackwaterException b ? b.code() : ErrorCode.INTERNAL;
+    ErrorCode code = ErrorCode.of(cause);
     String problem =
         cause instanceof BlackwaterException
             ? cause.getMessage()
             : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    return new StageFailure(code, stage.label() + " failed (" + code + "): " + firstLine(problem));
+    return new StageFailure(
+        code, stage.label() + " failed (" + code + "): " + BlackwaterException.firstLine(problem));
   }
 
   /** Which kind of failure it was. */
   public ErrorCode code() {
     return code;
-  }
-
-  private static String firstLine(String text) {
-    String value = String.valueOf(text);
-    return value.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(value);
   }
 }
