@@ -91,6 +91,16 @@ final class TerraformPlan {
 
   /** A root variable's value. */
   String variable(String name) {
-    return root.path("variables").path(name).path("value").asText();
+    return variableValue(name).asText();
+  }
+
+  /** A root variable's value as planned (a map or object variable as a JSON object). */
+  JsonNode variableValue(String name) {
+    return root.path("variables").path(name).path("value");
+  }
+
+  /** A root variable's default in terraform/variables.tf (missing when it has none). */
+  JsonNode variableDefault(String name) {
+    return root.at("/configuration/root_module/variables").path(name).path("default");
   }
 }
