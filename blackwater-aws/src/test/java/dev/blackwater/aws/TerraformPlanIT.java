@@ -563,6 +563,55 @@ class TerraformPlanIT {
         .contains(plan.variable("name_prefix") + "/warehouse-reader");
   }
 
+  /**
+   * QuickSight signs in to the warehouse as the read-only reader, never as the loader: the data
+   * source's credentials are the quicksight module's reader_secret_arn, which the root module sets
+   * to the secrets module's reader secret (read from the plan's configuration, as the secret's ARN
+   * is unknown until apply).
+   */
+  @Test
+  void quickSightsDataSourceUsesTheReaderSecret() {
+    JsonNode quicksight = plan.module("quicksight");
+    assertThat(
+            TerraformPlan.references(
+                TerraformPlan.resourceExpressions(
+                        quicksight, "aws_quicksight_data_source.warehouse")
+                    .at("/credentials/0/secret_arn")))
+        .as("the data source's credentials.secret_arn")
+        .containsExactly("var.reader_secret_arn");
+    assertThat(
+            TerraformPlan.references(
+                TerraformPlan.callExpressions(plan.module(), "quicksight")
+                    .path("reader_secret_arn")))
+        .as("the root module's reader_secret_arn for quicksight")
+        .contains("module.secrets.reader_secret_arn")
+        .noneMatch(r -> r.contains("warehouse_secret") || r.contains("source_secret"));
+    assertThat(
+            TerraformPlan.references(
+                plan.module("secrets").at("/outputs/reader_secret_arn/expression")))
+        .as("the secrets module's reader_secret_arn")
+        .containsExactly("aws_secretsmanager_secret.reader");
+  }
+
+  /**
+   * The state machine deploys the definition that calls the functions' live aliases by their real
+   * ARNs (local.definitions.deployed); the "by_name" variant, which the state_machine_definition
+   * output shows and the test above checks, is the same expression with ARNs built from names, for
+   * the plan only.
+   */
+  @Test
+  void theStateMachineDeploysTheDefinitionWithTheAliasesArns() {
+    List<String> references =
+        TerraformPlan.references(
+            TerraformPlan.resourceExpressions(
+                    plan.module("orchestration"), "aws_sfn_state_machine.pipeline")
+                .path("definition"));
+    assertThat(references)
+        .as("aws_sfn_state_machine.pipeline's definition")
+        .contains("local.definitions.deployed")
+        .doesNotContain("local.definitions.by_name");
+  }
+
   private static final Pattern EXAMPLE_SIZE =
       Pattern.compile("^#\\s*(lambda_\\w+)\\s*=\\s*\\{([^}]*)}", Pattern.MULTILINE);
   private static final Pattern STAGE_VALUE = Pattern.compile("(\\w+)\\s*=\\s*(\\d+)");
