@@ -87,20 +87,20 @@ variable "lambda_timeout_seconds" {
   }
 }
 
-# /tmp: extract writes nothing there (its parts are compressed in memory); transform keeps a
-# batch's downloaded ingestion files, its Parquet before upload and DuckDB's spill files there;
-# load a table's Parquet and the CSV it copies into PostgreSQL. Not measured, estimated from the
-# scale-100 first run (docs/aws.md, "Sizing"): about 200 MB of Parquet, a similar download, and
-# spill when DuckDB passes its memory limit; 2 GB leaves several times that. Lambda charges
-# little for it (about $0.03 per million GB-seconds).
+# /tmp: extract writes nothing there (its parts are compressed in memory); transform keeps at most
+# --threads + 1 uncompressed ingestion objects, DuckDB's spill beyond its memory limit and the
+# batch's Parquet before upload; load one table's Parquet and its CSV conversion at a time. 512 MB
+# (Lambda's default) holds a steady five-minute batch many times over. SnapStart does not support
+# more than 512 MB: a function set above it (e.g. for a first run or backfill of a large source)
+# runs without SnapStart until it is set back (docs/aws.md, "Sizing").
 variable "lambda_ephemeral_storage_mb" {
-  description = "Size of /tmp per function in MB (512, Lambda's default, to 10240). See docs/aws.md, \"Sizing\"."
+  description = "Size of /tmp per function in MB (512, Lambda's default, to 10240). Above 512 the function loses SnapStart. See docs/aws.md, \"Sizing\"."
   type        = object({ extract = number, transform = number, load = number })
-  default     = { extract = 512, transform = 2048, load = 2048 }
+  default     = { extract = 512, transform = 512, load = 512 }
 
   validation {
     condition     = alltrue([for s in values(var.lambda_ephemeral_storage_mb) : s >= 512 && s <= 10240])
-    error_message = "Lambda ephemeral storage must be 512 to 10240 MB."
+    error_message = "Lambda ephemeral storage must be 512 to 10240 MB (above 512 the function gets no SnapStart)."
   }
 }
 

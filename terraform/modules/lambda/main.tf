@@ -1,5 +1,16 @@
 # The three functions, from one artifact. SnapStart snapshots each published version; the state
-# machine calls the "live" alias, which always points at the newest version.
+# machine calls the "live" alias, which always points at the newest version. SnapStart does not
+# support ephemeral storage above 512 MB, so a function whose /tmp is raised above that (say for a
+# large backfill) runs without SnapStart: full cold starts, the documented trade-off (docs/aws.md,
+# "Sizing").
+
+locals {
+  snap_start_max_ephemeral_storage_mb = 512
+  snap_start = {
+    for name in keys(var.handlers) :
+    name => var.ephemeral_storage_mb[name] <= local.snap_start_max_ephemeral_storage_mb
+  }
+}
 
 resource "aws_cloudwatch_log_group" "function" {
   for_each = var.handlers
@@ -30,8 +41,11 @@ resource "aws_lambda_function" "this" {
   s3_object_version = var.artifact_version
   source_code_hash  = var.artifact_sha256
 
-  snap_start {
-    apply_on = "PublishedVersions"
+  dynamic "snap_start" {
+    for_each = local.snap_start[each.key] ? [1] : []
+    content {
+      apply_on = "PublishedVersions"
+    }
   }
 
   logging_config {
@@ -76,7 +90,7 @@ resource "aws_lambda_alias" "live" {
   for_each = var.handlers
 
   name             = "live"
-  description      = "The newest published (SnapStart) version"
+  description      = "The newest published version (SnapStart when /tmp is 512 MB)"
   function_name    = aws_lambda_function.this[each.key].function_name
   function_version = aws_lambda_function.this[each.key].version
 }

@@ -32,8 +32,13 @@ variable "timeout_seconds" {
 }
 
 variable "ephemeral_storage_mb" {
-  description = "Size of /tmp per function in MB (512 to 10240)."
+  description = "Size of /tmp per function in MB (512 to 10240). Above 512 the function gets no SnapStart."
   type        = map(number)
+
+  validation {
+    condition     = alltrue([for s in values(var.ephemeral_storage_mb) : s >= 512 && s <= 10240])
+    error_message = "Lambda ephemeral storage must be 512 to 10240 MB."
+  }
 }
 
 variable "log_retention_days" {

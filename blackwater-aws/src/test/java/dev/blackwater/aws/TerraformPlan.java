@@ -89,8 +89,61 @@ final class TerraformPlan {
     }
   }
 
+  /**
+   * A module's configuration ({@code terraform show -json}'s "configuration"): the root module with
+   * no call names, else the module reached through the calls, outermost first.
+   */
+  JsonNode module(String... calls) {
+    JsonNode module = root.path("configuration").path("root_module");
+    for (String call : calls) {
+      module = module.path("module_calls").path(call).path("module");
+    }
+    if (module.isMissingNode()) {
+      throw new AssertionError("no module " + String.join(".", calls) + " in the configuration");
+    }
+    return module;
+  }
+
+  /** The expressions of the module call {@code call} in {@code module}: argument -> expression. */
+  static JsonNode callExpressions(JsonNode module, String call) {
+    JsonNode expressions = module.path("module_calls").path(call).path("expressions");
+    if (expressions.isMissingNode()) {
+      throw new AssertionError("no module call " + call + " in the configuration");
+    }
+    return expressions;
+  }
+
+  /**
+   * The expressions of a resource in a module's configuration, by its address there (type.name).
+   */
+  static JsonNode resourceExpressions(JsonNode module, String address) {
+    for (JsonNode resource : module.path("resources")) {
+      if (resource.path("address").asText().equals(address)) {
+        return resource.path("expressions");
+      }
+    }
+    throw new AssertionError("no " + address + " in the module's configuration");
+  }
+
+  /** The references of a configured expression: the variables, locals and objects it reads. */
+  static List<String> references(JsonNode expression) {
+    List<String> references = new ArrayList<>();
+    expression.path("references").forEach(r -> references.add(r.asText()));
+    return references;
+  }
+
   /** A root variable's value. */
   String variable(String name) {
-    return root.path("variables").path(name).path("value").asText();
+    return variableValue(name).asText();
+  }
+
+  /** A root variable's value as planned (a map or object variable as a JSON object). */
+  JsonNode variableValue(String name) {
+    return root.path("variables").path(name).path("value");
+  }
+
+  /** A root variable's default in terraform/variables.tf (missing when it has none). */
+  JsonNode variableDefault(String name) {
+    return root.at("/configuration/root_module/variables").path(name).path("default");
   }
 }

@@ -58,6 +58,9 @@ class TerraformPlanIT {
           "logs:DescribeResourcePolicies",
           "logs:DescribeLogGroups");
 
+  /** The most ephemeral storage (/tmp) AWS allows on a function with SnapStart. */
+  private static final int SNAP_START_MAX_EPHEMERAL_STORAGE_MB = 512;
+
   private static final Map<String, String> HANDLERS =
       Map.of(
           "extract", "dev.blackwater.aws.handler.ExtractHandler::handleRequest",
@@ -486,15 +489,45 @@ class TerraformPlanIT {
     assertThat(plan.one("aws_lambda_function", "load").after().path("timeout").asInt())
         .as("a first load is the longest run: Lambda's maximum")
         .isEqualTo(900);
-    for (String stage : List.of("transform", "load")) {
-      assertThat(
-              plan.one("aws_lambda_function", stage)
-                  .after()
-                  .at("/ephemeral_storage/0/size")
-                  .asInt())
-          .as(stage + " keeps DuckDB's and the batch's files in /tmp")
-          .isGreaterThanOrEqualTo(2048);
+  }
+
+  /**
+   * SnapStart does not support more than 512 MB of ephemeral storage, so a real apply would fail on
+   * a function that has both: a function whose /tmp is raised above 512 MB (a large backfill) gets
+   * no SnapStart, and with the defaults (offline.tfvars keeps them) all three have it.
+   */
+  @Test
+  void snapStartOnlyOnFunctionsWithAtMost512MbOfTmpWhichTheDefaultsGiveAllThree() {
+    for (Resource f : plan.all("aws_lambda_function")) {
+      int tmp = f.after().at("/ephemeral_storage/0/size").asInt();
+      boolean snapStart =
+          f.after().at("/snap_start/0/apply_on").asText().equals("PublishedVersions");
+      assertThat(tmp).as(f.address() + " /tmp").isBetween(512, 10_240);
+      assertThat(snapStart)
+          .as(
+              f.address()
+                  + " has SnapStart exactly when its /tmp ("
+                  + tmp
+                  + " MB) is at most 512 MB")
+          .isEqualTo(tmp <= SNAP_START_MAX_EPHEMERAL_STORAGE_MB);
     }
+    JsonNode defaults = plan.variableDefault("lambda_ephemeral_storage_mb");
+    assertThat(plan.variableValue("lambda_ephemeral_storage_mb"))
+        .as("the plan uses the defaults")
+        .isEqualTo(defaults);
+    for (String stage : HANDLERS.keySet()) {
+      assertThat(defaults.path(stage).asInt())
+          .as("default /tmp of " + stage)
+          .isEqualTo(SNAP_START_MAX_EPHEMERAL_STORAGE_MB);
+    }
+    assertThat(plan.all("aws_lambda_function"))
+        .as("with the defaults every function has SnapStart")
+        .hasSize(3)
+        .allSatisfy(
+            f ->
+                assertThat(f.after().at("/snap_start/0/apply_on").asText())
+                    .as(f.address())
+                    .isEqualTo("PublishedVersions"));
   }
 
   /**
@@ -528,6 +561,55 @@ class TerraformPlanIT {
     assertThat(plan.all("aws_secretsmanager_secret"))
         .extracting(r -> r.text("name"))
         .contains(plan.variable("name_prefix") + "/warehouse-reader");
+  }
+
+  /**
+   * QuickSight signs in to the warehouse as the read-only reader, never as the loader: the data
+   * source's credentials are the quicksight module's reader_secret_arn, which the root module sets
+   * to the secrets module's reader secret (read from the plan's configuration, as the secret's ARN
+   * is unknown until apply).
+   */
+  @Test
+  void quickSightsDataSourceUsesTheReaderSecret() {
+    JsonNode quicksight = plan.module("quicksight");
+    assertThat(
+            TerraformPlan.references(
+                TerraformPlan.resourceExpressions(
+                        quicksight, "aws_quicksight_data_source.warehouse")
+                    .at("/credentials/0/secret_arn")))
+        .as("the data source's credentials.secret_arn")
+        .containsExactly("var.reader_secret_arn");
+    assertThat(
+            TerraformPlan.references(
+                TerraformPlan.callExpressions(plan.module(), "quicksight")
+                    .path("reader_secret_arn")))
+        .as("the root module's reader_secret_arn for quicksight")
+        .contains("module.secrets.reader_secret_arn")
+        .noneMatch(r -> r.contains("warehouse_secret") || r.contains("source_secret"));
+    assertThat(
+            TerraformPlan.references(
+                plan.module("secrets").at("/outputs/reader_secret_arn/expression")))
+        .as("the secrets module's reader_secret_arn")
+        .containsExactly("aws_secretsmanager_secret.reader");
+  }
+
+  /**
+   * The state machine deploys the definition that calls the functions' live aliases by their real
+   * ARNs (local.definitions.deployed); the "by_name" variant, which the state_machine_definition
+   * output shows and the test above checks, is the same expression with ARNs built from names, for
+   * the plan only.
+   */
+  @Test
+  void theStateMachineDeploysTheDefinitionWithTheAliasesArns() {
+    List<String> references =
+        TerraformPlan.references(
+            TerraformPlan.resourceExpressions(
+                    plan.module("orchestration"), "aws_sfn_state_machine.pipeline")
+                .path("definition"));
+    assertThat(references)
+        .as("aws_sfn_state_machine.pipeline's definition")
+        .contains("local.definitions.deployed")
+        .doesNotContain("local.definitions.by_name");
   }
 
   private static final Pattern EXAMPLE_SIZE =
