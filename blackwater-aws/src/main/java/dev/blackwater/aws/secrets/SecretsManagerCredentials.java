@@ -44,6 +44,11 @@ public final class SecretsManagerCredentials implements CredentialSource {
     this.secretId = secretId;
   }
 
+  /** The client this reads through (for tests: shared per endpoint). */
+  SecretsManagerClient readsThrough() {
+    return client;
+  }
+
   /**
    * Credentials of the database playing {@code role} from secret {@code secretId}, read through the
    * process's shared client for {@code endpoint} (AWS's when empty; see {@link

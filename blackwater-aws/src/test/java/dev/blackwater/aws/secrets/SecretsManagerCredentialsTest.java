@@ -55,6 +55,7 @@ class SecretsManagerCredentialsTest {
     assertThat(source.current().user()).isEqualTo("reader");
     assertThat(again.current().user()).isEqualTo("reader");
     assertThat(requested).hasSize(2);
+    assertThat(again.readsThrough()).as("one client per endpoint").isSameAs(source.readsThrough());
     assertThatThrownBy(
             () -> SecretsManagerCredentials.forSecret("warehouse", " ", Optional.empty()))
         .hasMessage("no Secrets Manager secret given for the warehouse database");
