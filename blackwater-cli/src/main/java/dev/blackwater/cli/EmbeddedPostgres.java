@@ -56,10 +56,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return new DatabaseConfig(role, server.getJdbcUrl("postgres", name), "postgres", null);
   }
 
-  public int port() {
-    return server.getPort();
-  }
-
   @Override
   public void close() throws IOException {
     server.close();

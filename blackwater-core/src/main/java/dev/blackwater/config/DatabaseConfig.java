@@ -84,8 +84,9 @@ public record DatabaseConfig(String role, String url, String user, String passwo
 
   /**
    * SQL states of a database whose tables do not fit the contract: an undefined table or column, a
-   * column of another type, a value that cannot be coerced. With data exceptions (class 22) and
-   * integrity violations (class 23) they are data-quality failures.
+   * column of another type, a value that cannot be coerced. With data exceptions (class 22),
+   * integrity violations (class 23) and a cardinality violation (21000: one key given twice in a
+   * merge) they are data-quality failures.
    */
   private static final Set<String> SCHEMA_MISMATCH = Set.of("42P01", "42703", "42804", "42846");
 
@@ -107,7 +108,10 @@ public record DatabaseConfig(String role, String url, String user, String passwo
       return new BlackwaterException(
           ErrorCode.CONNECTION, "permission denied on " + where + ": " + reason, e);
     }
-    if (SCHEMA_MISMATCH.contains(state) || state.startsWith("22") || state.startsWith("23")) {
+    if (SCHEMA_MISMATCH.contains(state)
+        || state.startsWith("22")
+        || state.startsWith("23")
+        || state.equals("21000")) {
       return new BlackwaterException(ErrorCode.DATA_QUALITY, where + ": " + reason, e);
     }
     if (state.startsWith("42")) {

@@ -61,7 +61,7 @@ public final class LakeFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot read " + object.key() + " from " + lake.uri() + ": " + e.getMessage(), e);
-    } catch (BlackwaterException e) {
+    } catch (LakeObjectMissingException e) {
       throw new BlackwaterException(
           e.code(), "object " + object.key() + " of batch " + batch + ": " + e.getMessage(), e);
     }

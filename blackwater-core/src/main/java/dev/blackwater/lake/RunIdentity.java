@@ -54,7 +54,8 @@ public record RunIdentity(String host, long pid) {
    * its host proves nothing: another container of the same kernel could hold the claim.
    */
   public boolean provesDead(Claim claim) {
-    return !host.startsWith(UNKNOWN)
+    return !host.equals(UNKNOWN)
+        && !host.startsWith(UNKNOWN + "/")
         && host.equals(claim.host())
         && claim.pid() != pid
         && ProcessHandle.of(claim.pid()).map(p -> !p.isAlive()).orElse(true);

@@ -15,6 +15,8 @@ import java.util.List;
  * @param alreadyLoaded batches skipped because another run had loaded them
  * @param startedAt when the run started
  * @param duration how long it took
+ * @param newestVersion the newest {@code last_updated} over the warehouse's facts after the run
+ *     (ISO text), or null while it has none: how fresh the warehouse is
  */
 public record LoadResult(
     String runId,
@@ -23,7 +25,8 @@ public record LoadResult(
     List<BatchLoadResult> batches,
     int alreadyLoaded,
     Instant startedAt,
-    Duration duration) {
+    Duration duration,
+    String newestVersion) {
 
   /** Whether there was nothing to load. */
   @JsonProperty

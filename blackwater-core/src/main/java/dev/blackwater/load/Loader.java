@@ -61,7 +61,8 @@ public final class Loader {
     List<BatchLoadResult> loaded = new ArrayList<>();
     int skipped = 0;
     try (Connection connection = warehouse.open()) {
-      List<BatchId> pending = pending(log, new WarehouseState(connection, schema).loadedBatches());
+      WarehouseState state = new WarehouseState(connection, schema);
+      List<Manifest> pending = pending(log, state.loadedBatches());
       if (pending.isEmpty()) {
         LOG.info("nothing to load: every processed batch is in the warehouse");
         return new LoadResult(
@@ -71,15 +72,15 @@ public final class Loader {
             loaded,
             0,
             started,
-            Duration.between(started, clock.instant()));
+            Duration.between(started, clock.instant()),
+            state.newestVersion());
       }
       Path work = Files.createTempDirectory(settings.tempDirectory(), "blackwater-load-");
       try (ParquetToCsv converter = new ParquetToCsv(work, settings.memoryLimit())) {
         BatchLoad batchLoad =
             new BatchLoad(connection, schema, settings, processed, converter, work);
-        for (BatchId batch : pending) {
-          Manifest manifest = log.read(batch);
-          LOG.info("loading batch {} into schema {}", batch, schema.schema());
+        for (Manifest manifest : pending) {
+          LOG.info("loading batch {} into schema {}", manifest.batch(), schema.schema());
           BatchLoadResult result = loadOne(batchLoad, manifest);
           if (result == null) {
             skipped++;
@@ -90,20 +91,21 @@ public final class Loader {
       } finally {
         deleteTree(work);
       }
+      return new LoadResult(
+          runId,
+          schema.schema(),
+          migrations,
+          loaded,
+          skipped,
+          started,
+          Duration.between(started, clock.instant()),
+          state.newestVersion());
     } catch (SQLException e) {
       throw warehouse.connectionFailure(e);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot use the temp directory " + settings.tempDirectory(), e);
     }
-    return new LoadResult(
-        runId,
-        schema.schema(),
-        migrations,
-        loaded,
-        skipped,
-        started,
-        Duration.between(started, clock.instant()));
   }
 
   private BatchLoadResult loadOne(BatchLoad batchLoad, Manifest manifest) {
@@ -114,9 +116,12 @@ public final class Loader {
     }
   }
 
-  /** The committed batches not loaded yet, checking that each follows the one before it. */
-  private static List<BatchId> pending(BatchLog log, Set<String> loaded) {
-    List<BatchId> pending = new ArrayList<>();
+  /**
+   * The manifests of the committed batches not loaded yet, checking that each follows the one
+   * before it.
+   */
+  private static List<Manifest> pending(BatchLog log, Set<String> loaded) {
+    List<Manifest> pending = new ArrayList<>();
     String previous = null;
     for (BatchId batch : log.committed()) {
       if (loaded.contains(batch.toString())) {
@@ -134,26 +139,28 @@ public final class Loader {
                 + ", but the batch before it in the processed zone is "
                 + previous);
       }
-      pending.add(batch);
+      pending.add(manifest);
       previous = batch.toString();
     }
     return pending;
   }
 
+  /** A batch's failure, classified as every database failure is ({@link DatabaseConfig}). */
   private BlackwaterException failure(String batch, SQLException e) {
-    String state = e.getSQLState() == null ? "" : e.getSQLState();
     String where = "batch " + batch + " was not loaded (the warehouse is as it was): ";
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     String detail = server == null ? e.getMessage() : describe(server);
-    if (state.startsWith("23") || state.startsWith("22") || state.equals("21000")) {
-      return new BlackwaterException(ErrorCode.DATA_QUALITY, where + detail, e);
-    }
-    if (state.equals("42501")) {
-      return new BlackwaterException(
-          ErrorCode.CONNECTION, where + "missing permission: " + detail, e);
-    }
     BlackwaterException mapped = warehouse.connectionFailure(e);
-    return new BlackwaterException(mapped.code(), where + mapped.getMessage(), e);
+    String problem =
+        switch (mapped.code()) {
+          case DATA_QUALITY -> detail;
+          case CONNECTION ->
+              "42501".equals(e.getSQLState())
+                  ? "missing permission: " + detail
+                  : mapped.getMessage();
+          default -> mapped.getMessage();
+        };
+    return new BlackwaterException(mapped.code(), where + problem, e);
   }
 
   private static String describe(ServerErrorMessage server) {

@@ -6,10 +6,6 @@ import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LakeStores;
 import dev.blackwater.load.LoadResult;
 import dev.blackwater.transform.TransformResult;
-import dev.blackwater.warehouse.WarehouseSchema;
-import dev.blackwater.warehouse.WarehouseState;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +74,7 @@ public final class Pipeline {
     LoadResult loaded = Stages.load(config.warehouse(), processed, config.load(), clock, runId);
     progress.loaded(loaded);
     MDC.remove("stage");
-    String newest = newestVersion();
+    String newest = loaded.newestVersion();
     return new RunResult(
         runId,
         extracted,
@@ -87,16 +83,6 @@ public final class Pipeline {
         since(started),
         newest,
         Freshness.lag(newest, clock.instant()));
-  }
-
-  /** The newest {@code last_updated} over the warehouse's facts, or null when it has none. */
-  private String newestVersion() {
-    WarehouseSchema schema = new WarehouseSchema(config.warehouse(), config.load().schema());
-    try (Connection c = config.warehouse().open()) {
-      return new WarehouseState(c, schema).newestVersion();
-    } catch (SQLException e) {
-      throw config.warehouse().connectionFailure(e);
-    }
   }
 
   private Duration since(Instant started) {

@@ -30,9 +30,4 @@ public record RunRecord(
   public static final String SUCCESS = "success";
   public static final String NOTHING_NEW = "nothing-new";
   public static final String FAILURE = "failure";
-
-  /** Whether the run failed. */
-  public boolean failed() {
-    return FAILURE.equals(outcome);
-  }
 }

@@ -1,5 +1,6 @@
 package dev.blackwater.verify;
 
+import dev.blackwater.warehouse.WarehouseTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ record ForeignKey(String fact, String column, String dimension, String key) {
 
   private static List<ForeignKey> build() {
     List<ForeignKey> keys = new ArrayList<>();
-    for (String fact : List.of("fact_sales_order", "fact_purchase_order", "fact_payment")) {
+    for (String fact : WarehouseTable.facts().stream().map(WarehouseTable::tableName).toList()) {
       keys.add(new ForeignKey(fact, "created_date", "dim_date", "date_id"));
       keys.add(new ForeignKey(fact, "last_updated_date", "dim_date", "date_id"));
       keys.add(new ForeignKey(fact, "counterparty_id", "dim_counterparty", "counterparty_id"));

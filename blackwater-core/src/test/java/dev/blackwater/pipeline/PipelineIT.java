@@ -95,7 +95,16 @@ class PipelineIT {
     RunResult result = cycle("first");
 
     assertThat(result.load().batches()).hasSize(1);
-    assertThat(result.freshnessLag()).isNotNull();
+    String newestInSource =
+        source.queryString(
+            "SELECT to_char(max(u), 'YYYY-MM-DD\"T\"HH24:MI:SS.US') FROM (SELECT last_updated u"
+                + " FROM sales_order UNION ALL SELECT last_updated FROM purchase_order"
+                + " UNION ALL SELECT last_updated FROM payment) v");
+    assertThat(result.newestVersion())
+        .isEqualTo(result.load().newestVersion())
+        .isEqualTo(newestInSource);
+    assertThat(result.freshnessLag())
+        .isBetween(java.time.Duration.ZERO, Freshness.lag(newestInSource, java.time.Instant.now()));
     assertWarehouseEqualsSource();
     assertThat(verify().failures()).isEmpty();
   }

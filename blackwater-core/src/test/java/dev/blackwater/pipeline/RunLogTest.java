@@ -64,4 +64,25 @@ class RunLogTest {
     assertThat(log.latestFailure(Stage.TRANSFORM)).isEmpty();
     assertThat(log.latestSuccess(Stage.LOAD)).isEmpty();
   }
+
+  @Test
+  void aLakeOrDiskFailureIsRecordedAsAConnectionFailure(@TempDir Path dir) {
+    RunLog log = new RunLog(new LocalLakeStore(dir), new Ticking());
+
+    assertThatThrownBy(
+            () ->
+                log.run(
+                    Stage.LOAD,
+                    "disk-full",
+                    () -> {
+                      throw new java.io.UncheckedIOException(
+                          new java.io.IOException("No space left on device"));
+                    },
+                    b -> "never"))
+        .isInstanceOf(java.io.UncheckedIOException.class);
+
+    RunRecord failure = log.latestFailure(Stage.LOAD).orElseThrow();
+    assertThat(failure.error()).isEqualTo(ErrorCode.CONNECTION);
+    assertThat(failure.message()).contains("No space left on device");
+  }
 }

@@ -51,6 +51,10 @@ class PrefetchTest {
 
       for (int i = 1; i < 5; i++) {
         Path local = prefetch.await(objects.get(i).key());
+        Thread.sleep(100);
+        assertThat(opened.size())
+            .as("reading object %d: at most two ahead of it", i)
+            .isLessThanOrEqualTo(Math.min(5, i + 3));
         assertThat(Files.readString(local, StandardCharsets.UTF_8)).isEqualTo("a\n" + i + "\n");
         Files.delete(local);
       }

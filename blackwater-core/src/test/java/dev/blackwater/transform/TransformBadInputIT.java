@@ -61,6 +61,14 @@ class TransformBadInputIT {
     return catchThrowableOfType(BlackwaterException.class, () -> transformer.transform("bad"));
   }
 
+  /** The failure of a transform of a batch that breaks the contract: it commits nothing. */
+  private BlackwaterException contractFailure() {
+    BlackwaterException e = failure(transformer(0));
+    assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.DATA_QUALITY);
+    assertNothingWritten();
+    return e;
+  }
+
   @Test
   void aQuotedEmptyFieldStaysEmptyAndAnUnquotedOneIsNull() {
     new IngestionFixture(ingestion(), 1)
@@ -209,7 +217,7 @@ class TransformBadInputIT {
             1)
         .commit();
 
-    assertThat(failure(transformer(0)).getMessage())
+    assertThat(contractFailure().getMessage())
         .contains("starts with header 'currency_id,code,created_at,last_updated'");
   }
 
@@ -224,7 +232,7 @@ class TransformBadInputIT {
             1)
         .commit();
 
-    assertThat(failure(transformer(0)).getMessage())
+    assertThat(contractFailure().getMessage())
         .contains("table currency of ingestion batch 000001-")
         .contains("lacks column currency_code");
   }
@@ -241,7 +249,7 @@ class TransformBadInputIT {
             1)
         .commit();
 
-    assertThat(failure(transformer(0)).getMessage())
+    assertThat(contractFailure().getMessage())
         .isEqualTo(
             "column currency.currency_code has type 'tsvector', which the transform cannot read");
   }
@@ -256,7 +264,7 @@ class TransformBadInputIT {
             2)
         .commit();
 
-    assertThat(failure(transformer(0)).getMessage())
+    assertThat(contractFailure().getMessage())
         .contains("has 1 rows in its objects, the manifest says 2");
   }
 
@@ -388,16 +396,17 @@ class TransformBadInputIT {
     bad[bad.length / 2] ^= 0x20;
     Files.write(object, bad);
 
-    BlackwaterException corrupt = failure(transformer(0));
+    BlackwaterException corrupt = contractFailure();
     Files.delete(object);
-    BlackwaterException missing = failure(transformer(0));
+    BlackwaterException missing = contractFailure();
     Files.write(object, good);
     TransformResult retried = transformer(0).transform("retry");
 
     assertThat(corrupt.code()).isEqualTo(ErrorCode.DATA_QUALITY);
     assertThat(corrupt.getMessage())
         .startsWith("object sales_order/2026/11/27/" + batch + ".csv.gz of batch " + batch)
-        .contains("is corrupt");
+        .contains("is corrupt")
+        .containsOnlyOnce("of batch");
     assertThat(missing.code()).isEqualTo(ErrorCode.DATA_QUALITY);
     assertThat(missing.getMessage()).contains(batch + ".csv.gz is missing");
     assertThat(retried.batches()).singleElement().satisfies(b -> assertThat(b.factRows()).isOne());

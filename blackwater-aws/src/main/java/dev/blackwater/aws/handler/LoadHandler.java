@@ -11,6 +11,7 @@ import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LakeStores;
 import dev.blackwater.load.LoadResult;
 import dev.blackwater.load.Loader;
+import dev.blackwater.pipeline.Freshness;
 import dev.blackwater.pipeline.ResultJson;
 import dev.blackwater.pipeline.RunLog;
 import dev.blackwater.pipeline.Stage;
@@ -19,7 +20,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.Optional;
 
 /**
@@ -64,31 +64,23 @@ public final class LoadHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    invocation.handle(context, input, output, this::load, Outcome::newestBatch, this::report);
-  }
-
-  /** What a load run did, and how fresh the warehouse is after it. */
-  private record Outcome(LoadResult result, Optional<LocalDateTime> newestChange) {
-
-    String newestBatch() {
-      return result.newestBatch();
-    }
+    invocation.handle(context, input, output, this::load, LoadResult::newestBatch, this::report);
   }
 
   /** The loader is made per run: it takes the current credentials. */
-  private Outcome load(String runId) {
+  private LoadResult load(String runId) {
     return warehouse.withCredentials(
-        database ->
-            new Outcome(
-                new Loader(database, processed, settings, clock).load(runId),
-                WarehouseFreshness.newestChange(database, settings.schema())));
+        database -> new Loader(database, processed, settings, clock).load(runId));
   }
 
-  private ObjectNode report(Outcome outcome) {
-    Optional<Duration> lag = outcome.newestChange().map(metrics::lag);
-    metrics.load(outcome.result(), lag);
-    ObjectNode json = ResultJson.mapper().valueToTree(outcome.result());
-    outcome.newestChange().ifPresent(newest -> json.put("newestSourceChange", newest.toString()));
+  private ObjectNode report(LoadResult result) {
+    String newest = result.newestVersion();
+    Optional<Duration> lag = Optional.ofNullable(Freshness.lag(newest, clock.instant()));
+    metrics.load(result, lag);
+    ObjectNode json = ResultJson.mapper().valueToTree(result);
+    if (newest != null) {
+      json.put("newestSourceChange", newest);
+    }
     lag.ifPresent(l -> json.put("freshnessLagSeconds", Math.max(0, l.toSeconds())));
     return json;
   }

@@ -5,13 +5,12 @@ import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.extract.TableExtract;
 import dev.blackwater.load.BatchLoadResult;
 import dev.blackwater.load.LoadResult;
+import dev.blackwater.pipeline.Freshness;
 import dev.blackwater.pipeline.Stage;
 import dev.blackwater.transform.ProcessedBatch;
 import dev.blackwater.transform.TransformResult;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -42,7 +41,7 @@ final class StageMetrics {
         .map(TableExtract::watermark)
         .filter(w -> w != null)
         .max(String::compareTo)
-        .ifPresent(newest -> metrics.freshness(stage, lag(newest)));
+        .ifPresent(newest -> metrics.freshness(stage, Freshness.lag(newest, clock.instant())));
   }
 
   /** Transform: per warehouse table, summed over the batches of the run. */
@@ -61,7 +60,7 @@ final class StageMetrics {
   /**
    * Load: per warehouse table, summed over the batches of the run; freshness is the age of the
    * newest source change in the warehouse's facts (none while they are empty), see {@link
-   * #lag(LocalDateTime)}.
+   * Freshness#lag}.
    */
   void load(LoadResult result, Optional<Duration> freshnessLag) {
     Map<String, Long> rows = new TreeMap<>();
@@ -78,14 +77,5 @@ final class StageMetrics {
             metrics.table(stage, table, n, bytes.getOrDefault(table, 0L), durations.get(table)));
     metrics.stage(stage, result.duration());
     freshnessLag.ifPresent(lag -> metrics.freshness(stage, lag));
-  }
-
-  /** How long ago a source timestamp (UTC, as totesys keeps them) was. */
-  Duration lag(LocalDateTime sourceTime) {
-    return Duration.between(sourceTime.toInstant(ZoneOffset.UTC), clock.instant());
-  }
-
-  private Duration lag(String isoSourceTime) {
-    return lag(LocalDateTime.parse(isoSourceTime));
   }
 }

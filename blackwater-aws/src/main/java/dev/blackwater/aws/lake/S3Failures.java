@@ -1,5 +1,7 @@
 package dev.blackwater.aws.lake;
 
+import static dev.blackwater.pipeline.BlackwaterException.firstLine;
+
 import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -71,13 +73,5 @@ final class S3Failures {
         ErrorCode.CONNECTION,
         "cannot " + action + " " + what + ": " + firstLine(e.getMessage()),
         e);
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -122,7 +122,15 @@ class HandlersIT {
     assertThat(loaded.path("batches").get(0).path("batch").asText())
         .isEqualTo(processedBatch.path("batch").asText());
     assertThat(loaded.path("rows").asLong()).isEqualTo(transformed.path("rows").asLong());
+    assertThat(loaded.has("freshnessLagSeconds")).as(loaded.toString()).isTrue();
     assertThat(loaded.path("freshnessLagSeconds").asLong()).isNotNegative();
+    assertThat(loaded.path("newestSourceChange").asText())
+        .isEqualTo(loaded.path("newestVersion").asText())
+        .isEqualTo(
+            source.queryString(
+                "SELECT to_char(max(u), 'YYYY-MM-DD\"T\"HH24:MI:SS.US') FROM (SELECT"
+                    + " last_updated u FROM sales_order UNION ALL SELECT last_updated FROM"
+                    + " purchase_order UNION ALL SELECT last_updated FROM payment) v"));
     for (Map.Entry<String, String> e : CURRENT.entrySet()) {
       assertThat(warehouse.queryLong("SELECT count(*) FROM " + e.getValue()))
           .as(e.getValue())

@@ -11,9 +11,13 @@ import dev.blackwater.pipeline.RunRecord;
 import dev.blackwater.pipeline.Stage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,18 +29,51 @@ class StageInvocationTest {
   @Test
   void aRunWritesItsResultAsJson() throws Exception {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
+    List<String> runIds = new ArrayList<>();
 
     invocation()
         .handle(
             new TestContext("request-1"),
             new ByteArrayInputStream(new byte[0]),
             output,
-            runId -> "000001-20261127T100000Z",
+            runId -> {
+              runIds.add(runId);
+              return "000001-20261127T100000Z";
+            },
             batch -> batch,
             batch -> ResultJson.mapper().createObjectNode().put("batch", batch));
 
     assertThat(output.toString(StandardCharsets.UTF_8))
         .isEqualTo("{\"batch\":\"000001-20261127T100000Z\"}");
+    assertThat(runIds).as("the request id is the run id").containsExactly("request-1");
+    assertThat(runs().latestSuccess(Stage.TRANSFORM))
+        .get()
+        .extracting(RunRecord::runId, RunRecord::outcome, RunRecord::batch)
+        .containsExactly("request-1", RunRecord.SUCCESS, "000001-20261127T100000Z");
+  }
+
+  @Test
+  void aLakeOrDiskFailureIsAConnectionFailureInTheErrorAndTheRunRecord() {
+    assertThatThrownBy(
+            () ->
+                invocation()
+                    .<String>handle(
+                        new TestContext("request-3"),
+                        new ByteArrayInputStream(new byte[0]),
+                        new ByteArrayOutputStream(),
+                        runId -> {
+                          throw new UncheckedIOException(
+                              new IOException("No space left on device"));
+                        },
+                        batch -> batch,
+                        batch -> ResultJson.mapper().createObjectNode()))
+        .isInstanceOf(StageFailure.class)
+        .satisfies(e -> assertThat(((StageFailure) e).code()).isEqualTo(ErrorCode.CONNECTION))
+        .hasMessageStartingWith("transform failed (CONNECTION): ");
+    assertThat(runs().latestFailure(Stage.TRANSFORM))
+        .get()
+        .extracting(RunRecord::runId, RunRecord::error)
+        .containsExactly("request-3", ErrorCode.CONNECTION);
   }
 
   @Test

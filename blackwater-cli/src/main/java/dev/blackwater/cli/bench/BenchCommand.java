@@ -200,7 +200,7 @@ public final class BenchCommand implements Callable<Integer> {
       RawCopy.copyOut(source, TableCatalog.TOTESYS, extractSettings.parallelism(), sourceDump);
       RawCopy.Outcome roundTripIn =
           RawCopy.copyIn(source, "public", TableCatalog.TOTESYS, sourceDump, "raw_round_trip");
-      double roundTripSeconds = seconds(roundTripStarted) - 0; // out and in, as a user would
+      double roundTripSeconds = seconds(roundTripStarted); // out and in, as a user would
       deleteTree(sourceDump);
       row(
           "run (end to end)",

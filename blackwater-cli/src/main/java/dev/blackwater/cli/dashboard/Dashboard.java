@@ -1,5 +1,7 @@
 package dev.blackwater.cli.dashboard;
 
+import static dev.blackwater.pipeline.BlackwaterException.firstLine;
+
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;
@@ -72,11 +74,5 @@ final class Dashboard {
           "the dashboard query " + view.resource() + " failed: " + firstLine(e.getMessage()),
           e);
     }
-  }
-
-  private static String firstLine(String message) {
-    String text = String.valueOf(message);
-    int nl = text.indexOf('\n');
-    return nl < 0 ? text : text.substring(0, nl);
   }
 }

@@ -34,7 +34,7 @@ public final class DashboardCommand implements Callable<Integer> {
   public Integer call() {
     RunContext.start();
     RunContext.stage("dashboard");
-    String schema = warehouse.warehouseSchema().schema();
+    String schema = warehouse.schema();
     DashboardSnapshot snapshot = DashboardFile.create(warehouse.config(), schema, out);
     Path written = out.toAbsolutePath().normalize();
     spec.commandLine()

@@ -37,12 +37,13 @@ public final class WarehouseCommand implements Runnable {
 
     @Override
     public Integer call() {
-      int applied = warehouse.warehouseSchema().migrate();
+      WarehouseSchema target = warehouse.warehouseSchema();
+      int applied = target.migrate();
       spec.commandLine()
           .getOut()
           .printf(
               "Schema %s at %s is up to date (%d migration(s) applied).%n",
-              warehouse.schema(), warehouse.config().location(), applied);
+              target.schema(), target.database().location(), applied);
       return 0;
     }
   }
@@ -58,12 +59,13 @@ public final class WarehouseCommand implements Runnable {
 
     @Override
     public Integer call() {
-      warehouse.warehouseSchema().check();
+      WarehouseSchema target = warehouse.warehouseSchema();
+      target.check();
       spec.commandLine()
           .getOut()
           .printf(
               "Schema %s at %s fits the star schema.%n",
-              warehouse.schema(), warehouse.config().location());
+              target.schema(), target.database().location());
       return 0;
     }
   }

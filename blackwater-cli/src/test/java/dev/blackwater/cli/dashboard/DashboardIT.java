@@ -30,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -295,8 +293,10 @@ class DashboardIT {
         .doesNotContain(password)
         .contains(SampleWarehouse.config(db).location())
         .contains(sample.newestUpdate().toString().replace('T', ' '));
-    assertThat(count(html, "<script")).isEqualTo(count(html, "</script>")).isEqualTo(4);
-    JsonNode data = ResultJson.mapper().readTree(embeddedJson(html));
+    assertThat(PageHtml.count(html, "<script"))
+        .isEqualTo(PageHtml.count(html, "</script>"))
+        .isEqualTo(4);
+    JsonNode data = ResultJson.mapper().readTree(PageHtml.embeddedJson(html));
     List<String> designs = new ArrayList<>();
     data.at("/views/top_designs/rows").forEach(row -> designs.add(row.get(3).asText()));
     assertThat(designs).contains(HOSTILE_DESIGN);
@@ -326,7 +326,8 @@ class DashboardIT {
     assertThat(outcome.out()).contains("schema empty_dw").contains("no facts yet");
     String html = Files.readString(page);
     assertThat(html).contains("id=\"empty\"").contains("no facts yet");
-    assertThat(ResultJson.mapper().readTree(embeddedJson(html)).at("/empty").asBoolean()).isTrue();
+    assertThat(ResultJson.mapper().readTree(PageHtml.embeddedJson(html)).at("/empty").asBoolean())
+        .isTrue();
   }
 
   @Test
@@ -415,19 +416,5 @@ class DashboardIT {
 
   private static BigDecimal money(BigDecimal value) {
     return value.setScale(2, RoundingMode.UNNECESSARY);
-  }
-
-  static String embeddedJson(String html) {
-    Matcher m =
-        Pattern.compile(
-                "<script type=\"application/json\" id=\"dashboard-data\">(.*?)</script>",
-                Pattern.DOTALL)
-            .matcher(html);
-    assertThat(m.find()).as("the page embeds its data").isTrue();
-    return m.group(1);
-  }
-
-  private static int count(String text, String part) {
-    return text.split(Pattern.quote(part), -1).length - 1;
   }
 }

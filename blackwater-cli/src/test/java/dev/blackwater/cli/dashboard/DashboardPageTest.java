@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class DashboardPageTest {
@@ -23,8 +21,8 @@ class DashboardPageTest {
     String html = new DashboardPage().render(snapshot(HOSTILE, 12));
 
     assertThat(html).doesNotContain("<script>alert").doesNotContain("<!-- \"quoted");
-    assertThat(count(html, "<script")).isEqualTo(count(html, "</script>"));
-    JsonNode data = ResultJson.mapper().readTree(json(html));
+    assertThat(PageHtml.count(html, "<script")).isEqualTo(PageHtml.count(html, "</script>"));
+    JsonNode data = ResultJson.mapper().readTree(PageHtml.embeddedJson(html));
     assertThat(data.at("/views/top_designs/rows/0/3").asText()).isEqualTo(HOSTILE);
     assertThat(data.at("/views/top_designs/rows/0/6").decimalValue())
         .isEqualByComparingTo("1234.50");
@@ -55,9 +53,9 @@ class DashboardPageTest {
   void theScriptsAndStylesCannotEndTheirElementsEarly() {
     String html = new DashboardPage().render(snapshot("Wooden", 12));
 
-    assertThat(count(html, "<script")).isEqualTo(4);
-    assertThat(count(html, "</script>")).isEqualTo(4);
-    assertThat(count(html, "</style>")).isEqualTo(1);
+    assertThat(PageHtml.count(html, "<script")).isEqualTo(4);
+    assertThat(PageHtml.count(html, "</script>")).isEqualTo(4);
+    assertThat(PageHtml.count(html, "</style>")).isEqualTo(1);
   }
 
   @Test
@@ -93,19 +91,5 @@ class DashboardPageTest {
             List.of(List.of("GBP", 1L, 7L, designName, 3L, 300L, new BigDecimal("1234.50")))));
     return new DashboardSnapshot(
         Instant.parse("2025-03-01T12:00:00Z"), "db.example:5432/warehouse<b>", "dw", views);
-  }
-
-  private static String json(String html) {
-    Matcher m =
-        Pattern.compile(
-                "<script type=\"application/json\" id=\"dashboard-data\">(.*?)</script>",
-                Pattern.DOTALL)
-            .matcher(html);
-    assertThat(m.find()).isTrue();
-    return m.group(1);
-  }
-
-  private static int count(String text, String part) {
-    return text.split(Pattern.quote(part), -1).length - 1;
   }
 }

@@ -34,8 +34,16 @@ class DemoIT {
     assertThat(home.resolve("lake/ingestion/_batches")).isDirectory();
     assertThat(home.resolve("lake/processed/_batches")).isDirectory();
 
+    java.nio.file.attribute.FileTime firstPage =
+        Files.getLastModifiedTime(home.resolve("dashboard.html"));
     Cli.Outcome again = Cli.run("demo", "--dir", home.toString(), "--rounds", "0");
     assertThat(again.exitCode()).as(again.all()).isZero();
+    assertThat(again.out())
+        .contains("checks passed: nothing was lost")
+        .contains("Dashboard written to");
+    assertThat(Files.getLastModifiedTime(home.resolve("dashboard.html")))
+        .as("the page is written again")
+        .isGreaterThan(firstPage);
 
     Path foreign = Files.createDirectories(dir.resolve("not-a-demo"));
     Files.writeString(foreign.resolve("precious.txt"), "keep me");
