@@ -104,37 +104,44 @@ public final class RunLog {
 
   /** The newest run of {@code stage} that did not fail, looking back up to a month. */
   public Optional<RunRecord> latestSuccess(Stage stage) {
-    return latest(stage, false);
+    return latest(stage).success();
   }
 
   /** The newest run of {@code stage} that failed, looking back up to a month. */
   public Optional<RunRecord> latestFailure(Stage stage) {
-    return latest(stage, true);
+    return latest(stage).failure();
   }
 
-  /** Looks only at the keys (they name stage and outcome) and reads the one record it returns. */
-  private Optional<RunRecord> latest(Stage stage, boolean failure) {
+  /**
+   * The newest successful and the newest failed run of {@code stage}, looking back up to a month in
+   * one walk over the days (newest first) that stops once both are found. Only the keys are looked
+   * at (they name stage and outcome); the records found are read.
+   */
+  public Latest latest(Stage stage) {
     String failed = "-" + stage.label() + "-" + RunRecord.FAILURE + "-";
     String succeeded = "-" + stage.label() + "-" + RunRecord.SUCCESS + "-";
     String quiet = "-" + stage.label() + "-" + RunRecord.NOTHING_NEW + "-";
+    RunRecord success = null;
+    RunRecord failure = null;
     LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    for (int i = 0; i < DAYS_BACK; i++, day = day.minusDays(1)) {
+    for (int i = 0; i < DAYS_BACK && (success == null || failure == null); i++) {
       String prefix = PREFIX + DAY.format(day.atStartOfDay(ZoneOffset.UTC)) + "/";
       List<LakeObject> objects = zone.listAll(prefix, null);
-      for (int j = objects.size() - 1; j >= 0; j--) {
+      for (int j = objects.size() - 1; j >= 0 && (success == null || failure == null); j--) {
         String key = objects.get(j).key();
-        boolean match =
-            failure ? key.contains(failed) : key.contains(succeeded) || key.contains(quiet);
-        if (match) {
-          RunRecord record = read(key);
-          if (record != null) {
-            return Optional.of(record);
-          }
+        if (failure == null && key.contains(failed)) {
+          failure = read(key);
+        } else if (success == null && (key.contains(succeeded) || key.contains(quiet))) {
+          success = read(key);
         }
       }
+      day = day.minusDays(1);
     }
-    return Optional.empty();
+    return new Latest(Optional.ofNullable(success), Optional.ofNullable(failure));
   }
+
+  /** A stage's newest successful and newest failed run, each if any. */
+  public record Latest(Optional<RunRecord> success, Optional<RunRecord> failure) {}
 
   private RunRecord read(String key) {
     try {

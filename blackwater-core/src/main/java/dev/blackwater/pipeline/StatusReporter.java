@@ -137,12 +137,9 @@ public final class StatusReporter {
   }
 
   private static StageStatus stage(Stage stage, String newest, Integer backlog, RunLog runs) {
+    RunLog.Latest latest = runs.latest(stage);
     return new StageStatus(
-        stage,
-        newest,
-        backlog,
-        runs.latestSuccess(stage).orElse(null),
-        runs.latestFailure(stage).orElse(null));
+        stage, newest, backlog, latest.success().orElse(null), latest.failure().orElse(null));
   }
 
   private static String last(List<BatchId> batches) {

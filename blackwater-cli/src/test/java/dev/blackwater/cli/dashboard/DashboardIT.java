@@ -180,7 +180,8 @@ class DashboardIT {
                 p -> p.currency() + "|" + p.type() + "|" + p.paid(),
                 SampleWarehouse.Payment::amount));
     assertThat(sums(DashboardView.PAID_VS_UNPAID, "payments", "paid"))
-        .containsOnlyKeys("true", "false");
+        .containsOnlyKeys("true", "false")
+        .isEqualTo(expected(sample.payments, p -> String.valueOf(p.paid()), p -> BigDecimal.ONE));
   }
 
   @Test
