@@ -113,7 +113,6 @@ public final class Extractor {
 
     List<TableExtract> results;
     String snapshotTime;
-    Map<String, List<String>> addedColumns = new LinkedHashMap<>();
     try (SnapshotSession session = new SnapshotSession(source)) {
       snapshotTime = session.snapshotTime();
       List<TableExtraction> extractions = new ArrayList<>();
@@ -131,10 +130,7 @@ public final class Extractor {
                 previous.columns(),
                 table.columns(),
                 settings.acceptAddedColumns());
-        if (!added.isEmpty()) {
-          addedColumns.put(name, added);
-        }
-        extractions.add(new TableExtraction(table, previous, settings, lake, batch));
+        extractions.add(new TableExtraction(table, previous, settings, lake, batch, added));
       }
       results = runAll(session, extractions);
     } catch (SQLException e) {
@@ -156,17 +152,7 @@ public final class Extractor {
     }
     Map<String, Manifest.Table> tables = new LinkedHashMap<>();
     for (TableExtract r : results) {
-      Manifest.Table e = r.entry();
-      tables.put(
-          r.table(),
-          new Manifest.Table(
-              e.rows(),
-              e.objects(),
-              e.columns(),
-              e.primaryKey(),
-              e.watermark(),
-              e.overlap(),
-              addedColumns.getOrDefault(r.table(), List.of())));
+      tables.put(r.table(), r.entry());
     }
     latest.ifPresent(previous -> carryForward(previous, tables));
     Instant finished = clock.instant();

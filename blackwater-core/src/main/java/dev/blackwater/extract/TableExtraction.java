@@ -36,14 +36,17 @@ final class TableExtraction {
   private final ExtractSettings settings;
   private final LakeStore lake;
   private final BatchId batch;
+  private final List<String> addedColumns;
 
   TableExtraction(
       SourceTable table,
       PreviousTable previous,
       ExtractSettings settings,
       LakeStore lake,
-      BatchId batch) {
+      BatchId batch,
+      List<String> addedColumns) {
     this.table = table;
+    this.addedColumns = List.copyOf(addedColumns);
     this.previous = previous;
     this.settings = settings;
     this.lake = lake;
@@ -193,7 +196,7 @@ final class TableExtraction {
       overlap = new Manifest.Overlap(SourceTimestamp.iso(since), tracker.versions(since));
     }
     return new Manifest.Table(
-        rows, objects, table.columns(), table.primaryKey(), watermark, overlap, List.of());
+        rows, objects, table.columns(), table.primaryKey(), watermark, overlap, addedColumns);
   }
 
   private static String key(String[] fields, int[] keySlots) {

@@ -1,6 +1,7 @@
 package dev.blackwater.transform;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.blackwater.warehouse.WarehouseTable;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -55,9 +56,8 @@ public record ProcessedBatch(
   /** Rows of the three fact tables. */
   @JsonProperty
   public long factRows() {
-    return tables.entrySet().stream()
-        .filter(e -> e.getKey().startsWith("fact_"))
-        .mapToLong(Map.Entry::getValue)
+    return WarehouseTable.facts().stream()
+        .mapToLong(fact -> tables.getOrDefault(fact.tableName(), 0L))
         .sum();
   }
 
