@@ -11,6 +11,7 @@ import dev.blackwater.cli.pipeline.TransformCommand;
 import dev.blackwater.cli.pipeline.VerifyCommand;
 import dev.blackwater.cli.totesys.TotesysCommand;
 import dev.blackwater.cli.warehouse.WarehouseCommand;
+import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -43,6 +44,20 @@ import picocli.CommandLine.Spec;
       "5 data quality, 6 concurrency, 1 unexpected)."
     })
 public final class BlackwaterCommand implements Runnable {
+
+  private final Clock clock;
+
+  BlackwaterCommand(Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * The clock every command of this command line takes "now" from: {@code Main} gives the system
+   * clock, tests a clock of their own.
+   */
+  public static Clock clock(CommandSpec spec) {
+    return ((BlackwaterCommand) spec.root().userObject()).clock;
+  }
 
   @Spec CommandSpec spec;
 

@@ -1,6 +1,7 @@
 package dev.blackwater.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import picocli.CommandLine;
 
 /** The {@code blackwater} command. */
@@ -12,21 +13,28 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    LogSetup.beforeFirstLogger(args);
-    System.exit(run(args));
+    System.exit(run(Clock.systemUTC(), args));
   }
 
-  /** Runs one command line and returns its exit code (the tests call this). */
-  public static int run(String... args) {
+  /**
+   * Runs one command line on the process's standard streams, reading "now" from {@code clock}, and
+   * returns its exit code.
+   */
+  public static int run(Clock clock, String... args) {
+    LogSetup.beforeFirstLogger(args);
     return commandLine(
             new PrintWriter(System.out, true, System.out.charset()),
-            new PrintWriter(System.err, true, System.err.charset()))
+            new PrintWriter(System.err, true, System.err.charset()),
+            clock)
         .execute(args);
   }
 
   /** The configured command line, writing to the given streams. */
-  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new BlackwaterCommand());
+  /**
+   * The configured command line, writing to the given streams and reading time from {@code clock}.
+   */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err, Clock clock) {
+    CommandLine cli = new CommandLine(new BlackwaterCommand(clock));
     cli.setOut(out);
     cli.setErr(err);
     EnvironmentDefaults defaults = EnvironmentDefaults.fromProcess();

@@ -2,6 +2,7 @@ package dev.blackwater.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A plain-text table for the terminal: a header row and aligned columns. */
 public final class TextTable {
@@ -27,7 +28,7 @@ public final class TextTable {
           cell == null
               ? "-"
               : cell instanceof Long || cell instanceof Integer
-                  ? String.format("%,d", ((Number) cell).longValue())
+                  ? String.format(Locale.ROOT, "%,d", ((Number) cell).longValue())
                   : cell.toString());
     }
     rows.add(row);
@@ -62,7 +63,7 @@ public final class TextTable {
     out.append(' ');
     for (int i = 0; i < cells.size(); i++) {
       String fmt = rightAligned[i] ? "%" + widths[i] + "s" : "%-" + widths[i] + "s";
-      out.append(' ').append(String.format(fmt, cells.get(i)));
+      out.append(' ').append(String.format(Locale.ROOT, fmt, cells.get(i)));
     }
     int end = out.length();
     while (end > 0 && out.charAt(end - 1) == ' ') {

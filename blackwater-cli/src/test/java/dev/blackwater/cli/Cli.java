@@ -1,9 +1,14 @@
 package dev.blackwater.cli;
 
+import dev.blackwater.testkit.TestClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 
-/** Runs the command line in-process and captures what it prints. */
+/**
+ * Runs the command line in-process and captures what it prints. Every command line it runs reads
+ * "now" from one clock, so a test's runs follow each other in time as a user's do.
+ */
 public final class Cli {
 
   public record Outcome(int exitCode, String out, String err) {
@@ -12,13 +17,28 @@ public final class Cli {
     }
   }
 
-  private Cli() {}
+  private final Clock clock;
 
-  public static Outcome run(String... args) {
+  /** Command lines on a {@link TestClock#ticking()} clock of their own. */
+  public Cli() {
+    this(TestClock.ticking());
+  }
+
+  public Cli(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** The clock the command lines read. */
+  public Clock clock() {
+    return clock;
+  }
+
+  public Outcome run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), clock)
+            .execute(args);
     return new Outcome(code, out.toString(), err.toString());
   }
 }

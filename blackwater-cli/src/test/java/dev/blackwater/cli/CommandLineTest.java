@@ -13,13 +13,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CommandLineTest {
 
+  private final Cli cli = new Cli();
+
   @ParameterizedTest
   @ValueSource(
       strings = {"", "extract", "transform", "totesys", "totesys seed", "totesys create", "demo"})
   void everyCommandHasHelpAndVersion(String command) {
     String[] words = command.isEmpty() ? new String[0] : command.split(" ");
-    Cli.Outcome help = Cli.run(concat(words, "--help"));
-    Cli.Outcome version = Cli.run(concat(words, "--version"));
+    Cli.Outcome help = cli.run(concat(words, "--help"));
+    Cli.Outcome version = cli.run(concat(words, "--version"));
 
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("Usage: blackwater");
@@ -29,14 +31,14 @@ class CommandLineTest {
 
   @Test
   void noCommandIsAUsageError() {
-    Cli.Outcome outcome = Cli.run();
+    Cli.Outcome outcome = cli.run();
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err()).contains("name a command");
   }
 
   @Test
   void aMissingSourceIsAConfigurationError(@TempDir Path lake) {
-    Cli.Outcome outcome = Cli.run("extract", "--ingestion", lake.toString());
+    Cli.Outcome outcome = cli.run("extract", "--ingestion", lake.toString());
     assertThat(outcome.exitCode()).isEqualTo(3);
     assertThat(outcome.err()).contains("no source database given");
   }
@@ -44,7 +46,7 @@ class CommandLineTest {
   @Test
   void transformRefusesBadSettingsAsConfigurationErrors() {
     Cli.Outcome memory =
-        Cli.run(
+        cli.run(
             "transform",
             "--ingestion",
             "/tmp/a",
@@ -55,7 +57,7 @@ class CommandLineTest {
     assertThat(memory.exitCode()).isEqualTo(3);
     assertThat(memory.err()).contains("the memory limit 'lots' is not a size");
 
-    Cli.Outcome zone = Cli.run("transform", "--ingestion", "/tmp/a");
+    Cli.Outcome zone = cli.run("transform", "--ingestion", "/tmp/a");
     assertThat(zone.exitCode()).isEqualTo(3);
     assertThat(zone.err()).contains("no processed zone given");
   }
@@ -63,12 +65,12 @@ class CommandLineTest {
   @Test
   void badArgumentsAreRefusedBeforeConnecting() {
     Cli.Outcome scale =
-        Cli.run(
+        cli.run(
             "totesys", "seed", "--scale", "0", "--source-url", "jdbc:postgresql://127.0.0.1:9/x");
     assertThat(scale.exitCode()).isEqualTo(2);
     assertThat(scale.err()).contains("scale");
 
-    Cli.Outcome overlap = Cli.run("extract", "--overlap", "5q");
+    Cli.Outcome overlap = cli.run("extract", "--overlap", "5q");
     assertThat(overlap.exitCode()).isEqualTo(2);
     assertThat(overlap.err()).contains("'5q' is not a duration");
   }
@@ -76,7 +78,7 @@ class CommandLineTest {
   @Test
   void anUnreachableDatabaseIsAConnectionErrorThatHidesThePassword(@TempDir Path lake) {
     Cli.Outcome outcome =
-        Cli.run(
+        cli.run(
             "extract",
             "--source-url",
             "jdbc:postgresql://127.0.0.1:9/x?password=urlsecret",

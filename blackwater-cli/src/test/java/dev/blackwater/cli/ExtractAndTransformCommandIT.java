@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresExtension.class)
 class ExtractAndTransformCommandIT {
 
+  private final Cli cli = new Cli();
+
   @TempDir Path ingestion;
   @TempDir Path processed;
   @TempDir Path temp;
@@ -28,21 +30,21 @@ class ExtractAndTransformCommandIT {
     };
     String[] transform = {"transform", "--temp-dir", temp.toString(), "--memory-limit", "256MB"};
 
-    assertThat(Cli.run(concat(new String[] {"totesys", "create"}, source)).exitCode()).isZero();
+    assertThat(cli.run(concat(new String[] {"totesys", "create"}, source)).exitCode()).isZero();
     assertThat(
-            Cli.run(
+            cli.run(
                     concat(
                         new String[] {"totesys", "seed", "--scale", "0.05", "--seed", "8"}, source))
                 .exitCode())
         .isZero();
-    Cli.Outcome extracted = Cli.run(concat(concat(new String[] {"extract"}, source), lakes));
-    Cli.Outcome first = Cli.run(concat(transform, lakes));
+    Cli.Outcome extracted = cli.run(concat(concat(new String[] {"extract"}, source), lakes));
+    Cli.Outcome first = cli.run(concat(transform, lakes));
     Cli.Outcome simulated =
-        Cli.run(concat(new String[] {"totesys", "simulate", "--changes", "60"}, source));
-    Cli.Outcome extractedAgain = Cli.run(concat(concat(new String[] {"extract"}, source), lakes));
+        cli.run(concat(new String[] {"totesys", "simulate", "--changes", "60"}, source));
+    Cli.Outcome extractedAgain = cli.run(concat(concat(new String[] {"extract"}, source), lakes));
     Cli.Outcome json =
-        Cli.run(concat(concat(transform, new String[] {"--json", "--threads", "1"}), lakes));
-    Cli.Outcome nothing = Cli.run(concat(transform, lakes));
+        cli.run(concat(concat(transform, new String[] {"--json", "--threads", "1"}), lakes));
+    Cli.Outcome nothing = cli.run(concat(transform, lakes));
 
     assertThat(extracted.exitCode()).as(extracted.all()).isZero();
     assertThat(first.exitCode()).as(first.all()).isZero();

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresExtension.class)
 class LoggingIT {
 
+  private final Cli cli = new Cli();
+
   private static final String PASSWORD = "pw-Zq8-never-print-me";
 
   @TempDir Path dir;
@@ -30,11 +32,11 @@ class LoggingIT {
   void jsonLogLinesCarryRunStageAndTableAndNoOutputHasThePassword(TestDatabase db)
       throws Exception {
     assertThat(
-            Cli.run("totesys", "create", "--source-url", db.jdbcUrl(), "--source-user", db.user())
+            cli.run("totesys", "create", "--source-url", db.jdbcUrl(), "--source-user", db.user())
                 .exitCode())
         .isZero();
     assertThat(
-            Cli.run(
+            cli.run(
                     "totesys",
                     "seed",
                     "--scale",
@@ -100,8 +102,8 @@ class LoggingIT {
     assertThat(json + debug + failure).doesNotContain(PASSWORD);
   }
 
-  private static String childOutput(String... args) {
-    try (ChildJvm child = ChildJvm.start(Main.class, args)) {
+  private String childOutput(String... args) {
+    try (ChildJvm child = ChildJvm.start(cli.clock(), MainOnTestClock.class, args)) {
       child.awaitExit(Duration.ofSeconds(60));
       return child.output();
     }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** run, status and verify as a user types them, on a generated totesys. */
 class PipelineCommandsIT {
 
+  private final Cli cli = new Cli();
+
   @TempDir Path dir;
   private TestDatabase source;
   private TestDatabase warehouse;
@@ -28,8 +30,8 @@ class PipelineCommandsIT {
   void databases() {
     source = PostgresServer.shared().createDatabase("cli_source");
     warehouse = PostgresServer.shared().createDatabase("cli_warehouse");
-    assertThat(Cli.run(args("totesys", "create")).exitCode()).isZero();
-    assertThat(Cli.run(args("totesys", "seed", "--scale", "0.05")).exitCode()).isZero();
+    assertThat(cli.run(args("totesys", "create")).exitCode()).isZero();
+    assertThat(cli.run(args("totesys", "seed", "--scale", "0.05")).exitCode()).isZero();
   }
 
   @AfterEach
@@ -64,11 +66,11 @@ class PipelineCommandsIT {
 
   @Test
   void runStatusAndVerify() throws Exception {
-    Cli.Outcome run = Cli.run(args("run"));
-    Cli.Outcome again = Cli.run(args("run", "--json"));
-    Cli.Outcome status = Cli.run(args("status"));
-    Cli.Outcome statusJson = Cli.run(args("status", "--json"));
-    Cli.Outcome verify = Cli.run(args("verify"));
+    Cli.Outcome run = cli.run(args("run"));
+    Cli.Outcome again = cli.run(args("run", "--json"));
+    Cli.Outcome status = cli.run(args("status"));
+    Cli.Outcome statusJson = cli.run(args("status", "--json"));
+    Cli.Outcome verify = cli.run(args("verify"));
 
     assertThat(run.exitCode()).as(run.all()).isZero();
     assertThat(run.out())
@@ -86,14 +88,15 @@ class PipelineCommandsIT {
     assertThat(verify.out()).contains("nothing was lost");
 
     warehouse.execute("UPDATE dim_staff SET last_name = 'Changed' WHERE staff_id = 1");
-    Cli.Outcome mismatch = Cli.run(args("verify"));
+    Cli.Outcome mismatch = cli.run(args("verify"));
     assertThat(mismatch.exitCode()).isEqualTo(5);
     assertThat(mismatch.out()).contains("dim_staff", "MISMATCH", "FAILED");
   }
 
   @Test
   void watchRepeatsUntilStoppedAndStopsBetweenStages() throws Exception {
-    try (ChildJvm child = ChildJvm.start(Main.class, args("run", "--watch", "1s"))) {
+    try (ChildJvm child =
+        ChildJvm.start(cli.clock(), MainOnTestClock.class, args("run", "--watch", "1s"))) {
       child.awaitCondition(
           () -> child.output().split("Next cycle in", -1).length > 2, Duration.ofSeconds(90));
       child.stop();
@@ -104,6 +107,6 @@ class PipelineCommandsIT {
     try (var manifests = Files.list(dir.resolve("processed/_batches"))) {
       assertThat(manifests.count()).isEqualTo(1);
     }
-    assertThat(Cli.run(args("verify")).exitCode()).isZero();
+    assertThat(cli.run(args("verify")).exitCode()).isZero();
   }
 }

@@ -16,27 +16,29 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresExtension.class)
 class TotesysAndExtractCommandIT {
 
+  private final Cli cli = new Cli();
+
   @TempDir Path lake;
 
   @Test
   void createSeedSimulateExtract(TestDatabase db) throws Exception {
     String[] source = {"--source-url", db.jdbcUrl(), "--source-user", db.user()};
 
-    Cli.Outcome created = Cli.run(concat(new String[] {"totesys", "create"}, source));
-    Cli.Outcome again = Cli.run(concat(new String[] {"totesys", "create"}, source));
+    Cli.Outcome created = cli.run(concat(new String[] {"totesys", "create"}, source));
+    Cli.Outcome again = cli.run(concat(new String[] {"totesys", "create"}, source));
     Cli.Outcome seeded =
-        Cli.run(concat(new String[] {"totesys", "seed", "--scale", "0.05", "--seed", "5"}, source));
+        cli.run(concat(new String[] {"totesys", "seed", "--scale", "0.05", "--seed", "5"}, source));
     Cli.Outcome extracted =
-        Cli.run(concat(new String[] {"extract", "--ingestion", lake.toString()}, source));
+        cli.run(concat(new String[] {"extract", "--ingestion", lake.toString()}, source));
     Cli.Outcome simulated =
-        Cli.run(concat(new String[] {"totesys", "simulate", "--changes", "60"}, source));
+        cli.run(concat(new String[] {"totesys", "simulate", "--changes", "60"}, source));
     Cli.Outcome json =
-        Cli.run(
+        cli.run(
             concat(
                 new String[] {"extract", "--json", "--ingestion", lake.toUri().toString()},
                 source));
     Cli.Outcome nothing =
-        Cli.run(concat(new String[] {"extract", "--ingestion", lake.toString()}, source));
+        cli.run(concat(new String[] {"extract", "--ingestion", lake.toString()}, source));
 
     assertThat(created.exitCode()).as(created.all()).isZero();
     assertThat(again.exitCode()).isEqualTo(3);

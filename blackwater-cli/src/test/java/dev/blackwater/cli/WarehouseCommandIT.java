@@ -12,18 +12,20 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresExtension.class)
 class WarehouseCommandIT {
 
+  private final Cli cli = new Cli();
+
   @Test
   void migratesChecksPrintsDdlAndLoadsNothingFromAnEmptyLake(TestDatabase db, @TempDir Path lake) {
     String[] target = {
       "--warehouse-url", db.jdbcUrl(), "--warehouse-user", db.user(), "--warehouse-schema", "dw"
     };
 
-    Cli.Outcome check = Cli.run(concat(new String[] {"warehouse", "check"}, target));
-    Cli.Outcome migrate = Cli.run(concat(new String[] {"warehouse", "migrate"}, target));
-    Cli.Outcome checkAgain = Cli.run(concat(new String[] {"warehouse", "check"}, target));
-    Cli.Outcome ddl = Cli.run("warehouse", "ddl");
+    Cli.Outcome check = cli.run(concat(new String[] {"warehouse", "check"}, target));
+    Cli.Outcome migrate = cli.run(concat(new String[] {"warehouse", "migrate"}, target));
+    Cli.Outcome checkAgain = cli.run(concat(new String[] {"warehouse", "check"}, target));
+    Cli.Outcome ddl = cli.run("warehouse", "ddl");
     Cli.Outcome load =
-        Cli.run(
+        cli.run(
             concat(
                 new String[] {"load", "--processed", lake.toString(), "--warehouse-mode", "check"},
                 target));

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
@@ -76,7 +77,15 @@ public record DatabaseConfig(String role, String url, String user, String passwo
     props.setProperty("ApplicationName", "blackwater");
     props.setProperty("connectTimeout", "10");
     try {
-      return DriverManager.getConnection(url, props);
+      Connection connection = DriverManager.getConnection(url, props);
+      try (Statement s = connection.createStatement()) {
+        // the driver sends the JVM's default zone; Blackwater's data is UTC whatever the machine
+        s.execute("SET TimeZone = 'UTC'");
+      } catch (SQLException e) {
+        connection.close();
+        throw e;
+      }
+      return connection;
     } catch (SQLException e) {
       throw connectionFailure(e);
     }

@@ -32,6 +32,8 @@ public final class DuckDbSession implements AutoCloseable {
       execute("SET threads = " + Math.max(1, threads));
       execute("SET temp_directory = " + literal(spill.toString()));
       execute("SET preserve_insertion_order = false");
+      // casts between local and zoned times never take the machine's zone
+      execute("SET TimeZone = 'UTC'");
     } catch (SQLException e) {
       connection.close();
       throw e;

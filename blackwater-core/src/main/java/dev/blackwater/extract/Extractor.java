@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -173,7 +174,7 @@ public final class Extractor {
             null);
     log.commit(
         manifest, new Claim(batch.toString(), runId, identity.host(), identity.pid(), finished));
-    LOG.info("committed batch {}: {} rows", batch, String.format("%,d", rows));
+    LOG.info("committed batch {}: {} rows", batch, String.format(Locale.ROOT, "%,d", rows));
     return new ExtractResult(
         runId,
         Optional.of(batch.toString()),

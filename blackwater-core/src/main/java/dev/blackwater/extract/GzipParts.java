@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -56,7 +57,8 @@ final class GzipParts implements AutoCloseable {
 
   private void startPart() throws IOException {
     int number = committed.size() + 1;
-    String suffix = number == 1 ? ".csv.gz" : String.format(".part-%05d.csv.gz", number);
+    String suffix =
+        number == 1 ? ".csv.gz" : String.format(Locale.ROOT, ".part-%05d.csv.gz", number);
     writer = lake.create(batch.objectKey(table, suffix));
     gzip = new LeveledGzip(writer, level);
     out = new BufferedOutputStream(gzip, 1 << 16);

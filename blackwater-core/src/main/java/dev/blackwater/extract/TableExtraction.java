@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
@@ -150,7 +151,7 @@ final class TableExtraction {
         }
         if ((rows & 0xFFF) == 0 && System.nanoTime() > nextProgress) {
           nextProgress = System.nanoTime() + PROGRESS_EVERY_NANOS;
-          LOG.info("{}: {} rows so far", table.name(), String.format("%,d", rows));
+          LOG.info("{}: {} rows so far", table.name(), String.format(Locale.ROOT, "%,d", rows));
         }
       }
       objects = parts.finish();
@@ -164,10 +165,10 @@ final class TableExtraction {
     LOG.info(
         "{}: {} new rows in {} object(s), {} bytes, {} skipped; watermark {}",
         table.name(),
-        String.format("%,d", rows),
+        String.format(Locale.ROOT, "%,d", rows),
         objects.size(),
-        String.format("%,d", bytes),
-        String.format("%,d", skipped),
+        String.format(Locale.ROOT, "%,d", bytes),
+        String.format(Locale.ROOT, "%,d", skipped),
         entry.watermark() == null ? "none" : entry.watermark().to());
     return new TableExtract(
         table.name(), rows, skipped, bytes, Duration.ofNanos(System.nanoTime() - started), entry);

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,9 +19,9 @@ public record BatchId(long sequence, Instant time) implements Comparable<BatchId
 
   private static final Pattern FORMAT = Pattern.compile("(\\d{6,})-(\\d{8}T\\d{6}Z)");
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   public BatchId {
     if (sequence < 1) {
@@ -44,7 +45,7 @@ public record BatchId(long sequence, Instant time) implements Comparable<BatchId
 
   /** The zero-padded sequence number alone, e.g. {@code 000042}. */
   public static String sequenceText(long sequence) {
-    return String.format("%06d", sequence);
+    return String.format(Locale.ROOT, "%06d", sequence);
   }
 
   /** The {@code yyyy/mm/dd} folder of the batch's objects. */

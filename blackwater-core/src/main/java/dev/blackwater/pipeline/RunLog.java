@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -25,9 +26,9 @@ public final class RunLog {
   private static final Logger LOG = LoggerFactory.getLogger(RunLog.class);
   private static final String PREFIX = "_runs/";
   private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("HHmmss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final int DAYS_BACK = 31;
 
   private final LakeStore zone;

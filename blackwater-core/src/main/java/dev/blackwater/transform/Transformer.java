@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -185,8 +186,8 @@ public final class Transformer {
             + " in {} ms",
         batch,
         source.batch(),
-        String.format("%,d", summary.rows()),
-        String.format("%,d", summary.factRows()),
+        String.format(Locale.ROOT, "%,d", summary.rows()),
+        String.format(Locale.ROOT, "%,d", summary.factRows()),
         summary.rejectedRows(),
         summary.duration().toMillis());
     return new Committed(manifest, summary);

@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -210,7 +211,7 @@ public final class Verifier {
     try (PreparedStatement s =
         dw.prepareStatement(
             "WITH q AS ("
-                + c.warehouseSql().formatted("\"" + warehouse.schema() + "\".")
+                + String.format(Locale.ROOT, c.warehouseSql(), "\"" + warehouse.schema() + "\".")
                 + ") SELECT "
                 + aggregate
                 + " FROM q WHERE NOT (k = ANY (?))")) {
@@ -322,6 +323,6 @@ public final class Verifier {
   }
 
   private static String format(long n) {
-    return String.format("%,d", n);
+    return String.format(Locale.ROOT, "%,d", n);
   }
 }

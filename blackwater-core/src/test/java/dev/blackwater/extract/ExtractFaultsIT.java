@@ -14,6 +14,7 @@ import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;
 import dev.blackwater.testkit.ChildJvm;
 import dev.blackwater.testkit.PostgresExtension;
+import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Extract under races and crashes: exactly one batch commits, nothing half-written is read. */
 @ExtendWith(PostgresExtension.class)
 class ExtractFaultsIT {
+
+  /** One clock for everything this test runs, so its runs follow each other in time. */
+  private final Clock clock = TestClock.ticking();
 
   private static final List<String> TABLES = List.of("item");
   @TempDir Path lakeDir;
@@ -71,7 +75,7 @@ class ExtractFaultsIT {
               source(),
               new SlowLakeStore(lake, 0, bothAtClaim, false),
               ExtractSettings.defaults().withTables(TABLES),
-              Clock.systemUTC());
+              clock);
       runs.add(
           CompletableFuture.supplyAsync(
               () -> {
@@ -97,11 +101,7 @@ class ExtractFaultsIT {
     assertThat(log.committed()).hasSize(1);
     assertThat(log.latest().orElseThrow().tables().get("item").rows()).isEqualTo(20000);
     assertThat(
-            new Extractor(
-                    source(),
-                    lake,
-                    ExtractSettings.defaults().withTables(TABLES),
-                    Clock.systemUTC())
+            new Extractor(source(), lake, ExtractSettings.defaults().withTables(TABLES), clock)
                 .extract("after")
                 .nothingNew())
         .isTrue();
@@ -175,6 +175,7 @@ class ExtractFaultsIT {
 
   private ChildJvm startChild(String mode) {
     return ChildJvm.start(
+        clock,
         ExtractInChildJvm.class,
         db.jdbcUrl(),
         db.user(),
@@ -189,7 +190,7 @@ class ExtractFaultsIT {
             source(),
             new LocalLakeStore(lakeDir),
             ExtractSettings.defaults().withTables(TABLES).withPartBytes(8 * 1024),
-            Clock.systemUTC())
+            clock)
         .extract("after-crash");
   }
 

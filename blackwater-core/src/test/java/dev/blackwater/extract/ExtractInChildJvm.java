@@ -4,8 +4,8 @@ import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.ExtractSettings;
 import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.lake.SlowLakeStore;
+import dev.blackwater.testkit.TestClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -33,7 +33,7 @@ public final class ExtractInChildJvm {
             new DatabaseConfig("source", url, user, password),
             lake,
             ExtractSettings.defaults().withTables(tables).withPartBytes(8 * 1024),
-            Clock.systemUTC())
+            TestClock.ticking())
         .extract("child");
   }
 }

@@ -13,6 +13,7 @@ import dev.blackwater.lake.Manifest.ObjectRef;
 import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;
 import dev.blackwater.testkit.PostgresExtension;
+import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -31,6 +32,9 @@ import org.postgresql.PGConnection;
 /** Extract against a real PostgreSQL, on small hand-made tables. */
 @ExtendWith(PostgresExtension.class)
 class ExtractorIT {
+
+  /** One clock for everything this test runs, so its runs follow each other in time. */
+  private final Clock clock = TestClock.ticking();
 
   @TempDir Path lakeDir;
   private TestDatabase db;
@@ -60,7 +64,7 @@ class ExtractorIT {
   }
 
   private Extractor extractor(ExtractSettings settings) {
-    return new Extractor(config(), lake, settings, Clock.systemUTC());
+    return new Extractor(config(), lake, settings, clock);
   }
 
   private DatabaseConfig config() {
@@ -269,7 +273,7 @@ class ExtractorIT {
   @Test
   void wrongCredentialsAreAConnectionFailureWithoutThePassword() {
     DatabaseConfig wrong = new DatabaseConfig("source", db.jdbcUrl(), "nobody", "s3cret-pw");
-    Extractor extractor = new Extractor(wrong, lake, only("item"), Clock.systemUTC());
+    Extractor extractor = new Extractor(wrong, lake, only("item"), clock);
     assertThatThrownBy(() -> extractor.extract("r"))
         .isInstanceOf(BlackwaterException.class)
         .satisfies(

@@ -9,6 +9,7 @@ import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.testkit.PostgresExtension;
+import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
 import dev.blackwater.totesys.SeedOptions;
 import dev.blackwater.totesys.Seeder;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresExtension.class)
 class TotesysExtractIT {
 
+  /** One clock for everything this test runs, so its runs follow each other in time. */
+  private final Clock clock = TestClock.ticking();
+
   @TempDir Path lakeDir;
 
   @Test
@@ -38,8 +42,7 @@ class TotesysExtractIT {
     }
     DatabaseConfig source = new DatabaseConfig("source", db.jdbcUrl(), db.user(), db.password());
     Extractor extractor =
-        new Extractor(
-            source, new LocalLakeStore(lakeDir), ExtractSettings.defaults(), Clock.systemUTC());
+        new Extractor(source, new LocalLakeStore(lakeDir), ExtractSettings.defaults(), clock);
 
     ExtractResult full = extractor.extract("full");
 

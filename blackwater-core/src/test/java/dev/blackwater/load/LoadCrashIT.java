@@ -7,6 +7,7 @@ import dev.blackwater.config.LoadSettings;
 import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.testkit.ChildJvm;
 import dev.blackwater.testkit.PostgresExtension;
+import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
 import dev.blackwater.warehouse.WarehouseSchema;
 import dev.blackwater.warehouse.WarehouseTable;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** kill -9 of a load in the middle of its transaction, then a rerun. */
 @ExtendWith(PostgresExtension.class)
 class LoadCrashIT {
+
+  /** One clock for everything this test runs, so its runs follow each other in time. */
+  private final Clock clock = TestClock.ticking();
 
   @TempDir Path dir;
 
@@ -37,7 +42,7 @@ class LoadCrashIT {
     Map<WarehouseTable, List<String>> rows = new LinkedHashMap<>();
     List<String> dates = new ArrayList<>();
     for (int day = 1; day <= 28; day++) {
-      dates.add(ProcessedLake.date(String.format("2024-02-%02d", day)));
+      dates.add(ProcessedLake.date(String.format(Locale.ROOT, "2024-02-%02d", day)));
     }
     rows.put(WarehouseTable.DIM_DATE, dates);
     rows.put(WarehouseTable.DIM_DESIGN, List.of("(1, 'Bronze', '/private', 'bronze.json')"));
@@ -49,7 +54,12 @@ class LoadCrashIT {
 
     try (ChildJvm child =
         ChildJvm.start(
-            LoadInChildJvm.class, db.jdbcUrl(), db.user(), lakeDir.toString(), db.password())) {
+            clock,
+            LoadInChildJvm.class,
+            db.jdbcUrl(),
+            db.user(),
+            lakeDir.toString(),
+            db.password())) {
       child.awaitCondition(
           () ->
               db.queryLong(
@@ -68,7 +78,7 @@ class LoadCrashIT {
                 config,
                 new LocalLakeStore(lakeDir),
                 LoadSettings.defaults().withTempDirectory(dir),
-                Clock.systemUTC())
+                clock)
             .load("rerun");
 
     assertThat(rerun.batches()).hasSize(1);

@@ -17,6 +17,7 @@ import dev.blackwater.lake.Manifest;
 import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;
 import dev.blackwater.testkit.PostgresServer;
+import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
 import dev.blackwater.warehouse.WarehouseMode;
 import dev.blackwater.warehouse.WarehouseTable;
@@ -34,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Load against a real PostgreSQL warehouse, on hand-made processed batches. */
 class LoaderIT {
+
+  /** One clock for everything this test runs, so its runs follow each other in time. */
+  private final Clock clock = TestClock.ticking();
 
   @TempDir Path dir;
   private TestDatabase warehouse;
@@ -59,7 +63,7 @@ class LoaderIT {
             "warehouse", warehouse.jdbcUrl(), warehouse.user(), warehouse.password()),
         lake,
         settings.withTempDirectory(dir),
-        Clock.systemUTC());
+        clock);
   }
 
   private Loader loader() {
@@ -202,7 +206,7 @@ class LoaderIT {
                     "warehouse", warehouse.jdbcUrl(), warehouse.user(), warehouse.password()),
                 new LocalLakeStore(dir.resolve("processed-2")),
                 LoadSettings.defaults().withTempDirectory(dir).withBulkRows(1),
-                Clock.systemUTC())
+                clock)
             .load("bulk-ok");
     assertThat(loaded.rows()).isPositive();
     assertThat(warehouse.queryLong(structures)).isEqualTo(constraints);
@@ -304,14 +308,14 @@ class LoaderIT {
                 "000099-20260101T000000Z",
                 List.of("i"),
                 "t",
-                java.time.Instant.now(),
-                java.time.Instant.now(),
+                stray.time(),
+                stray.time(),
                 null,
                 "t",
                 Map.of(),
                 null,
                 null),
-            new dev.blackwater.lake.Claim(stray.toString(), "t", "h", 1, java.time.Instant.now()));
+            new dev.blackwater.lake.Claim(stray.toString(), "t", "h", 1, stray.time()));
 
     assertThatThrownBy(() -> loader().load("r"))
         .hasMessageContaining("processed batch " + stray + " follows 000099-20260101T000000Z");
@@ -326,7 +330,7 @@ class LoaderIT {
             new DatabaseConfig("warehouse", "jdbc:postgresql://127.0.0.1:9/w", "u", "pw-secret"),
             lake,
             LoadSettings.defaults(),
-            Clock.systemUTC());
+            clock);
     assertThatThrownBy(() -> loader.load("r"))
         .satisfies(
             e -> assertThat(((BlackwaterException) e).code()).isEqualTo(ErrorCode.CONNECTION))

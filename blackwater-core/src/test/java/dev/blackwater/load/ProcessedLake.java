@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -65,14 +66,14 @@ public final class ProcessedLake {
             log.latestId().map(BatchId::toString).orElse(null),
             List.of("ingestion-" + sequence),
             "test",
-            Instant.now(),
-            Instant.now(),
+            batch.time(),
+            batch.time(),
             null,
             "test",
             tables,
             null,
             null);
-    log.commit(manifest, new Claim(batch.toString(), "test", "test", 0, Instant.now()));
+    log.commit(manifest, new Claim(batch.toString(), "test", "test", 0, batch.time()));
     return manifest;
   }
 
@@ -125,6 +126,7 @@ public final class ProcessedLake {
   public static String date(String isoDate) {
     java.time.LocalDate d = java.time.LocalDate.parse(isoDate);
     return String.format(
+        Locale.ROOT,
         "('%s', %d, %d, %d, %d, '%s', '%s', %d)",
         d,
         d.getYear(),

@@ -9,6 +9,7 @@ import dev.blackwater.extract.Extractor;
 import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.testkit.PostgresExtension;
+import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
 import dev.blackwater.totesys.SeedOptions;
 import dev.blackwater.totesys.Seeder;
@@ -44,6 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresExtension.class)
 class TotesysTransformIT {
 
+  /** One clock for everything this test runs, so its runs follow each other in time. */
+  private final Clock clock = TestClock.ticking();
+
   private static final List<String> WAREHOUSE_TABLES =
       Arrays.stream(WarehouseTable.values()).map(WarehouseTable::tableName).toList();
   private static final List<String> FACTS =
@@ -73,13 +77,13 @@ class TotesysTransformIT {
             new DatabaseConfig("source", db.jdbcUrl(), db.user(), db.password()),
             new LocalLakeStore(ingestionDir),
             ExtractSettings.defaults(),
-            Clock.systemUTC());
+            clock);
     Transformer transformer =
         new Transformer(
             new LocalLakeStore(ingestionDir),
             new LocalLakeStore(processedDir),
             TransformSettings.defaults().withTempDirectory(tempDir).withMemoryLimit("256MB"),
-            Clock.systemUTC());
+            clock);
     ProcessedZone zone = new ProcessedZone(processedDir);
 
     extractor.extract("seed");

@@ -11,13 +11,17 @@ import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.SlowLakeStore;
 import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.testkit.TestClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The transform on hand-made ingestion batches: values, bad input, chains, races. */
 class TransformBadInputIT {
+
+  /** One clock for everything this test runs, so its runs follow each other in time. */
+  private final Clock clock = TestClock.ticking();
 
   private static final String ADDRESS_HEADER =
       "address_id,address_line_1,address_line_2,district,city,postal_code,country,phone,"
@@ -54,7 +61,7 @@ class TransformBadInputIT {
             .withThreads(1)
             .withMemoryLimit("256MB")
             .withMaxRejectedRows(allowedRejects),
-        Clock.systemUTC());
+        clock);
   }
 
   private BlackwaterException failure(Transformer transformer) {
@@ -201,7 +208,7 @@ class TransformBadInputIT {
 
     assertThat(e.code()).isEqualTo(ErrorCode.DATA_QUALITY);
     assertThat(e.getMessage())
-        .contains("cannot read sales_order object sales_order/2026/11/27/" + batch)
+        .contains("cannot read sales_order object " + batch.objectKey("sales_order", ".csv.gz"))
         .contains("at line 2")
         .contains("many");
     assertNothingWritten();
@@ -285,10 +292,9 @@ class TransformBadInputIT {
     assertThat(strict.code()).isEqualTo(ErrorCode.DATA_QUALITY);
     assertThat(strict.getMessage())
         .startsWith(
-            "sales_order row sales_order_id=2 last_updated=2024-01-02 10:00:00 in object"
-                + " sales_order/2026/11/27/"
-                + batch
-                + ".csv.gz: agreed_payment_date '2024-02-30' is not a date")
+            "sales_order row sales_order_id=2 last_updated=2024-01-02 10:00:00 in object "
+                + batch.objectKey("sales_order", ".csv.gz")
+                + ": agreed_payment_date '2024-02-30' is not a date")
         .contains("has 2 such rows (allowed: 0): nothing committed");
     assertNothingWritten();
 
@@ -298,8 +304,18 @@ class TransformBadInputIT {
     assertThat(lenient.batches().get(0).rejected()).containsEntry("sales_order", 2L);
     Manifest manifest = new ProcessedZone(processedDir).manifests().get(0);
     String rejectedKey = manifest.rejected().get("sales_order").objects().get(0).key();
+    // the processed batch's own day in UTC, whatever the ingestion batch's day or the machine's
+    // zone
+    LocalDate day = LocalDate.ofInstant(manifest.batchId().time(), ZoneOffset.UTC);
     assertThat(rejectedKey)
-        .isEqualTo("_rejected/sales_order/2026/11/27/" + manifest.batch() + ".csv");
+        .isEqualTo(
+            String.format(
+                Locale.ROOT,
+                "_rejected/sales_order/%04d/%02d/%02d/%s.csv",
+                day.getYear(),
+                day.getMonthValue(),
+                day.getDayOfMonth(),
+                manifest.batch()));
     assertThat(Files.readString(processedDir.resolve(rejectedKey), StandardCharsets.UTF_8))
         .contains("source_table,object_key,row_key,column_name,value,problem")
         .contains(
@@ -333,10 +349,9 @@ class TransformBadInputIT {
     assertThat(strict.code()).isEqualTo(ErrorCode.DATA_QUALITY);
     assertThat(strict.getMessage())
         .startsWith(
-            "sales_order row sales_order_id=2 last_updated=2024-01-02 10:00:00 in object"
-                + " sales_order/2026/11/27/"
-                + batch
-                + ".csv.gz: unit_price '12345678901.5' does not fit numeric(10,2)")
+            "sales_order row sales_order_id=2 last_updated=2024-01-02 10:00:00 in object "
+                + batch.objectKey("sales_order", ".csv.gz")
+                + ": unit_price '12345678901.5' does not fit numeric(10,2)")
         .contains("has 4 such rows (allowed: 0)");
     assertNothingWritten();
 
@@ -404,7 +419,7 @@ class TransformBadInputIT {
 
     assertThat(corrupt.code()).isEqualTo(ErrorCode.DATA_QUALITY);
     assertThat(corrupt.getMessage())
-        .startsWith("object sales_order/2026/11/27/" + batch + ".csv.gz of batch " + batch)
+        .startsWith("object " + batch.objectKey("sales_order", ".csv.gz") + " of batch " + batch)
         .contains("is corrupt")
         .containsOnlyOnce("of batch");
     assertThat(missing.code()).isEqualTo(ErrorCode.DATA_QUALITY);
@@ -436,7 +451,7 @@ class TransformBadInputIT {
               ingestion(),
               new SlowLakeStore(new LocalLakeStore(processedDir), 0, bothAtClaim, false),
               TransformSettings.defaults().withTempDirectory(tempDir).withThreads(1),
-              Clock.systemUTC());
+              clock);
       runs.add(
           CompletableFuture.supplyAsync(
               () -> {

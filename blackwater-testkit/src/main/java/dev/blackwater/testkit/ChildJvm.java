@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +25,22 @@ public final class ChildJvm implements AutoCloseable {
     this.output = output;
   }
 
-  /** Starts {@code mainClass} with {@code args}; its stdout and stderr go to a temporary file. */
-  public static ChildJvm start(Class<?> mainClass, String... args) {
+  /**
+   * Starts {@code mainClass} with {@code args}; its stdout and stderr go to a temporary file. The
+   * child runs in this JVM's zone and locale, and its {@link TestClock#ticking()} clock goes on
+   * from {@code clock}'s "now", so what the child writes follows what the test wrote before.
+   */
+  public static ChildJvm start(Clock clock, Class<?> mainClass, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
+    for (String property : List.of("user.timezone", "user.language", "user.country")) {
+      String value = System.getProperty(property);
+      if (value != null && !value.isEmpty()) {
+        command.add("-D" + property + "=" + value);
+      }
+    }
+    command.add("-D" + TestClock.START_PROPERTY + "=" + clock.instant());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.blackwater.aws.metrics.EmbeddedMetrics;
 import dev.blackwater.aws.secrets.SecretsManagerTestServer;
 import dev.blackwater.testkit.PostgresServer;
+import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
 import dev.blackwater.totesys.SeedOptions;
 import dev.blackwater.totesys.Seeder;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,8 +55,11 @@ public final class HandlerSizing {
         new Seeder().seed(c, new SeedOptions(scale, 42));
       }
       System.out.printf(
+          Locale.ROOT,
           "scale %s seeded in %.1f s; max heap %d MB%n",
-          scale, (System.nanoTime() - seeded) / 1e9, Runtime.getRuntime().maxMemory() >> 20);
+          scale,
+          (System.nanoTime() - seeded) / 1e9,
+          Runtime.getRuntime().maxMemory() >> 20);
       secrets.put("sizing/source", secret(source));
       secrets.put("sizing/warehouse", secret(warehouse));
       Map<String, String> env = new HashMap<>();
@@ -69,14 +74,15 @@ public final class HandlerSizing {
             "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", System.getenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"));
       }
       HandlerEnvironment environment = HandlerEnvironment.from(env::get, work);
+      Clock clock = TestClock.ticking();
       EmbeddedMetrics metrics =
           new EmbeddedMetrics(
               new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8),
-              Clock.systemUTC());
+              clock);
       RequestStreamHandler[] handlers = {
-        new ExtractHandler(environment, metrics, Clock.systemUTC()),
-        new TransformHandler(environment, metrics, Clock.systemUTC()),
-        new LoadHandler(environment, metrics, Clock.systemUTC())
+        new ExtractHandler(environment, metrics, clock),
+        new TransformHandler(environment, metrics, clock),
+        new LoadHandler(environment, metrics, clock)
       };
       run("initial", handlers);
       try (Connection c = source.connect()) {
@@ -106,6 +112,7 @@ public final class HandlerSizing {
               .sum();
       String result = out.toString(StandardCharsets.UTF_8);
       System.out.printf(
+          Locale.ROOT,
           "%-22s %-9s %7.1f s  peak heap %5d MB  peak RSS %5d MB  rows %s%n",
           label,
           names[i],

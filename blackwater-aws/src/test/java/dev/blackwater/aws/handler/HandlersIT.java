@@ -17,6 +17,7 @@ import dev.blackwater.testkit.PostgresServer;
 import dev.blackwater.testkit.S3Extension;
 import dev.blackwater.testkit.S3TestServer;
 import dev.blackwater.testkit.TestBucket;
+import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
 import dev.blackwater.totesys.SeedOptions;
 import dev.blackwater.totesys.Seeder;
@@ -48,6 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith({PostgresExtension.class, S3Extension.class})
 class HandlersIT {
 
+  /** One clock for everything this test runs, so its runs follow each other in time. */
+  private final Clock clock = TestClock.ticking();
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String S3_ENDPOINT = "blackwater.s3.endpoint";
 
@@ -70,8 +74,7 @@ class HandlersIT {
   @TempDir Path temp;
   private final ByteArrayOutputStream metricsOut = new ByteArrayOutputStream();
   private final EmbeddedMetrics metrics =
-      new EmbeddedMetrics(
-          new PrintStream(metricsOut, true, StandardCharsets.UTF_8), Clock.systemUTC());
+      new EmbeddedMetrics(new PrintStream(metricsOut, true, StandardCharsets.UTF_8), clock);
 
   @BeforeAll
   static void start() {
@@ -98,17 +101,14 @@ class HandlersIT {
     HandlerEnvironment environment = environment(bucket, "it/source", "it/warehouse");
 
     JsonNode extracted =
-        invoke(new ExtractHandler(environment, metrics, Clock.systemUTC()), "req-extract-1", "{}");
+        invoke(new ExtractHandler(environment, metrics, clock), "req-extract-1", "{}");
     JsonNode transformed =
         invoke(
-            new TransformHandler(environment, metrics, Clock.systemUTC()),
+            new TransformHandler(environment, metrics, clock),
             "req-transform-1",
             extracted.toString());
     JsonNode loaded =
-        invoke(
-            new LoadHandler(environment, metrics, Clock.systemUTC()),
-            "req-load-1",
-            transformed.toString());
+        invoke(new LoadHandler(environment, metrics, clock), "req-load-1", transformed.toString());
 
     String batch = extracted.path("batch").asText();
     assertThat(extracted.path("nothingNew").asBoolean()).isFalse();
@@ -166,8 +166,7 @@ class HandlersIT {
         .anySatisfy(k -> assertThat(k).endsWith("-transform-success-req-transform-1.json"))
         .anySatisfy(k -> assertThat(k).endsWith("-load-success-req-load-1.json"));
 
-    JsonNode again =
-        invoke(new ExtractHandler(environment, metrics, Clock.systemUTC()), "req-extract-2", "{}");
+    JsonNode again = invoke(new ExtractHandler(environment, metrics, clock), "req-extract-2", "{}");
     assertThat(again.path("nothingNew").asBoolean()).isTrue();
     assertThat(again.path("parent").asText()).isEqualTo(batch);
   }
@@ -180,8 +179,7 @@ class HandlersIT {
     warehouse.execute("ALTER DATABASE " + warehouse.name() + " OWNER TO handlers_loader");
     secrets.put("it/rotating", secret(warehouse, login.role(), "first-Pa55"));
     LoadHandler load =
-        new LoadHandler(
-            environment(bucket, "it/unused", "it/rotating"), metrics, Clock.systemUTC());
+        new LoadHandler(environment(bucket, "it/unused", "it/rotating"), metrics, clock);
 
     assertThat(invoke(load, "req-load-a", "{}").path("nothingNew").asBoolean()).isTrue();
     login.changePassword("second-Pa55");
@@ -191,7 +189,7 @@ class HandlersIT {
 
     secrets.put("it/wrong", secret(warehouse, login.role(), "not-the-Pa55word"));
     LoadHandler wrong =
-        new LoadHandler(environment(bucket, "it/unused", "it/wrong"), metrics, Clock.systemUTC());
+        new LoadHandler(environment(bucket, "it/unused", "it/wrong"), metrics, clock);
     assertThatThrownBy(() -> invoke(wrong, "req-load-c", "{}"))
         .isInstanceOf(StageFailure.class)
         .satisfies(e -> assertThat(((StageFailure) e).code()).isEqualTo(ErrorCode.CONNECTION))
@@ -210,7 +208,7 @@ class HandlersIT {
         .hasMessage("BLACKWATER_PROCESSED is not set: the zone's location, s3://bucket/prefix");
     env.put("BLACKWATER_PROCESSED", bucket.zone("processed").toString());
     HandlerEnvironment environment = HandlerEnvironment.from(env::get, temp);
-    assertThatThrownBy(() -> new ExtractHandler(environment, metrics, Clock.systemUTC()))
+    assertThatThrownBy(() -> new ExtractHandler(environment, metrics, clock))
         .hasMessage(
             "BLACKWATER_SOURCE_SECRET is not set: the source database's Secrets Manager secret");
   }

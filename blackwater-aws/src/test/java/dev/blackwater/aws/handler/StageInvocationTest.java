@@ -9,6 +9,7 @@ import dev.blackwater.pipeline.ResultJson;
 import dev.blackwater.pipeline.RunLog;
 import dev.blackwater.pipeline.RunRecord;
 import dev.blackwater.pipeline.Stage;
+import dev.blackwater.testkit.TestClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** StageInvocation around a stage, on a local zone. */
 class StageInvocationTest {
+
+  /** One clock for everything this test runs, so its runs follow each other in time. */
+  private final Clock clock = TestClock.ticking();
 
   @TempDir Path zone;
 
@@ -105,10 +109,10 @@ class StageInvocationTest {
   }
 
   private StageInvocation invocation() {
-    return new StageInvocation(Stage.TRANSFORM, runs(), Clock.systemUTC());
+    return new StageInvocation(Stage.TRANSFORM, runs(), clock);
   }
 
   private RunLog runs() {
-    return new RunLog(new LocalLakeStore(zone), Clock.systemUTC());
+    return new RunLog(new LocalLakeStore(zone), clock);
   }
 }

@@ -22,6 +22,7 @@ import dev.blackwater.testkit.PostgresExtension;
 import dev.blackwater.testkit.S3Extension;
 import dev.blackwater.testkit.S3TestServer;
 import dev.blackwater.testkit.TestBucket;
+import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
 import dev.blackwater.totesys.SeedOptions;
 import dev.blackwater.totesys.Seeder;
@@ -46,6 +47,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 @ExtendWith({PostgresExtension.class, S3Extension.class})
 class S3ExtractIT {
 
+  /** One clock for everything this test runs, so its runs follow each other in time. */
+  private final Clock clock = TestClock.ticking();
+
   private static S3Client s3;
 
   @BeforeAll
@@ -67,8 +71,7 @@ class S3ExtractIT {
     }
     DatabaseConfig source = new DatabaseConfig("source", db.jdbcUrl(), db.user(), db.password());
     LakeStore lake = new S3LakeStore(s3, bucket.zone("ingestion"));
-    Extractor extractor =
-        new Extractor(source, lake, ExtractSettings.defaults(), Clock.systemUTC());
+    Extractor extractor = new Extractor(source, lake, ExtractSettings.defaults(), clock);
 
     ExtractResult full = extractor.extract("full");
 

@@ -1,6 +1,7 @@
 package dev.blackwater.cli.bench;
 
 import dev.blackwater.catalog.TableCatalog;
+import dev.blackwater.cli.BlackwaterCommand;
 import dev.blackwater.cli.EmbeddedPostgres;
 import dev.blackwater.cli.LogSetup;
 import dev.blackwater.cli.TextTable;
@@ -34,6 +35,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -71,6 +73,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Working directory (default: a temporary one, removed afterwards).")
   Path dir;
 
+  private Clock clock() {
+    return BlackwaterCommand.clock(spec);
+  }
+
   @Override
   public Integer call() throws Exception {
     LogSetup.quiet();
@@ -96,7 +102,8 @@ public final class BenchCommand implements Callable<Integer> {
       int n = 0;
       for (double scale : scales) {
         n++;
-        new Scale(postgres, work.resolve("scale-" + n), "s" + n, scale, out, stages).measure();
+        new Scale(postgres, work.resolve("scale-" + n), "s" + n, scale, out, stages, clock())
+            .measure();
       }
     } finally {
       if (dir == null) {
@@ -106,8 +113,10 @@ public final class BenchCommand implements Callable<Integer> {
     out.println();
     out.println(stages);
     out.printf(
+        Locale.ROOT,
         "(max heap %,d MB; %d processors)%n",
-        HeapWatch.maxHeapBytes() >> 20, Runtime.getRuntime().availableProcessors());
+        HeapWatch.maxHeapBytes() >> 20,
+        Runtime.getRuntime().availableProcessors());
     return 0;
   }
 
@@ -118,7 +127,8 @@ public final class BenchCommand implements Callable<Integer> {
       String name,
       double scale,
       PrintWriter out,
-      TextTable table) {
+      TextTable table,
+      Clock clock) {
 
     void measure() throws Exception {
       Files.createDirectories(work);
@@ -132,8 +142,10 @@ public final class BenchCommand implements Callable<Integer> {
       }
       note(
           String.format(
+              Locale.ROOT,
               "seeded %,d rows in %.1f s",
-              seeded.totalRows(), seeded.duration().toMillis() / 1000.0));
+              seeded.totalRows(),
+              seeded.duration().toMillis() / 1000.0));
       ExtractSettings extractSettings = ExtractSettings.defaults();
       TransformSettings transformSettings = TransformSettings.defaults().withTempDirectory(work);
       LoadSettings loadSettings = LoadSettings.defaults().withTempDirectory(work);
@@ -147,27 +159,33 @@ public final class BenchCommand implements Callable<Integer> {
       HeapWatch.reset();
       long t0 = System.nanoTime();
       ExtractResult extracted =
-          new Extractor(source, ingestion, extractSettings, Clock.systemUTC()).extract("bench");
+          new Extractor(source, ingestion, extractSettings, clock).extract("bench");
       double extractSeconds = seconds(t0);
       row("extract", extracted.rows(), extractSeconds, "COPY out", rawOut.rowsPerSecond());
-      note(String.format("extract: %,d rows, %,d bytes gzip", extracted.rows(), extracted.bytes()));
+      note(
+          String.format(
+              Locale.ROOT,
+              "extract: %,d rows, %,d bytes gzip",
+              extracted.rows(),
+              extracted.bytes()));
 
       HeapWatch.reset();
       t0 = System.nanoTime();
       TransformResult transformed =
-          new Transformer(ingestion, processed, transformSettings, Clock.systemUTC())
-              .transform("bench");
+          new Transformer(ingestion, processed, transformSettings, clock).transform("bench");
       double transformSeconds = seconds(t0);
       row("transform (facts)", transformed.factRows(), transformSeconds, "target", 1_000_000);
       note(
           String.format(
-              "transform: %,d rows (%,d fact rows)", transformed.rows(), transformed.factRows()));
+              Locale.ROOT,
+              "transform: %,d rows (%,d fact rows)",
+              transformed.rows(),
+              transformed.factRows()));
 
       new WarehouseSchema(warehouse, loadSettings.schema()).migrate(); // setup, like the raw tables
       HeapWatch.reset();
       t0 = System.nanoTime();
-      LoadResult loaded =
-          new Loader(warehouse, processed, loadSettings, Clock.systemUTC()).load("bench");
+      LoadResult loaded = new Loader(warehouse, processed, loadSettings, clock).load("bench");
       double loadSeconds = seconds(t0);
       List<String> warehouseTables =
           Arrays.stream(WarehouseTable.values()).map(WarehouseTable::tableName).toList();
@@ -192,8 +210,7 @@ public final class BenchCommand implements Callable<Integer> {
       HeapWatch.reset();
       t0 = System.nanoTime();
       RunResult run =
-          new Pipeline(config, Clock.systemUTC())
-              .run("bench-run", Pipeline.Progress.NONE, () -> false);
+          new Pipeline(config, clock).run("bench-run", Pipeline.Progress.NONE, () -> false);
       double runSeconds = seconds(t0);
       Path sourceDump = Files.createDirectories(work.resolve("dump-source"));
       long roundTripStarted = System.nanoTime();
@@ -224,20 +241,26 @@ public final class BenchCommand implements Callable<Integer> {
           scale,
           stage,
           rows,
-          String.format("%.2f", seconds),
+          String.format(Locale.ROOT, "%.2f", seconds),
           Math.round(rate),
           limit,
           Math.round(limitRate),
-          String.format("%.0f%%", 100 * rate / limitRate),
+          String.format(Locale.ROOT, "%.0f%%", 100 * rate / limitRate),
           HeapWatch.peakBytes() >> 20);
       note(
           String.format(
+              Locale.ROOT,
               "%s: %,d rows in %.2f s = %,d rows/s (%s %,d rows/s)",
-              stage, rows, seconds, Math.round(rate), limit, Math.round(limitRate)));
+              stage,
+              rows,
+              seconds,
+              Math.round(rate),
+              limit,
+              Math.round(limitRate)));
     }
 
     private void note(String text) {
-      out.printf("scale %s: %s%n", scale, text);
+      out.printf(Locale.ROOT, "scale %s: %s%n", scale, text);
       out.flush();
     }
 

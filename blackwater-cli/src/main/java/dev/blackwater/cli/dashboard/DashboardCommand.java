@@ -1,8 +1,11 @@
 package dev.blackwater.cli.dashboard;
 
+import dev.blackwater.cli.BlackwaterCommand;
 import dev.blackwater.cli.RunContext;
 import dev.blackwater.cli.WarehouseOptions;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,22 +35,26 @@ public final class DashboardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunContext.start();
+    Clock clock = BlackwaterCommand.clock(spec);
+    RunContext.start(clock);
     RunContext.stage("dashboard");
     String schema = warehouse.schema();
-    DashboardSnapshot snapshot = DashboardFile.create(warehouse.config(), schema, out);
+    DashboardSnapshot snapshot = DashboardFile.create(warehouse.config(), schema, out, clock);
     Path written = out.toAbsolutePath().normalize();
     spec.commandLine()
         .getOut()
         .printf(
+            Locale.ROOT,
             "Dashboard of schema %s at %s (%s) written to %s%n",
             schema,
             snapshot.warehouse(),
             snapshot.empty()
                 ? "no facts yet"
                 : String.format(
+                    Locale.ROOT,
                     "%,d facts, data as of %s",
-                    snapshot.facts(), snapshot.freshness().orElseThrow().replace('T', ' ')),
+                    snapshot.facts(),
+                    snapshot.freshness().orElseThrow().replace('T', ' ')),
             written);
     return 0;
   }

@@ -18,8 +18,9 @@ public final class DashboardFile {
   private DashboardFile() {}
 
   /** Reads the warehouse's schema, renders the page and writes it to {@code target}. */
-  public static DashboardSnapshot create(DatabaseConfig warehouse, String schema, Path target) {
-    DashboardSnapshot snapshot = new Dashboard(warehouse, schema, Clock.systemUTC()).read();
+  public static DashboardSnapshot create(
+      DatabaseConfig warehouse, String schema, Path target, Clock clock) {
+    DashboardSnapshot snapshot = new Dashboard(warehouse, schema, clock).read();
     write(target, new DashboardPage().render(snapshot));
     return snapshot;
   }

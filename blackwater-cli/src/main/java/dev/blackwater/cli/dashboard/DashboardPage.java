@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,8 @@ final class DashboardPage {
 
   private static final Pattern SLOT = Pattern.compile("\\{\\{([a-z-]+)}}");
   private static final DateTimeFormatter GENERATED =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   private final String template = asset("dashboard.html");
   private final Map<String, String> assets =
@@ -94,7 +96,8 @@ final class DashboardPage {
     for (int i = 0; i < json.length(); i++) {
       char ch = json.charAt(i);
       switch (ch) {
-        case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) ch));
+        case '<', '>', '&', '\u2028', '\u2029' ->
+            out.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
         default -> out.append(ch);
       }
     }

@@ -1,5 +1,6 @@
 package dev.blackwater.cli.demo;
 
+import dev.blackwater.cli.BlackwaterCommand;
 import dev.blackwater.cli.EmbeddedPostgres;
 import dev.blackwater.cli.LogSetup;
 import dev.blackwater.cli.RunContext;
@@ -35,6 +36,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -75,6 +77,10 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Leave the database running (until Ctrl-C) and print its URL.")
   boolean keep;
 
+  private Clock clock() {
+    return BlackwaterCommand.clock(spec);
+  }
+
   @Override
   public Integer call() throws IOException, SQLException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -92,7 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
       try (Connection c = source.open()) {
         TotesysSchema.create(c);
         SeedResult seeded = new Seeder().seed(c, new SeedOptions(1, 42));
-        out.printf("   %,d rows in 11 tables%n", seeded.totalRows());
+        out.printf(Locale.ROOT, "   %,d rows in 11 tables%n", seeded.totalRows());
       }
       Path ingestion = home.resolve("lake/ingestion");
       Path processed = home.resolve("lake/processed");
@@ -105,19 +111,23 @@ public final class DemoCommand implements Callable<Integer> {
               ExtractSettings.defaults(),
               TransformSettings.defaults().withTempDirectory(home),
               LoadSettings.defaults().withTempDirectory(home));
-      Pipeline pipeline = new Pipeline(config, Clock.systemUTC());
+      Pipeline pipeline = new Pipeline(config, clock());
       out.println("3. Running the pipeline: extract -> transform -> load ...");
       cycle(pipeline, out);
       for (int round = 1; round <= rounds; round++) {
         try (Connection c = source.open()) {
           SimulateResult changed = new Simulator().simulate(c, new SimulateOptions(150, round));
           out.printf(
+              Locale.ROOT,
               "%d. Simulated activity, round %d of %d: %d changes; running again ...%n",
-              3 + round, round, rounds, changed.total());
+              3 + round,
+              round,
+              rounds,
+              changed.total());
         }
         cycle(pipeline, out);
       }
-      out.printf("%d. Verifying source, lake and warehouse ...%n", 4 + rounds);
+      out.printf(Locale.ROOT, "%d. Verifying source, lake and warehouse ...%n", 4 + rounds);
       VerifyReport report =
           new Verifier(
                   source,
@@ -127,9 +137,9 @@ public final class DemoCommand implements Callable<Integer> {
               .verify();
       out.println(VerifyCommand.describe(report));
       Path dashboard = home.resolve("dashboard.html");
-      DashboardFile.create(warehouse, "public", dashboard);
+      DashboardFile.create(warehouse, "public", dashboard, clock());
       writeDotEnv(home, source, warehouse, ingestion, processed);
-      out.printf("%n%d. Dashboard written to %s%n%n", 5 + rounds, dashboard);
+      out.printf(Locale.ROOT, "%n%d. Dashboard written to %s%n%n", 5 + rounds, dashboard);
       summary(
           out, home, source, warehouse, ingestion, processed, (System.nanoTime() - started) / 1e9);
       if (!report.ok()) {
@@ -148,8 +158,8 @@ public final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void cycle(Pipeline pipeline, PrintWriter out) {
-    RunResult result = pipeline.run(RunContext.start(), Pipeline.Progress.NONE, () -> false);
+  private void cycle(Pipeline pipeline, PrintWriter out) {
+    RunResult result = pipeline.run(RunContext.start(clock()), Pipeline.Progress.NONE, () -> false);
     out.println(indent(RunCommand.describe(result)));
     out.flush();
   }
@@ -162,7 +172,7 @@ public final class DemoCommand implements Callable<Integer> {
       Path ingestion,
       Path processed,
       double seconds) {
-    out.printf("Done in %.0f s. Everything is under %s:%n", seconds, home);
+    out.printf(Locale.ROOT, "Done in %.0f s. Everything is under %s:%n", seconds, home);
     out.println("  lake/ingestion   the ingestion zone (gzip CSV batches and their manifests)");
     out.println("  lake/processed   the processed zone (Parquet star schema and manifests)");
     out.println("  dashboard.html   the dashboard: open it in a browser");

@@ -1,5 +1,6 @@
 package dev.blackwater.cli.pipeline;
 
+import dev.blackwater.cli.BlackwaterCommand;
 import dev.blackwater.cli.LakeOptions;
 import dev.blackwater.cli.RunContext;
 import dev.blackwater.cli.SourceOptions;
@@ -10,6 +11,7 @@ import dev.blackwater.pipeline.ResultJson;
 import dev.blackwater.pipeline.Stages;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,11 +39,11 @@ public final class ExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String runId = RunContext.start();
+    Clock clock = BlackwaterCommand.clock(spec);
+    String runId = RunContext.start(clock);
     RunContext.stage("extract");
     ExtractResult result =
-        Stages.extract(
-            source.config(), lake.ingestion(), options.settings(), Clock.systemUTC(), runId);
+        Stages.extract(source.config(), lake.ingestion(), options.settings(), clock, runId);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(ResultJson.write(result));
@@ -64,6 +66,7 @@ public final class ExtractCommand implements Callable<Integer> {
     }
     return table
         + String.format(
+            Locale.ROOT,
             "%nBatch %s: %,d rows, %,d bytes, in %.1f s.",
             result.batch().orElseThrow(),
             result.rows(),

@@ -1,5 +1,6 @@
 package dev.blackwater.cli.pipeline;
 
+import dev.blackwater.cli.BlackwaterCommand;
 import dev.blackwater.cli.LakeOptions;
 import dev.blackwater.cli.RunContext;
 import dev.blackwater.cli.TextTable;
@@ -12,6 +13,7 @@ import dev.blackwater.pipeline.Stages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,10 +45,10 @@ public final class LoadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String runId = RunContext.start();
+    Clock clock = BlackwaterCommand.clock(spec);
+    String runId = RunContext.start(clock);
     RunContext.stage("load");
-    LoadResult result =
-        Stages.load(warehouse.config(), lake.processed(), settings(), Clock.systemUTC(), runId);
+    LoadResult result = Stages.load(warehouse.config(), lake.processed(), settings(), clock, runId);
     PrintWriter out = spec.commandLine().getOut();
     out.println(json ? ResultJson.write(result) : describe(result));
     return 0;
@@ -71,10 +73,11 @@ public final class LoadCommand implements Callable<Integer> {
           b.batch(),
           b.sourceBatch(),
           b.totalRows(),
-          String.format("%.1f", b.duration().toMillis() / 1000.0));
+          String.format(Locale.ROOT, "%.1f", b.duration().toMillis() / 1000.0));
     }
     return table
         + String.format(
+            Locale.ROOT,
             "%nLoaded %d batch(es), %,d rows, into schema %s in %.1f s.",
             result.batches().size(),
             result.rows(),

@@ -1,5 +1,6 @@
 package dev.blackwater.cli.pipeline;
 
+import dev.blackwater.cli.BlackwaterCommand;
 import dev.blackwater.cli.DurationConverter;
 import dev.blackwater.cli.LakeOptions;
 import dev.blackwater.cli.RunContext;
@@ -24,6 +25,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -68,10 +70,14 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print each cycle's result as JSON.")
   boolean json;
 
+  private Clock clock() {
+    return BlackwaterCommand.clock(spec);
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     PipelineConfig config = config();
-    Pipeline pipeline = new Pipeline(config, Clock.systemUTC());
+    Pipeline pipeline = new Pipeline(config, clock());
     PrintWriter out = spec.commandLine().getOut();
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -102,7 +108,7 @@ public final class RunCommand implements Callable<Integer> {
   private int cycles(Pipeline pipeline, PrintWriter out, AtomicBoolean stop) {
     while (true) {
       long started = System.nanoTime();
-      String runId = RunContext.start();
+      String runId = RunContext.start(clock());
       try {
         Pipeline.Progress progress = json ? Pipeline.Progress.NONE : new ProgressLines(out);
         RunResult result = pipeline.run(runId, progress, stop::get);
@@ -120,6 +126,7 @@ public final class RunCommand implements Callable<Integer> {
       }
       long next = started + watch.toNanos();
       out.printf(
+          Locale.ROOT,
           "Next cycle in %s (Ctrl-C to stop).%n",
           StatusCommand.duration(Duration.ofNanos(next - System.nanoTime())));
       out.flush();
@@ -217,6 +224,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     text.append(
         String.format(
+            Locale.ROOT,
             "Cycle %s %s in %.1f s. Freshness lag: %s (newest version in the warehouse: %s).",
             result.runId(),
             result.stopped() ? "stopped before load" : "done",
@@ -227,7 +235,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private static String seconds(Duration d) {
-    return String.format("%.1f", d.toMillis() / 1000.0);
+    return String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
   }
 
   /** Prints a line as each stage ends. */
@@ -238,7 +246,8 @@ public final class RunCommand implements Callable<Integer> {
           "extract   "
               + (r.nothingNew()
                   ? "nothing new"
-                  : String.format("%,d rows into batch %s", r.rows(), r.batch().orElseThrow())),
+                  : String.format(
+                      Locale.ROOT, "%,d rows into batch %s", r.rows(), r.batch().orElseThrow())),
           r.duration());
     }
 
@@ -248,7 +257,8 @@ public final class RunCommand implements Callable<Integer> {
           "transform "
               + (r.nothingNew()
                   ? "nothing new"
-                  : String.format("%,d rows in %d batch(es)", r.rows(), r.batches().size())),
+                  : String.format(
+                      Locale.ROOT, "%,d rows in %d batch(es)", r.rows(), r.batches().size())),
           r.duration());
     }
 
@@ -258,12 +268,13 @@ public final class RunCommand implements Callable<Integer> {
           "load      "
               + (r.nothingNew()
                   ? "nothing new"
-                  : String.format("%,d rows in %d batch(es)", r.rows(), r.batches().size())),
+                  : String.format(
+                      Locale.ROOT, "%,d rows in %d batch(es)", r.rows(), r.batches().size())),
           r.duration());
     }
 
     private void line(String text, Duration took) {
-      out.printf("%s (%.1f s)%n", text, took.toMillis() / 1000.0);
+      out.printf(Locale.ROOT, "%s (%.1f s)%n", text, took.toMillis() / 1000.0);
       out.flush();
     }
   }

@@ -1,5 +1,6 @@
 package dev.blackwater.cli.pipeline;
 
+import dev.blackwater.cli.BlackwaterCommand;
 import dev.blackwater.cli.LakeOptions;
 import dev.blackwater.cli.TextTable;
 import dev.blackwater.cli.WarehouseOptions;
@@ -9,7 +10,6 @@ import dev.blackwater.pipeline.StatusReport;
 import dev.blackwater.pipeline.StatusReporter;
 import dev.blackwater.warehouse.WarehouseSchema;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,7 +41,9 @@ public final class StatusCommand implements Callable<Integer> {
     Optional<WarehouseSchema> schema =
         warehouse.configured() ? Optional.of(warehouse.warehouseSchema()) : Optional.empty();
     StatusReport report =
-        new StatusReporter(lake.ingestion(), lake.processed(), schema, Clock.systemUTC()).report();
+        new StatusReporter(
+                lake.ingestion(), lake.processed(), schema, BlackwaterCommand.clock(spec))
+            .report();
     PrintWriter out = spec.commandLine().getOut();
     out.println(json ? ResultJson.write(report) : describe(report));
     return 0;

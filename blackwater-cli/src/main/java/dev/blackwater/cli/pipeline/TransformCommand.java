@@ -1,5 +1,6 @@
 package dev.blackwater.cli.pipeline;
 
+import dev.blackwater.cli.BlackwaterCommand;
 import dev.blackwater.cli.LakeOptions;
 import dev.blackwater.cli.RunContext;
 import dev.blackwater.cli.TextTable;
@@ -9,6 +10,7 @@ import dev.blackwater.transform.ProcessedBatch;
 import dev.blackwater.transform.TransformResult;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,11 +38,11 @@ public final class TransformCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String runId = RunContext.start();
+    Clock clock = BlackwaterCommand.clock(spec);
+    String runId = RunContext.start(clock);
     RunContext.stage("transform");
     TransformResult result =
-        Stages.transform(
-            lake.ingestion(), lake.processed(), options.settings(), Clock.systemUTC(), runId);
+        Stages.transform(lake.ingestion(), lake.processed(), options.settings(), clock, runId);
     PrintWriter out = spec.commandLine().getOut();
     out.println(json ? ResultJson.write(result) : describe(result));
     return 0;
@@ -63,6 +65,7 @@ public final class TransformCommand implements Callable<Integer> {
       text.append(table)
           .append(
               String.format(
+                  Locale.ROOT,
                   "%nBatch %s from ingestion batch %s: %,d rows (%,d fact rows) in %.1f s.%n",
                   batch.batch(),
                   batch.consumed(),
@@ -72,13 +75,18 @@ public final class TransformCommand implements Callable<Integer> {
       for (Map.Entry<String, Long> rejected : batch.rejected().entrySet()) {
         text.append(
             String.format(
+                Locale.ROOT,
                 "Rejected %,d %s rows: see _rejected/%s/…/%s.csv in the processed zone.%n",
-                rejected.getValue(), rejected.getKey(), rejected.getKey(), batch.batch()));
+                rejected.getValue(),
+                rejected.getKey(),
+                rejected.getKey(),
+                batch.batch()));
       }
       text.append(System.lineSeparator());
     }
     text.append(
         String.format(
+            Locale.ROOT,
             "Transformed %d batch%s: %,d rows, %,d fact rows, %,d rejected, in %.1f s.",
             result.batches().size(),
             result.batches().size() == 1 ? "" : "es",

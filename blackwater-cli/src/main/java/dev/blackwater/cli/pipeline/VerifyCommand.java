@@ -10,6 +10,7 @@ import dev.blackwater.verify.Check;
 import dev.blackwater.verify.Verifier;
 import dev.blackwater.verify.VerifyReport;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +56,9 @@ public final class VerifyCommand implements Callable<Integer> {
     long failed = report.failures().size();
     return table
         + (failed == 0
-            ? String.format("%n%nAll %d checks passed: nothing was lost.", report.checks().size())
-            : String.format("%n%n%d of %d checks FAILED.", failed, report.checks().size()));
+            ? String.format(
+                Locale.ROOT, "%n%nAll %d checks passed: nothing was lost.", report.checks().size())
+            : String.format(
+                Locale.ROOT, "%n%n%d of %d checks FAILED.", failed, report.checks().size()));
   }
 }

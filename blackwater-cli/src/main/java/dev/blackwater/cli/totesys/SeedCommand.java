@@ -8,6 +8,7 @@ import dev.blackwater.totesys.Seeder;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,8 +54,11 @@ public final class SeedCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println(TableCounts.format(result.rows()));
     out.printf(
+        Locale.ROOT,
         "Seeded scale %s (seed %d) in %.1f s.%n",
-        scale, seed, result.duration().toMillis() / 1000.0);
+        scale,
+        seed,
+        result.duration().toMillis() / 1000.0);
     return 0;
   }
 }

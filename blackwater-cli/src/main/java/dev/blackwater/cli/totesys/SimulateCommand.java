@@ -58,7 +58,7 @@ public final class SimulateCommand implements Callable<Integer> {
         .forEach(
             (kind, n) -> byKind.put(kind.name().toLowerCase(Locale.ROOT).replace('_', ' '), n));
     out.println(TableCounts.format(byKind));
-    out.printf("Applied %d changes.%n", result.total());
+    out.printf(Locale.ROOT, "Applied %d changes.%n", result.total());
     return 0;
   }
 }

@@ -1,5 +1,6 @@
 package dev.blackwater.cli.totesys;
 
+import java.util.Locale;
 import java.util.Map;
 
 /** A two-column table of names and counts, for the terminal. */
@@ -12,7 +13,8 @@ final class TableCounts {
     StringBuilder text = new StringBuilder();
     counts.forEach(
         (name, count) ->
-            text.append(String.format("  %-" + width + "s %,12d%n", name, count.longValue())));
+            text.append(
+                String.format(Locale.ROOT, "  %-" + width + "s %,12d%n", name, count.longValue())));
     return text.toString().stripTrailing();
   }
 }

@@ -2,6 +2,7 @@ package dev.blackwater.cli.warehouse;
 
 import dev.blackwater.cli.WarehouseOptions;
 import dev.blackwater.warehouse.WarehouseSchema;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,8 +43,11 @@ public final class WarehouseCommand implements Runnable {
       spec.commandLine()
           .getOut()
           .printf(
+              Locale.ROOT,
               "Schema %s at %s is up to date (%d migration(s) applied).%n",
-              target.schema(), target.database().location(), applied);
+              target.schema(),
+              target.database().location(),
+              applied);
       return 0;
     }
   }
@@ -64,8 +68,10 @@ public final class WarehouseCommand implements Runnable {
       spec.commandLine()
           .getOut()
           .printf(
+              Locale.ROOT,
               "Schema %s at %s fits the star schema.%n",
-              target.schema(), target.database().location());
+              target.schema(),
+              target.database().location());
       return 0;
     }
   }

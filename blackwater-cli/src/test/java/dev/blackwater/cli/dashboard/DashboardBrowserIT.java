@@ -38,32 +38,34 @@ class DashboardBrowserIT {
     Files.createDirectories(OUT);
     page = OUT.resolve("dashboard.html");
     Cli.Outcome outcome =
-        Cli.run(
-            "dashboard",
-            "--out",
-            page.toString(),
-            "--warehouse-url",
-            db.jdbcUrl(),
-            "--warehouse-user",
-            db.user(),
-            "--warehouse-password",
-            db.password());
+        new Cli()
+            .run(
+                "dashboard",
+                "--out",
+                page.toString(),
+                "--warehouse-url",
+                db.jdbcUrl(),
+                "--warehouse-user",
+                db.user(),
+                "--warehouse-password",
+                db.password());
     assertThat(outcome.exitCode()).as(outcome.all()).isZero();
     new WarehouseSchema(SampleWarehouse.config(db), "empty_dw").migrate();
     emptyPage = OUT.resolve("empty.html");
     Cli.Outcome empty =
-        Cli.run(
-            "dashboard",
-            "--out",
-            emptyPage.toString(),
-            "--warehouse-url",
-            db.jdbcUrl(),
-            "--warehouse-user",
-            db.user(),
-            "--warehouse-password",
-            db.password(),
-            "--warehouse-schema",
-            "empty_dw");
+        new Cli()
+            .run(
+                "dashboard",
+                "--out",
+                emptyPage.toString(),
+                "--warehouse-url",
+                db.jdbcUrl(),
+                "--warehouse-user",
+                db.user(),
+                "--warehouse-password",
+                db.password(),
+                "--warehouse-schema",
+                "empty_dw");
     assertThat(empty.exitCode()).as(empty.all()).isZero();
   }
 

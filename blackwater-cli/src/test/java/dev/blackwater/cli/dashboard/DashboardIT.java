@@ -39,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresExtension.class)
 class DashboardIT {
 
+  private final Cli cli = new Cli();
+
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
 
@@ -268,7 +270,7 @@ class DashboardIT {
     String password = db.password().isEmpty() ? "not-in-the-page-7c1d" : db.password();
 
     Cli.Outcome outcome =
-        Cli.run(
+        cli.run(
             "dashboard",
             "--out",
             page.toString(),
@@ -312,7 +314,7 @@ class DashboardIT {
     Path page = dir.resolve("empty.html");
 
     Cli.Outcome outcome =
-        Cli.run(
+        cli.run(
             "dashboard",
             "--out",
             page.toString(),
@@ -334,7 +336,7 @@ class DashboardIT {
   @Test
   void aSchemaWithoutTheStarSchemaFailsWithOneLine(TestDatabase db, @TempDir Path dir) {
     Cli.Outcome outcome =
-        Cli.run(
+        cli.run(
             "dashboard",
             "--out",
             dir.resolve("x.html").toString(),
@@ -356,7 +358,7 @@ class DashboardIT {
   @Test
   void aMissingFolderIsAConfigurationError(TestDatabase db, @TempDir Path dir) {
     Cli.Outcome outcome =
-        Cli.run(
+        cli.run(
             "dashboard",
             "--out",
             dir.resolve("no/such/folder/x.html").toString(),

@@ -11,13 +11,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** The demo end to end, as the README's quick start runs it. */
 class DemoIT {
 
+  private final Cli cli = new Cli();
+
   @TempDir Path dir;
 
   @Test
   void runsThePipelineOnEmbeddedDefaultsAndEndsVerified() throws Exception {
     Path home = dir.resolve("demo");
 
-    Cli.Outcome demo = Cli.run("demo", "--dir", home.toString(), "--rounds", "1");
+    Cli.Outcome demo = cli.run("demo", "--dir", home.toString(), "--rounds", "1");
 
     assertThat(demo.exitCode()).as(demo.all()).isZero();
     assertThat(demo.out())
@@ -36,7 +38,7 @@ class DemoIT {
 
     java.nio.file.attribute.FileTime firstPage =
         Files.getLastModifiedTime(home.resolve("dashboard.html"));
-    Cli.Outcome again = Cli.run("demo", "--dir", home.toString(), "--rounds", "0");
+    Cli.Outcome again = cli.run("demo", "--dir", home.toString(), "--rounds", "0");
     assertThat(again.exitCode()).as(again.all()).isZero();
     assertThat(again.out())
         .contains("checks passed: nothing was lost")
@@ -47,7 +49,7 @@ class DemoIT {
 
     Path foreign = Files.createDirectories(dir.resolve("not-a-demo"));
     Files.writeString(foreign.resolve("precious.txt"), "keep me");
-    Cli.Outcome refused = Cli.run("demo", "--dir", foreign.toString());
+    Cli.Outcome refused = cli.run("demo", "--dir", foreign.toString());
     assertThat(refused.exitCode()).isEqualTo(3);
     assertThat(refused.err()).contains("was not made by blackwater demo");
     assertThat(foreign.resolve("precious.txt")).exists();

@@ -1,0 +1,13 @@
+package dev.blackwater.totesys;
+
+import dev.blackwater.testkit.TimeAndLocaleRules;
+import org.junit.jupiter.api.Test;
+
+/** No "now" but from an injected clock, no default zone or locale (see TimeAndLocaleRules). */
+class TimeAndLocaleTest {
+
+  @Test
+  void thisModuleKeepsTheRules() {
+    TimeAndLocaleRules.checkThisModule();
+  }
+}
