@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blackwater.ResultJson;
 import dev.blackwater.aws.TerraformPlan.Resource;
 import dev.blackwater.extract.ExtractResult;
-import dev.blackwater.pipeline.ResultJson;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URL;

@@ -1,6 +1,6 @@
 package dev.blackwater.cli;
 
-import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.totesys.TotesysException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

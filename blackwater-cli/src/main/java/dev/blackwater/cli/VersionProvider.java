@@ -1,6 +1,6 @@
 package dev.blackwater.cli;
 
-import dev.blackwater.pipeline.Version;
+import dev.blackwater.Version;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code --version}: the build's version and the Java running it. */

@@ -1,7 +1,7 @@
 package dev.blackwater.cli;
 
 import dev.blackwater.config.DatabaseConfig;
-import dev.blackwater.warehouse.WarehouseMode;
+import dev.blackwater.config.WarehouseMode;
 import dev.blackwater.warehouse.WarehouseSchema;
 import picocli.CommandLine.Option;
 

@@ -3,7 +3,7 @@ package dev.blackwater.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.blackwater.pipeline.ResultJson;
+import dev.blackwater.ResultJson;
 import dev.blackwater.testkit.PostgresExtension;
 import dev.blackwater.testkit.TestDatabase;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package dev.blackwater.catalog;
 
-import dev.blackwater.lake.Manifest.Column;
 import java.util.List;
 
 /** A source table as the database catalogue describes it. */

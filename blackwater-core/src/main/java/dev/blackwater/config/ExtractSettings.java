@@ -1,8 +1,8 @@
 package dev.blackwater.config;
 
 import dev.blackwater.catalog.TableCatalog;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import java.time.Duration;
 import java.util.List;
 

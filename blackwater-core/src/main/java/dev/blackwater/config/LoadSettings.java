@@ -1,6 +1,5 @@
 package dev.blackwater.config;
 
-import dev.blackwater.warehouse.WarehouseMode;
 import java.nio.file.Path;
 
 /**

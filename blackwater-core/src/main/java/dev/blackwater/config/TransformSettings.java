@@ -1,7 +1,7 @@
 package dev.blackwater.config;
 
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -1,8 +1,8 @@
 package dev.blackwater.extract;
 
-import dev.blackwater.lake.Manifest.Column;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.catalog.Column;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

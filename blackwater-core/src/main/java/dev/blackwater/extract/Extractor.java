@@ -1,9 +1,12 @@
 package dev.blackwater.extract;
 
+import dev.blackwater.Version;
 import dev.blackwater.catalog.SourceCatalog;
 import dev.blackwater.catalog.SourceTable;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.ExtractSettings;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.Claim;
@@ -11,9 +14,6 @@ import dev.blackwater.lake.LakeObjectExistsException;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.RunIdentity;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
-import dev.blackwater.pipeline.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;

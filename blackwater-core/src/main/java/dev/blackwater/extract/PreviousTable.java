@@ -1,7 +1,7 @@
 package dev.blackwater.extract;
 
+import dev.blackwater.catalog.Column;
 import dev.blackwater.lake.Manifest;
-import dev.blackwater.lake.Manifest.Column;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package dev.blackwater.lake;
 
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.Manifest.ObjectRef;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;

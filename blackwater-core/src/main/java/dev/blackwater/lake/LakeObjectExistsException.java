@@ -1,7 +1,7 @@
 package dev.blackwater.lake;
 
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 
 /** A put-if-absent found the key taken: another writer got there first. */
 public final class LakeObjectExistsException extends BlackwaterException {

@@ -1,7 +1,7 @@
 package dev.blackwater.lake;
 
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 
 /** An object a manifest names is not in the lake. */
 public final class LakeObjectMissingException extends BlackwaterException {

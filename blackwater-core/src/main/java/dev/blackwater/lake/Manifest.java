@@ -1,6 +1,7 @@
 package dev.blackwater.lake;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.blackwater.catalog.Column;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -80,9 +81,6 @@ public record Manifest(
 
   /** An object of a batch, with what is needed to check it. */
   public record ObjectRef(String key, long rows, long bytes, String sha256) {}
-
-  /** A column: name and type as the source's catalogue (or the Parquet schema) gives it. */
-  public record Column(String name, String type) {}
 
   /**
    * The range of {@code last_updated} a batch covers for a table: rows newer than {@code from}

@@ -1,13 +1,13 @@
 package dev.blackwater.load;
 
+import dev.blackwater.ResultJson;
+import dev.blackwater.Version;
 import dev.blackwater.config.LoadSettings;
+import dev.blackwater.config.WarehouseMode;
 import dev.blackwater.lake.LakeFiles;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.Manifest.ObjectRef;
-import dev.blackwater.pipeline.ResultJson;
-import dev.blackwater.pipeline.Version;
-import dev.blackwater.warehouse.WarehouseMode;
 import dev.blackwater.warehouse.WarehouseSchema;
 import dev.blackwater.warehouse.WarehouseState;
 import dev.blackwater.warehouse.WarehouseTable;

@@ -2,12 +2,12 @@ package dev.blackwater.load;
 
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.LoadSettings;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
 import dev.blackwater.warehouse.WarehouseSchema;
 import dev.blackwater.warehouse.WarehouseState;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.blackwater.load;
 
 import dev.blackwater.duckdb.DuckDbSession;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;

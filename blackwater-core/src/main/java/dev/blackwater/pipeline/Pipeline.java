@@ -1,5 +1,6 @@
 package dev.blackwater.pipeline;
 
+import dev.blackwater.Stage;
 import dev.blackwater.config.PipelineConfig;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.lake.LakeStore;

@@ -1,6 +1,9 @@
 package dev.blackwater.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.blackwater.ResultJson;
+import dev.blackwater.Stage;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.LakeObject;
 import dev.blackwater.lake.LakeStore;
 import java.io.IOException;

@@ -1,6 +1,8 @@
 package dev.blackwater.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.blackwater.Stage;
+import dev.blackwater.error.ErrorCode;
 import java.time.Instant;
 
 /**

@@ -1,5 +1,6 @@
 package dev.blackwater.pipeline;
 
+import dev.blackwater.Stage;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.ExtractSettings;
 import dev.blackwater.config.LoadSettings;

@@ -1,5 +1,6 @@
 package dev.blackwater.pipeline;
 
+import dev.blackwater.Stage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

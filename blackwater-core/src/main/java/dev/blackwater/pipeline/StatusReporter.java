@@ -1,5 +1,6 @@
 package dev.blackwater.pipeline;
 
+import dev.blackwater.Stage;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.LakeStore;

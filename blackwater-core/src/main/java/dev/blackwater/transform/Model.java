@@ -1,8 +1,8 @@
 package dev.blackwater.transform;
 
-import dev.blackwater.lake.Manifest.Column;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.catalog.Column;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.warehouse.WarehouseTable;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,10 @@
 package dev.blackwater.transform;
 
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.LakeFiles;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest.ObjectRef;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -3,6 +3,7 @@ package dev.blackwater.transform;
 import static dev.blackwater.duckdb.DuckDbSession.identifier;
 import static dev.blackwater.duckdb.DuckDbSession.literal;
 
+import dev.blackwater.catalog.Column;
 import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.LakeFiles;
@@ -151,9 +152,9 @@ final class ReferenceState {
   }
 
   /** The columns and DuckDB types of a current reference table. */
-  List<Manifest.Column> columns(String table) throws SQLException {
+  List<Column> columns(String table) throws SQLException {
     return duck.query("DESCRIBE current." + identifier(table)).stream()
-        .map(r -> new Manifest.Column(r.get(0), r.get(1)))
+        .map(r -> new Column(r.get(0), r.get(1)))
         .collect(Collectors.toList());
   }
 

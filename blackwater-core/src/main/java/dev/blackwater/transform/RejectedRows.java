@@ -4,9 +4,9 @@ import static dev.blackwater.duckdb.DuckDbSession.identifier;
 import static dev.blackwater.duckdb.DuckDbSession.literal;
 
 import dev.blackwater.duckdb.DuckDbSession;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.BatchId;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

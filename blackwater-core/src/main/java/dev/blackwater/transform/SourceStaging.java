@@ -3,13 +3,13 @@ package dev.blackwater.transform;
 import static dev.blackwater.duckdb.DuckDbSession.identifier;
 import static dev.blackwater.duckdb.DuckDbSession.literal;
 
+import dev.blackwater.catalog.Column;
 import dev.blackwater.duckdb.DuckDbSession;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
-import dev.blackwater.lake.Manifest.Column;
 import dev.blackwater.lake.Manifest.ObjectRef;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.blackwater.transform;
 
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,6 +1,9 @@
 package dev.blackwater.transform;
 
+import dev.blackwater.Version;
 import dev.blackwater.config.TransformSettings;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.Claim;
@@ -8,9 +11,6 @@ import dev.blackwater.lake.LakeObjectExistsException;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.RunIdentity;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
-import dev.blackwater.pipeline.Version;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

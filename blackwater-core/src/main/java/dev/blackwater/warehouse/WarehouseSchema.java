@@ -1,8 +1,9 @@
 package dev.blackwater.warehouse;
 
 import dev.blackwater.config.DatabaseConfig;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.config.WarehouseMode;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

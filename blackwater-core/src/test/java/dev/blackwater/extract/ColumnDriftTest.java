@@ -3,7 +3,7 @@ package dev.blackwater.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.blackwater.lake.Manifest.Column;
+import dev.blackwater.catalog.Column;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

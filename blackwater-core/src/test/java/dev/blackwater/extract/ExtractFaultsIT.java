@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.ExtractSettings;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.Manifest.ObjectRef;
 import dev.blackwater.lake.SlowLakeStore;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
 import dev.blackwater.testkit.ChildJvm;
 import dev.blackwater.testkit.PostgresExtension;
 import dev.blackwater.testkit.TestClock;

@@ -3,15 +3,16 @@ package dev.blackwater.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.blackwater.catalog.Column;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.ExtractSettings;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.Manifest.ObjectRef;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
 import dev.blackwater.testkit.PostgresExtension;
 import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
@@ -95,7 +96,7 @@ class ExtractorIT {
     Manifest manifest = new BatchLog(lake).latest().orElseThrow();
     Manifest.Table table = manifest.tables().get("fidelity");
     assertThat(table.columns())
-        .extracting(Manifest.Column::type)
+        .extracting(Column::type)
         .containsExactly(
             "integer",
             "character varying",

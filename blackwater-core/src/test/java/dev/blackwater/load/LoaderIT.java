@@ -12,14 +12,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.LoadSettings;
+import dev.blackwater.config.WarehouseMode;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.lake.Manifest;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
 import dev.blackwater.testkit.PostgresServer;
 import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
-import dev.blackwater.warehouse.WarehouseMode;
 import dev.blackwater.warehouse.WarehouseTable;
 import java.nio.file.Files;
 import java.nio.file.Path;

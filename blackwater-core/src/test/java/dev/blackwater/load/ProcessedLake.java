@@ -1,5 +1,6 @@
 package dev.blackwater.load;
 
+import dev.blackwater.catalog.Column;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.Claim;
@@ -56,7 +57,7 @@ public final class ProcessedLake {
               List.of(
                   new Manifest.ObjectRef(
                       stored.key(), e.getValue().size(), stored.bytes(), stored.sha256())),
-              table.columns().stream().map(c -> new Manifest.Column(c.name(), c.type())).toList()));
+              table.columns().stream().map(c -> new Column(c.name(), c.type())).toList()));
     }
     Manifest manifest =
         new Manifest(

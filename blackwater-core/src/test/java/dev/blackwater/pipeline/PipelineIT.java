@@ -2,11 +2,13 @@ package dev.blackwater.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.blackwater.Stage;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.ExtractSettings;
 import dev.blackwater.config.LoadSettings;
 import dev.blackwater.config.PipelineConfig;
 import dev.blackwater.config.TransformSettings;
+import dev.blackwater.config.WarehouseMode;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.extract.Extractor;
 import dev.blackwater.lake.BatchLog;
@@ -26,7 +28,6 @@ import dev.blackwater.transform.Transformer;
 import dev.blackwater.verify.Check;
 import dev.blackwater.verify.Verifier;
 import dev.blackwater.verify.VerifyReport;
-import dev.blackwater.warehouse.WarehouseMode;
 import dev.blackwater.warehouse.WarehouseSchema;
 import java.nio.file.Path;
 import java.sql.Connection;

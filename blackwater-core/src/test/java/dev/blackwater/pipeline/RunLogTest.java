@@ -3,6 +3,9 @@ package dev.blackwater.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.blackwater.Stage;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.LocalLakeStore;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,10 +1,10 @@
 package dev.blackwater.transform;
 
+import dev.blackwater.catalog.Column;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
-import dev.blackwater.lake.Manifest.Column;
 import dev.blackwater.lake.Manifest.ObjectRef;
 import dev.blackwater.lake.ManifestCodec;
 import dev.blackwater.lake.StoredObject;

@@ -3,9 +3,9 @@ package dev.blackwater.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.blackwater.lake.Manifest.Column;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.catalog.Column;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.warehouse.WarehouseTable;
 import java.util.List;
 import org.junit.jupiter.api.Test;

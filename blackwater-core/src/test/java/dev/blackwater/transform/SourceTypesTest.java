@@ -3,7 +3,7 @@ package dev.blackwater.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.error.BlackwaterException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

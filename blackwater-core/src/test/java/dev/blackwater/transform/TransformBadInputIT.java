@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.blackwater.config.TransformSettings;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.SlowLakeStore;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
 import dev.blackwater.testkit.TestClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.blackwater.config.DatabaseConfig;
+import dev.blackwater.config.WarehouseMode;
 import dev.blackwater.testkit.PostgresExtension;
 import dev.blackwater.testkit.TestDatabase;
 import java.util.ArrayList;

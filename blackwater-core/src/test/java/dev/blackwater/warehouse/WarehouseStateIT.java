@@ -3,6 +3,7 @@ package dev.blackwater.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blackwater.config.DatabaseConfig;
+import dev.blackwater.config.WarehouseMode;
 import dev.blackwater.testkit.PostgresExtension;
 import dev.blackwater.testkit.TestDatabase;
 import java.sql.Connection;

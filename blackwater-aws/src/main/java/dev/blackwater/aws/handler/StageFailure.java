@@ -1,8 +1,8 @@
 package dev.blackwater.aws.handler;
 
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
-import dev.blackwater.pipeline.Stage;
+import dev.blackwater.Stage;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 
 /**
  * How a handler fails: one line naming the stage, the kind of failure and the problem, never a

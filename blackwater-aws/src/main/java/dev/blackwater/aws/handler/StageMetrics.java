@@ -1,12 +1,12 @@
 package dev.blackwater.aws.handler;
 
+import dev.blackwater.Stage;
 import dev.blackwater.aws.metrics.EmbeddedMetrics;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.extract.TableExtract;
 import dev.blackwater.load.BatchLoadResult;
 import dev.blackwater.load.LoadResult;
 import dev.blackwater.pipeline.Freshness;
-import dev.blackwater.pipeline.Stage;
 import dev.blackwater.transform.ProcessedBatch;
 import dev.blackwater.transform.TransformResult;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.blackwater.aws.lake;
 
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.blackwater.aws.lake;
 
-import static dev.blackwater.pipeline.BlackwaterException.firstLine;
+import static dev.blackwater.error.BlackwaterException.firstLine;
 
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;

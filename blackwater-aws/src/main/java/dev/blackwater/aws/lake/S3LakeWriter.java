@@ -1,9 +1,9 @@
 package dev.blackwater.aws.lake;
 
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.LakeObjectExistsException;
 import dev.blackwater.lake.LakeWriter;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;

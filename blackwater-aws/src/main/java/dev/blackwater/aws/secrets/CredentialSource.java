@@ -1,7 +1,7 @@
 package dev.blackwater.aws.secrets;
 
 import dev.blackwater.config.DatabaseConfig;
-import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.error.BlackwaterException;
 import java.sql.SQLException;
 import java.util.function.Function;
 

@@ -1,8 +1,8 @@
 package dev.blackwater.aws.secrets;
 
 import dev.blackwater.config.DatabaseConfig;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

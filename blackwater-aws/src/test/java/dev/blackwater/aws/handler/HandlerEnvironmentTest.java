@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.blackwater.warehouse.WarehouseMode;
+import dev.blackwater.config.WarehouseMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

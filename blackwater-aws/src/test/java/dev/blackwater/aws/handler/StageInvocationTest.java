@@ -3,12 +3,12 @@ package dev.blackwater.aws.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.blackwater.ResultJson;
+import dev.blackwater.Stage;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.LocalLakeStore;
-import dev.blackwater.pipeline.ErrorCode;
-import dev.blackwater.pipeline.ResultJson;
 import dev.blackwater.pipeline.RunLog;
 import dev.blackwater.pipeline.RunRecord;
-import dev.blackwater.pipeline.Stage;
 import dev.blackwater.testkit.TestClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -3,6 +3,8 @@ package dev.blackwater.aws.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.LakeObject;
 import dev.blackwater.lake.LakeObjectExistsException;
 import dev.blackwater.lake.LakeObjectMissingException;
@@ -11,8 +13,6 @@ import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LakeStores;
 import dev.blackwater.lake.LakeWriter;
 import dev.blackwater.lake.StoredObject;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
 import dev.blackwater.testkit.S3Extension;
 import dev.blackwater.testkit.TestBucket;
 import java.io.InputStream;

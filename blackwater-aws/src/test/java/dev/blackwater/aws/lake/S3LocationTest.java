@@ -3,7 +3,7 @@ package dev.blackwater.aws.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.blackwater.pipeline.BlackwaterException;
+import dev.blackwater.error.BlackwaterException;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package dev.blackwater.cli.dashboard;
 
-import static dev.blackwater.pipeline.BlackwaterException.firstLine;
+import static dev.blackwater.error.BlackwaterException.firstLine;
 
 import dev.blackwater.config.DatabaseConfig;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package dev.blackwater.cli.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.blackwater.pipeline.ResultJson;
+import dev.blackwater.ResultJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

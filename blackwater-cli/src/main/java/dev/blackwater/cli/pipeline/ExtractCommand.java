@@ -1,5 +1,6 @@
 package dev.blackwater.cli.pipeline;
 
+import dev.blackwater.ResultJson;
 import dev.blackwater.cli.BlackwaterCommand;
 import dev.blackwater.cli.LakeOptions;
 import dev.blackwater.cli.RunContext;
@@ -7,7 +8,6 @@ import dev.blackwater.cli.SourceOptions;
 import dev.blackwater.cli.TextTable;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.extract.TableExtract;
-import dev.blackwater.pipeline.ResultJson;
 import dev.blackwater.pipeline.Stages;
 import java.io.PrintWriter;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.blackwater.cli.pipeline;
 
+import dev.blackwater.ResultJson;
 import dev.blackwater.cli.BlackwaterCommand;
 import dev.blackwater.cli.LakeOptions;
 import dev.blackwater.cli.RunContext;
@@ -8,7 +9,6 @@ import dev.blackwater.cli.WarehouseOptions;
 import dev.blackwater.config.LoadSettings;
 import dev.blackwater.load.BatchLoadResult;
 import dev.blackwater.load.LoadResult;
-import dev.blackwater.pipeline.ResultJson;
 import dev.blackwater.pipeline.Stages;
 import java.io.PrintWriter;
 import java.nio.file.Path;

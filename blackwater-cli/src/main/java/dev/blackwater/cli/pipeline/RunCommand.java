@@ -1,5 +1,6 @@
 package dev.blackwater.cli.pipeline;
 
+import dev.blackwater.ResultJson;
 import dev.blackwater.cli.BlackwaterCommand;
 import dev.blackwater.cli.DurationConverter;
 import dev.blackwater.cli.LakeOptions;
@@ -10,14 +11,13 @@ import dev.blackwater.cli.WarehouseOptions;
 import dev.blackwater.config.LoadSettings;
 import dev.blackwater.config.PipelineConfig;
 import dev.blackwater.config.TransformSettings;
+import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.extract.TableExtract;
 import dev.blackwater.lake.LakeStores;
 import dev.blackwater.load.BatchLoadResult;
 import dev.blackwater.load.LoadResult;
-import dev.blackwater.pipeline.BlackwaterException;
 import dev.blackwater.pipeline.Pipeline;
-import dev.blackwater.pipeline.ResultJson;
 import dev.blackwater.pipeline.RunResult;
 import dev.blackwater.transform.ProcessedBatch;
 import dev.blackwater.transform.TransformResult;

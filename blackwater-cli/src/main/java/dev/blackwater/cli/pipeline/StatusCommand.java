@@ -1,10 +1,10 @@
 package dev.blackwater.cli.pipeline;
 
+import dev.blackwater.ResultJson;
 import dev.blackwater.cli.BlackwaterCommand;
 import dev.blackwater.cli.LakeOptions;
 import dev.blackwater.cli.TextTable;
 import dev.blackwater.cli.WarehouseOptions;
-import dev.blackwater.pipeline.ResultJson;
 import dev.blackwater.pipeline.RunRecord;
 import dev.blackwater.pipeline.StatusReport;
 import dev.blackwater.pipeline.StatusReporter;

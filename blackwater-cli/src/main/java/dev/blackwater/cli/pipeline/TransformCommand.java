@@ -1,10 +1,10 @@
 package dev.blackwater.cli.pipeline;
 
+import dev.blackwater.ResultJson;
 import dev.blackwater.cli.BlackwaterCommand;
 import dev.blackwater.cli.LakeOptions;
 import dev.blackwater.cli.RunContext;
 import dev.blackwater.cli.TextTable;
-import dev.blackwater.pipeline.ResultJson;
 import dev.blackwater.pipeline.Stages;
 import dev.blackwater.transform.ProcessedBatch;
 import dev.blackwater.transform.TransformResult;

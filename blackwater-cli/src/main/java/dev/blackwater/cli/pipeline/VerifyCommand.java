@@ -1,11 +1,11 @@
 package dev.blackwater.cli.pipeline;
 
+import dev.blackwater.ResultJson;
 import dev.blackwater.cli.LakeOptions;
 import dev.blackwater.cli.SourceOptions;
 import dev.blackwater.cli.TextTable;
 import dev.blackwater.cli.WarehouseOptions;
-import dev.blackwater.pipeline.ErrorCode;
-import dev.blackwater.pipeline.ResultJson;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.verify.Check;
 import dev.blackwater.verify.Verifier;
 import dev.blackwater.verify.VerifyReport;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.blackwater.ResultJson;
 import dev.blackwater.cli.Cli;
-import dev.blackwater.pipeline.BlackwaterException;
-import dev.blackwater.pipeline.ErrorCode;
-import dev.blackwater.pipeline.ResultJson;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import dev.blackwater.testkit.PostgresExtension;
 import dev.blackwater.testkit.TestDatabase;
 import dev.blackwater.warehouse.WarehouseSchema;

@@ -3,7 +3,7 @@ package dev.blackwater.cli.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.blackwater.pipeline.ResultJson;
+import dev.blackwater.ResultJson;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumMap;

@@ -1,4 +1,4 @@
-package dev.blackwater.pipeline;
+package dev.blackwater;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.blackwater.pipeline;
+package dev.blackwater.error;
 
 /**
  * What kind of failure stopped a command; each kind has its own process exit code, documented in

@@ -1,4 +1,4 @@
-package dev.blackwater.pipeline;
+package dev.blackwater.error;
 
 /**
  * A failure the user can act on: its message is one clear line naming the problem (never a secret),

@@ -1,4 +1,4 @@
-package dev.blackwater.warehouse;
+package dev.blackwater.config;
 
 /** Who owns the warehouse schema. */
 public enum WarehouseMode {

@@ -1,4 +1,4 @@
-package dev.blackwater.pipeline;
+package dev.blackwater;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.blackwater.pipeline;
+package dev.blackwater;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.blackwater.pipeline;
+package dev.blackwater;
 
 import java.io.IOException;
 import java.io.InputStream;
