@@ -3,12 +3,12 @@ package dev.blackwater.cli;
 import dev.blackwater.cli.bench.BenchCommand;
 import dev.blackwater.cli.dashboard.DashboardCommand;
 import dev.blackwater.cli.demo.DemoCommand;
-import dev.blackwater.cli.pipeline.ExtractCommand;
-import dev.blackwater.cli.pipeline.LoadCommand;
-import dev.blackwater.cli.pipeline.RunCommand;
-import dev.blackwater.cli.pipeline.StatusCommand;
-import dev.blackwater.cli.pipeline.TransformCommand;
-import dev.blackwater.cli.pipeline.VerifyCommand;
+import dev.blackwater.cli.stage.ExtractCommand;
+import dev.blackwater.cli.stage.LoadCommand;
+import dev.blackwater.cli.stage.RunCommand;
+import dev.blackwater.cli.stage.StatusCommand;
+import dev.blackwater.cli.stage.TransformCommand;
+import dev.blackwater.cli.stage.VerifyCommand;
 import dev.blackwater.cli.totesys.TotesysCommand;
 import dev.blackwater.cli.warehouse.WarehouseCommand;
 import java.time.Clock;
@@ -45,10 +45,15 @@ import picocli.CommandLine.Spec;
     })
 public final class BlackwaterCommand implements Runnable {
 
-  private final Clock clock;
+  private final Composition composition;
 
-  BlackwaterCommand(Clock clock) {
-    this.clock = clock;
+  BlackwaterCommand(Composition composition) {
+    this.composition = composition;
+  }
+
+  /** What the commands are built from. */
+  Composition composition() {
+    return composition;
   }
 
   /**
@@ -56,12 +61,10 @@ public final class BlackwaterCommand implements Runnable {
    * clock, tests a clock of their own.
    */
   public static Clock clock(CommandSpec spec) {
-    return ((BlackwaterCommand) spec.root().userObject()).clock;
+    return Composition.of(spec).clock();
   }
 
   @Spec CommandSpec spec;
-
-  @picocli.CommandLine.Mixin GlobalOptions global;
 
   @Override
   public void run() {

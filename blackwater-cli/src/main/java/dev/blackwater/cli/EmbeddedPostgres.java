@@ -1,5 +1,6 @@
 package dev.blackwater.cli;
 
+import dev.blackwater.config.Database;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
@@ -43,11 +44,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
   /** Creates a database on this server and returns how to reach it. */
   public DatabaseConfig createDatabase(String role, String name) {
     DatabaseConfig admin = database(role, "postgres");
-    try (Connection c = admin.open();
+    try (Connection c = new Database(admin).open();
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
-      throw admin.connectionFailure(e);
+      throw new Database(admin).failure(e);
     }
     return database(role, name);
   }

@@ -14,9 +14,9 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Defaults for options from the environment, then from a {@code .env} file in the working
- * directory: option {@code --source-url} reads {@code BLACKWATER_SOURCE_URL}. Flags beat the
- * environment, the environment beats {@code .env}.
+ * Defaults for the options that are not settings (such as {@code --json}) from the environment,
+ * then from a {@code .env} file: option {@code --json} reads {@code BLACKWATER_JSON}. Flags beat
+ * the environment, the environment beats {@code .env}, as for settings ({@link Composition}).
  */
 public final class EnvironmentDefaults implements IDefaultValueProvider {
 
@@ -28,14 +28,11 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
     this.dotEnv = Map.copyOf(dotEnv);
   }
 
-  /** This process's environment and the {@code .env} of the working directory. */
-  public static EnvironmentDefaults fromProcess() {
-    return new EnvironmentDefaults(System.getenv(), readDotEnv(Path.of(".env")));
-  }
-
   @Override
   public String defaultValue(ArgSpec argSpec) {
-    if (!(argSpec instanceof OptionSpec option) || !option.longestName().startsWith("--")) {
+    if (!(argSpec instanceof OptionSpec option)
+        || !option.longestName().startsWith("--")
+        || SettingOptions.isSetting(option.longestName())) {
       return null;
     }
     return lookup(variableFor(option.longestName())).orElse(null);

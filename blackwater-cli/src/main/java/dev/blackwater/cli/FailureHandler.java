@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.ParseResult;
 
 /**
  * Turns a failure into one clear line on stderr and an exit code; the stack trace only with {@code
@@ -15,7 +14,8 @@ import picocli.CommandLine.ParseResult;
 final class FailureHandler implements IExecutionExceptionHandler {
 
   @Override
-  public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parsed) {
+  public int handleExecutionException(
+      Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
     ErrorCode code = codeOf(ex);
     String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     PrintWriter err = cli.getErr();
@@ -25,7 +25,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
     } else {
       err.println("blackwater: " + message);
     }
-    if ("DEBUG".equals(System.getProperty("blackwater.log.level")) || anyDebug(parsed)) {
+    if (debug(cli)) {
       StringWriter trace = new StringWriter();
       ex.printStackTrace(new PrintWriter(trace));
       err.println(trace);
@@ -34,13 +34,13 @@ final class FailureHandler implements IExecutionExceptionHandler {
     return code.exitCode();
   }
 
-  private static boolean anyDebug(ParseResult parsed) {
-    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
-      if (p.hasMatchedOption("--debug")) {
-        return true;
-      }
+  /** Whether the failed command was asked for debug output (option, environment or .env). */
+  private static boolean debug(CommandLine cli) {
+    try {
+      return Composition.of(cli.getCommandSpec()).configuration(cli.getCommandSpec()).debug();
+    } catch (RuntimeException malformed) {
+      return false;
     }
-    return false;
   }
 
   static ErrorCode codeOf(Throwable ex) {

@@ -37,7 +37,10 @@ public final class Cli {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), clock)
+        Main.commandLine(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                Composition.forProcess(clock))
             .execute(args);
     return new Outcome(code, out.toString(), err.toString());
   }

@@ -12,6 +12,6 @@ public final class MainOnTestClock {
   private MainOnTestClock() {}
 
   public static void main(String[] args) {
-    System.exit(Main.run(TestClock.ticking(), args));
+    System.exit(Main.run(Composition.forProcess(TestClock.ticking()), args));
   }
 }

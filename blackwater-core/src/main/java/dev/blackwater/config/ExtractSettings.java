@@ -1,6 +1,5 @@
 package dev.blackwater.config;
 
-import dev.blackwater.catalog.TableCatalog;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
 import java.time.Duration;
@@ -29,8 +28,11 @@ public record ExtractSettings(
     boolean acceptAddedColumns,
     Duration claimLease) {
 
-  /** The default overlap: see docs/lake-layout.md for why. */
-  public static final Duration DEFAULT_OVERLAP = Duration.ofMinutes(15);
+  /** gzip's fastest level: extract is bound by compression (docs/development.md). */
+  public static final int DEFAULT_GZIP_LEVEL = 1;
+
+  /** How long an uncommitted claim of another host blocks new runs. */
+  public static final Duration DEFAULT_CLAIM_LEASE = Duration.ofMinutes(2);
 
   public ExtractSettings {
     tables = List.copyOf(tables);
@@ -59,17 +61,11 @@ public record ExtractSettings(
     }
   }
 
-  /** The defaults: the 11 totesys tables in {@code public}, 15 minutes overlap. */
+  /**
+   * The defaults of {@link Settings}: the 11 totesys tables in {@code public}, 15 minutes overlap.
+   */
   public static ExtractSettings defaults() {
-    return new ExtractSettings(
-        TableCatalog.TOTESYS,
-        "public",
-        DEFAULT_OVERLAP,
-        2,
-        64L * 1024 * 1024,
-        1,
-        false,
-        Duration.ofMinutes(2));
+    return Configuration.defaults().extract();
   }
 
   public ExtractSettings withTables(List<String> newTables) {

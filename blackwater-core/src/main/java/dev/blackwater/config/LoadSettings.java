@@ -20,14 +20,15 @@ public record LoadSettings(
     memoryLimit = MemoryLimit.normalize(memoryLimit);
   }
 
-  /** Load into {@code public}, migrating it, staging in the system temp directory. */
+  /** Rows from which a COPY into an empty table takes the bulk path (see {@code bulkRows}). */
+  public static final long DEFAULT_BULK_ROWS = 10_000;
+
+  /**
+   * The defaults of {@link Settings} on this machine: load into {@code public}, migrating it,
+   * staging in the system temp directory.
+   */
   public static LoadSettings defaults() {
-    return new LoadSettings(
-        "public",
-        WarehouseMode.MIGRATE,
-        Path.of(System.getProperty("java.io.tmpdir")),
-        "1GB",
-        10_000);
+    return Configuration.defaults().load();
   }
 
   public LoadSettings withSchema(String newSchema) {

@@ -37,17 +37,15 @@ public record TransformSettings(
     }
   }
 
+  /** How long an uncommitted claim of another host blocks new runs. */
+  public static final Duration DEFAULT_CLAIM_LEASE = Duration.ofMinutes(2);
+
   /**
-   * The defaults: 1GB of memory, the system's temporary directory ({@code /tmp} on Lambda), one
-   * thread per processor, no rejected rows allowed.
+   * The defaults of {@link Settings} on this machine: memory {@code auto}, the system's temporary
+   * directory ({@code /tmp} on Lambda), one thread per processor, no rejected rows allowed.
    */
   public static TransformSettings defaults() {
-    return new TransformSettings(
-        "1GB",
-        Path.of(System.getProperty("java.io.tmpdir")),
-        Runtime.getRuntime().availableProcessors(),
-        0,
-        Duration.ofMinutes(2));
+    return Configuration.defaults().transform();
   }
 
   public TransformSettings withMemoryLimit(String newMemoryLimit) {

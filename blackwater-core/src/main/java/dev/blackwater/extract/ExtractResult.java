@@ -1,5 +1,6 @@
 package dev.blackwater.extract;
 
+import dev.blackwater.StageResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,8 @@ public record ExtractResult(
     String snapshotTime,
     Instant startedAt,
     Duration duration,
-    List<TableExtract> tables) {
+    List<TableExtract> tables)
+    implements StageResult {
 
   /** Whether the run found nothing new and wrote no batch. */
   @com.fasterxml.jackson.annotation.JsonProperty
@@ -41,5 +43,12 @@ public record ExtractResult(
   @com.fasterxml.jackson.annotation.JsonProperty
   public long bytes() {
     return tables.stream().mapToLong(TableExtract::bytes).sum();
+  }
+
+  /** The batch this run committed, or null when there was nothing new. */
+  @Override
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public String newestBatch() {
+    return batch.orElse(null);
   }
 }

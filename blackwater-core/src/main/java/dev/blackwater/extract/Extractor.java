@@ -3,6 +3,7 @@ package dev.blackwater.extract;
 import dev.blackwater.Version;
 import dev.blackwater.catalog.SourceCatalog;
 import dev.blackwater.catalog.SourceTable;
+import dev.blackwater.config.Database;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.ExtractSettings;
 import dev.blackwater.error.BlackwaterException;
@@ -47,7 +48,7 @@ public final class Extractor {
 
   private static final Logger LOG = LoggerFactory.getLogger(Extractor.class);
 
-  private final DatabaseConfig source;
+  private final Database source;
   private final LakeStore lake;
   private final ExtractSettings settings;
   private final Clock clock;
@@ -63,7 +64,7 @@ public final class Extractor {
       ExtractSettings settings,
       Clock clock,
       RunIdentity identity) {
-    this.source = source;
+    this.source = new Database(source);
     this.lake = lake;
     this.settings = settings;
     this.clock = clock;
@@ -135,7 +136,7 @@ public final class Extractor {
       }
       results = runAll(session, extractions);
     } catch (SQLException e) {
-      throw source.connectionFailure(e);
+      throw source.failure(e);
     }
 
     Duration took = Duration.between(started, clock.instant());

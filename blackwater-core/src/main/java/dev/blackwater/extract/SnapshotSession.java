@@ -1,6 +1,6 @@
 package dev.blackwater.extract;
 
-import dev.blackwater.config.DatabaseConfig;
+import dev.blackwater.config.Database;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,13 +16,13 @@ import java.util.List;
  */
 final class SnapshotSession implements AutoCloseable {
 
-  private final DatabaseConfig source;
+  private final Database source;
   private final Connection coordinator;
   private final String snapshotId;
   private final String snapshotTime;
   private final List<Connection> workers = new ArrayList<>();
 
-  SnapshotSession(DatabaseConfig source) throws SQLException {
+  SnapshotSession(Database source) throws SQLException {
     this.source = source;
     this.coordinator = source.open();
     boolean ready = false;

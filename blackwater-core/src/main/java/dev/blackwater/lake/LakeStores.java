@@ -3,67 +3,50 @@ package dev.blackwater.lake;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.ServiceLoader;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
-/** Opens a lake zone from its URI with whichever {@link LakeStoreProvider} serves the scheme. */
+/**
+ * Opens lake zones by their URI's scheme: {@code file} here, {@code s3} when the composition root
+ * (the command line's {@code Main}, a Lambda handler) adds the AWS module's store with the client
+ * it built.
+ */
 public final class LakeStores {
 
-  private LakeStores() {}
+  private final Map<String, Function<URI, LakeStore>> openers;
 
-  /**
-   * Parses a zone location: a {@code file:} or {@code s3:} URI, or a plain path, taken as a local
-   * directory.
-   */
-  public static URI parse(String option, String location) {
-    if (location == null || location.isBlank()) {
-      throw new BlackwaterException(
-          ErrorCode.CONFIGURATION,
-          "no "
-              + option
-              + " zone given: set --"
-              + option
-              + " to file:///path or s3://bucket/prefix");
-    }
-    if (!location.contains(":")) {
-      return Path.of(location).toAbsolutePath().normalize().toUri();
-    }
-    try {
-      URI uri = new URI(location);
-      String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-      boolean valid =
-          switch (scheme) {
-            case "file" -> uri.getPath() != null && uri.getPath().startsWith("/");
-            case "s3" -> uri.getHost() != null && !uri.getHost().isBlank();
-            default -> false;
-          };
-      if (!valid) {
-        throw new URISyntaxException(location, "expected file:///path or s3://bucket/prefix");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new BlackwaterException(
-          ErrorCode.CONFIGURATION,
-          "malformed --"
-              + option
-              + " location '"
-              + location
-              + "': expected file:///path or s3://bucket/prefix",
-          e);
-    }
+  private LakeStores(Map<String, Function<URI, LakeStore>> openers) {
+    this.openers = Map.copyOf(openers);
+  }
+
+  /** Local directories only: {@code file:///path}. */
+  public static LakeStores local() {
+    return new LakeStores(Map.of("file", uri -> new LocalLakeStore(Path.of(uri))));
+  }
+
+  /** These stores and {@code scheme}'s, opened by {@code opener}. */
+  public LakeStores with(String scheme, Function<URI, LakeStore> opener) {
+    Map<String, Function<URI, LakeStore>> more = new TreeMap<>(openers);
+    more.put(scheme.toLowerCase(Locale.ROOT), opener);
+    return new LakeStores(more);
   }
 
   /** Opens the zone at {@code uri}. */
-  public static LakeStore open(URI uri) {
-    for (LakeStoreProvider provider : ServiceLoader.load(LakeStoreProvider.class)) {
-      if (provider.scheme().equalsIgnoreCase(uri.getScheme())) {
-        return provider.open(uri);
-      }
+  public LakeStore open(URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    Function<URI, LakeStore> opener = openers.get(scheme);
+    if (opener == null) {
+      throw new BlackwaterException(
+          ErrorCode.CONFIGURATION,
+          "no lake store for "
+              + uri
+              + " (this process opens "
+              + String.join(", ", new TreeMap<>(openers).keySet())
+              + " zones)");
     }
-    throw new BlackwaterException(
-        ErrorCode.CONFIGURATION,
-        "no lake store for " + uri + " (supported: file:// here; s3:// needs the AWS module)");
+    return opener.apply(uri);
   }
 }

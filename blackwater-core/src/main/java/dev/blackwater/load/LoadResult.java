@@ -1,6 +1,8 @@
 package dev.blackwater.load;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.blackwater.Freshness;
+import dev.blackwater.StageResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +18,9 @@ import java.util.List;
  * @param startedAt when the run started
  * @param duration how long it took
  * @param newestVersion the newest {@code last_updated} over the warehouse's facts after the run
- *     (ISO text), or null while it has none: how fresh the warehouse is
+ *     (ISO text), or null while it has none
+ * @param freshnessLag how far the warehouse trails the clock: the run's end minus {@code
+ *     newestVersion} ({@link Freshness#lag}), null while the facts are empty
  */
 public record LoadResult(
     String runId,
@@ -26,7 +30,9 @@ public record LoadResult(
     int alreadyLoaded,
     Instant startedAt,
     Duration duration,
-    String newestVersion) {
+    String newestVersion,
+    Duration freshnessLag)
+    implements StageResult {
 
   /** Whether there was nothing to load. */
   @JsonProperty
@@ -40,7 +46,20 @@ public record LoadResult(
     return batches.stream().mapToLong(BatchLoadResult::totalRows).sum();
   }
 
+  /** {@code newestVersion} under the name the state machine's consumers know. */
+  @JsonProperty
+  public String newestSourceChange() {
+    return newestVersion;
+  }
+
+  /** The freshness lag in whole seconds (never negative), what the staleness alarm watches. */
+  @JsonProperty
+  public Long freshnessLagSeconds() {
+    return freshnessLag == null ? null : Math.max(0, freshnessLag.toSeconds());
+  }
+
   /** The newest batch written or loaded, or null when there was nothing new. */
+  @Override
   public String newestBatch() {
     return batches.isEmpty() ? null : batches.get(batches.size() - 1).batch();
   }

@@ -1,5 +1,7 @@
 package dev.blackwater.load;
 
+import dev.blackwater.Freshness;
+import dev.blackwater.config.Database;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.LoadSettings;
 import dev.blackwater.error.BlackwaterException;
@@ -37,22 +39,43 @@ public final class Loader {
 
   private static final Logger LOG = LoggerFactory.getLogger(Loader.class);
 
-  private final DatabaseConfig warehouse;
+  private final Database warehouse;
   private final LakeStore processed;
   private final LoadSettings settings;
   private final Clock clock;
 
   public Loader(DatabaseConfig warehouse, LakeStore processed, LoadSettings settings, Clock clock) {
-    this.warehouse = warehouse;
+    this.warehouse = new Database(warehouse);
     this.processed = processed;
     this.settings = settings;
     this.clock = clock;
   }
 
+  private LoadResult result(
+      String runId,
+      WarehouseSchema schema,
+      int migrations,
+      List<BatchLoadResult> loaded,
+      int skipped,
+      Instant started,
+      String newestVersion) {
+    Instant finished = clock.instant();
+    return new LoadResult(
+        runId,
+        schema.schema(),
+        migrations,
+        loaded,
+        skipped,
+        started,
+        Duration.between(started, finished),
+        newestVersion,
+        Freshness.lag(newestVersion, finished));
+  }
+
   /** Loads every pending batch. */
   public LoadResult load(String runId) {
     Instant started = clock.instant();
-    WarehouseSchema schema = new WarehouseSchema(warehouse, settings.schema());
+    WarehouseSchema schema = new WarehouseSchema(warehouse.config(), settings.schema());
     int migrations = schema.prepare(settings.mode());
     if (migrations > 0) {
       LOG.info("applied {} migrations to warehouse schema {}", migrations, schema.schema());
@@ -65,15 +88,7 @@ public final class Loader {
       List<Manifest> pending = pending(log, state.loadedBatches());
       if (pending.isEmpty()) {
         LOG.info("nothing to load: every processed batch is in the warehouse");
-        return new LoadResult(
-            runId,
-            schema.schema(),
-            migrations,
-            loaded,
-            0,
-            started,
-            Duration.between(started, clock.instant()),
-            state.newestVersion());
+        return result(runId, schema, migrations, loaded, 0, started, state.newestVersion());
       }
       Path work = Files.createTempDirectory(settings.tempDirectory(), "blackwater-load-");
       try (ParquetToCsv converter = new ParquetToCsv(work, settings.memoryLimit())) {
@@ -91,17 +106,9 @@ public final class Loader {
       } finally {
         deleteTree(work);
       }
-      return new LoadResult(
-          runId,
-          schema.schema(),
-          migrations,
-          loaded,
-          skipped,
-          started,
-          Duration.between(started, clock.instant()),
-          state.newestVersion());
+      return result(runId, schema, migrations, loaded, skipped, started, state.newestVersion());
     } catch (SQLException e) {
-      throw warehouse.connectionFailure(e);
+      throw warehouse.failure(e);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot use the temp directory " + settings.tempDirectory(), e);
@@ -145,12 +152,12 @@ public final class Loader {
     return pending;
   }
 
-  /** A batch's failure, classified as every database failure is ({@link DatabaseConfig}). */
+  /** A batch's failure, classified as every database failure is ({@link Database}). */
   private BlackwaterException failure(String batch, SQLException e) {
     String where = "batch " + batch + " was not loaded (the warehouse is as it was): ";
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     String detail = server == null ? e.getMessage() : describe(server);
-    BlackwaterException mapped = warehouse.connectionFailure(e);
+    BlackwaterException mapped = warehouse.failure(e);
     String problem =
         switch (mapped.code()) {
           case DATA_QUALITY -> detail;

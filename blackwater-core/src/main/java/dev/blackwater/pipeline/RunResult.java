@@ -15,17 +15,25 @@ import java.time.Duration;
  * @param transform what transform did
  * @param load what load did
  * @param duration how long the cycle took
- * @param newestVersion the newest {@code last_updated} the warehouse holds afterwards
- * @param freshnessLag now minus that
  */
 public record RunResult(
     String runId,
     ExtractResult extract,
     TransformResult transform,
     LoadResult load,
-    Duration duration,
-    String newestVersion,
-    Duration freshnessLag) {
+    Duration duration) {
+
+  /** The newest {@code last_updated} the warehouse holds afterwards; null if it has none. */
+  @JsonProperty
+  public String newestVersion() {
+    return load == null ? null : load.newestVersion();
+  }
+
+  /** How far the warehouse trails the clock afterwards; null if unknown. */
+  @JsonProperty
+  public Duration freshnessLag() {
+    return load == null ? null : load.freshnessLag();
+  }
 
   /** Whether the cycle was stopped before it finished. */
   @JsonProperty

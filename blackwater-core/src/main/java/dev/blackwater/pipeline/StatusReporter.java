@@ -1,5 +1,6 @@
 package dev.blackwater.pipeline;
 
+import dev.blackwater.Freshness;
 import dev.blackwater.Stage;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.BatchLog;
@@ -91,7 +92,7 @@ public final class StatusReporter {
           }
         }
       } catch (SQLException e) {
-        throw schema.database().connectionFailure(e);
+        throw schema.database().failure(e);
       }
     }
 

@@ -1,6 +1,7 @@
 package dev.blackwater.transform;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.blackwater.StageResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,8 @@ public record TransformResult(
     List<ProcessedBatch> batches,
     Optional<String> lastConsumed,
     Instant startedAt,
-    Duration duration) {
+    Duration duration)
+    implements StageResult {
 
   public TransformResult {
     batches = List.copyOf(batches);
@@ -51,6 +53,7 @@ public record TransformResult(
   }
 
   /** The newest processed batch this run committed, or null when there was nothing new. */
+  @Override
   public String newestBatch() {
     return batches.isEmpty() ? null : batches.get(batches.size() - 1).batch();
   }

@@ -1,5 +1,6 @@
 package dev.blackwater.verify;
 
+import dev.blackwater.config.Database;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.BatchLog;
@@ -29,14 +30,14 @@ import java.util.stream.Collectors;
  */
 public final class Verifier {
 
-  private final DatabaseConfig source;
+  private final Database source;
   private final LakeStore ingestion;
   private final LakeStore processed;
   private final WarehouseSchema warehouse;
 
   public Verifier(
       DatabaseConfig source, LakeStore ingestion, LakeStore processed, WarehouseSchema warehouse) {
-    this.source = source;
+    this.source = new Database(source);
     this.ingestion = ingestion;
     this.processed = processed;
     this.warehouse = warehouse;
@@ -62,13 +63,13 @@ public final class Verifier {
           checks.add(compare(src, dw, comparison, watermarks));
         }
       } catch (SQLException e) {
-        throw source.connectionFailure(e);
+        throw source.failure(e);
       }
       for (WarehouseTable fact : WarehouseTable.facts()) {
         checks.add(foreignKeys(dw, fact.tableName()));
       }
     } catch (SQLException e) {
-      throw warehouse.database().connectionFailure(e);
+      throw warehouse.database().failure(e);
     }
     return new VerifyReport(checks);
   }

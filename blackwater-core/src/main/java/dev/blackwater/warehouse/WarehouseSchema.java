@@ -1,5 +1,6 @@
 package dev.blackwater.warehouse;
 
+import dev.blackwater.config.Database;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.WarehouseMode;
 import dev.blackwater.error.BlackwaterException;
@@ -32,7 +33,7 @@ public final class WarehouseSchema {
   static final String HISTORY = "blackwater_schema_history";
   private static final List<String> MIGRATIONS = List.of("V1__star_schema.sql", "V2__pipeline.sql");
 
-  private final DatabaseConfig database;
+  private final Database database;
   private final String schema;
 
   public WarehouseSchema(DatabaseConfig database, String schema) {
@@ -41,12 +42,12 @@ public final class WarehouseSchema {
           ErrorCode.CONFIGURATION,
           "warehouse schema '" + schema + "' is not a plain lower-case SQL identifier");
     }
-    this.database = database;
+    this.database = new Database(database);
     this.schema = schema;
   }
 
   /** The warehouse database. */
-  public DatabaseConfig database() {
+  public Database database() {
     return database;
   }
 
@@ -103,7 +104,7 @@ public final class WarehouseSchema {
         }
       }
     } catch (SQLException e) {
-      throw database.connectionFailure(e);
+      throw database.failure(e);
     }
     try {
       MigrateResult result = flyway().migrate();
@@ -155,7 +156,7 @@ public final class WarehouseSchema {
                 + " is missing (its DDL: blackwater warehouse ddl)");
       }
     } catch (SQLException e) {
-      throw database.connectionFailure(e);
+      throw database.failure(e);
     }
     if (!problems.isEmpty()) {
       throw new BlackwaterException(
@@ -184,7 +185,7 @@ public final class WarehouseSchema {
 
   private Flyway flyway() {
     return Flyway.configure(WarehouseSchema.class.getClassLoader())
-        .dataSource(database.url(), database.user(), database.password())
+        .dataSource(database.config().url(), database.config().user(), database.config().password())
         .schemas(schema)
         .defaultSchema(schema)
         .createSchemas(true)

@@ -66,13 +66,13 @@ class DatabaseConfigTest {
   void opensNothingWhereNothingListens() {
     DatabaseConfig db =
         new DatabaseConfig("warehouse", "jdbc:postgresql://127.0.0.1:9/none", "u", "s3cret");
-    assertThatThrownBy(db::open)
+    assertThatThrownBy(new Database(db)::open)
         .isInstanceOf(BlackwaterException.class)
         .hasMessageStartingWith("cannot reach the warehouse database at 127.0.0.1:9/none")
         .hasMessageNotContaining("s3cret");
   }
 
   private static BlackwaterException failure(DatabaseConfig db, String state) {
-    return db.connectionFailure(new SQLException("boom password=leak", state));
+    return new Database(db).failure(new SQLException("boom password=leak", state));
   }
 }

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 class TransformSettingsTest {
 
   @Test
-  void defaultsToOneGigabyteTheSystemTempDirectoryAndEveryProcessor() {
+  void defaultsToAutoMemoryTheSystemTempDirectoryAndEveryProcessor() {
     TransformSettings s = TransformSettings.defaults();
-    assertThat(s.memoryLimit()).isEqualTo("1GB");
+    assertThat(s.memoryLimit()).as("auto: at most 1GB").matches("\\d+MB");
+    assertThat(Long.parseLong(s.memoryLimit().replace("MB", ""))).isBetween(64L, 1024L);
     assertThat(s.tempDirectory()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
     assertThat(s.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(s.maxRejectedRows()).isZero();

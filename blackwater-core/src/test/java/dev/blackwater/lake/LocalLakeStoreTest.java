@@ -125,22 +125,13 @@ class LocalLakeStoreTest {
   }
 
   @Test
-  void opensByUriThroughTheProvider() {
-    LakeStore lake = LakeStores.open(LakeStores.parse("ingestion", dir.toString()));
+  void opensByUri() {
+    LakeStore lake = LakeStores.local().open(dir.toUri());
     lake.put("p", new byte[] {7});
     assertThat(lake.uri()).isEqualTo(dir.toUri());
-    assertThat(LakeStores.open(dir.toUri()).read("p")).containsExactly(7);
-  }
-
-  @Test
-  void rejectsMalformedOrUnsupportedLocations() {
-    assertThatThrownBy(() -> LakeStores.parse("ingestion", "ftp://x/y"))
-        .hasMessageContaining("malformed --ingestion location");
-    assertThatThrownBy(() -> LakeStores.parse("processed", "file:relative"))
-        .hasMessageContaining("--processed");
-    assertThatThrownBy(() -> LakeStores.parse("processed", " "))
-        .hasMessageContaining("no processed zone given");
-    assertThat(LakeStores.parse("ingestion", "s3://bucket/prefix").getHost()).isEqualTo("bucket");
+    assertThat(LakeStores.local().open(dir.toUri()).read("p")).containsExactly(7);
+    assertThatThrownBy(() -> LakeStores.local().open(java.net.URI.create("s3://bucket/zone")))
+        .hasMessageContaining("no lake store for s3://bucket/zone (this process opens file zones)");
   }
 
   private List<Path> hiddenFiles() {

@@ -2,16 +2,20 @@ package dev.blackwater.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.blackwater.Freshness;
 import dev.blackwater.Stage;
 import dev.blackwater.config.DatabaseConfig;
+import dev.blackwater.config.DatabaseSettings;
 import dev.blackwater.config.ExtractSettings;
 import dev.blackwater.config.LoadSettings;
 import dev.blackwater.config.PipelineConfig;
+import dev.blackwater.config.SecretReader;
 import dev.blackwater.config.TransformSettings;
 import dev.blackwater.config.WarehouseMode;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.extract.Extractor;
 import dev.blackwater.lake.BatchLog;
+import dev.blackwater.lake.LakeStores;
 import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.load.LoadResult;
@@ -69,10 +73,10 @@ class PipelineIT {
     }
     config =
         new PipelineConfig(
-            db("source", source),
-            db("warehouse", warehouse),
-            dir.resolve("ingestion").toUri(),
-            dir.resolve("processed").toUri(),
+            DatabaseSettings.of(db("source", source)),
+            DatabaseSettings.of(db("warehouse", warehouse)),
+            Optional.of(dir.resolve("ingestion").toUri()),
+            Optional.of(dir.resolve("processed").toUri()),
             ExtractSettings.defaults(),
             TransformSettings.defaults().withTempDirectory(dir).withThreads(2),
             LoadSettings.defaults().withTempDirectory(dir).withBulkRows(1_000));
@@ -91,7 +95,9 @@ class PipelineIT {
   private final Clock clock = TestClock.ticking();
 
   private RunResult cycle(String runId) {
-    return new Pipeline(config, clock).run(runId, Pipeline.Progress.NONE, () -> false);
+    return new Blackwater(config, LakeStores.local(), SecretReader.none(), clock)
+        .pipeline(StageListener.NONE)
+        .run(runId, () -> false);
   }
 
   @Test
@@ -215,8 +221,8 @@ class PipelineIT {
   void loadIntoAnEmptySchemaReplaysTheLake() {
     PipelineConfig rebuild =
         new PipelineConfig(
-            config.source(),
-            config.warehouse(),
+            DatabaseSettings.of(db("source", source)),
+            DatabaseSettings.of(db("warehouse", warehouse)),
             config.ingestion(),
             config.processed(),
             config.extract(),
@@ -224,7 +230,7 @@ class PipelineIT {
             config.load().withSchema("rebuilt").withMode(WarehouseMode.MIGRATE));
     LoadResult replayed =
         new dev.blackwater.load.Loader(
-                rebuild.warehouse(),
+                db("warehouse", warehouse),
                 new LocalLakeStore(dir.resolve("processed")),
                 rebuild.load(),
                 clock)
@@ -236,10 +242,10 @@ class PipelineIT {
         .isEqualTo(versionsInLake("fact_sales_order"));
     VerifyReport report =
         new Verifier(
-                config.source(),
+                db("source", source),
                 new LocalLakeStore(dir.resolve("ingestion")),
                 new LocalLakeStore(dir.resolve("processed")),
-                new WarehouseSchema(config.warehouse(), "rebuilt"))
+                new WarehouseSchema(db("warehouse", warehouse), "rebuilt"))
             .verify();
     assertThat(report.failures()).isEmpty();
   }
@@ -282,10 +288,10 @@ class PipelineIT {
 
   private VerifyReport verify() {
     return new Verifier(
-            config.source(),
+            db("source", source),
             new LocalLakeStore(dir.resolve("ingestion")),
             new LocalLakeStore(dir.resolve("processed")),
-            new WarehouseSchema(config.warehouse(), "public"))
+            new WarehouseSchema(db("warehouse", warehouse), "public"))
         .verify();
   }
 
@@ -293,7 +299,7 @@ class PipelineIT {
     return new StatusReporter(
             new LocalLakeStore(dir.resolve("ingestion")),
             new LocalLakeStore(dir.resolve("processed")),
-            Optional.of(new WarehouseSchema(config.warehouse(), "public")),
+            Optional.of(new WarehouseSchema(db("warehouse", warehouse), "public")),
             clock)
         .report();
   }

@@ -22,9 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class S3TestServer {
 
   /** Lets Spring Boot leave logging to whichever SLF4J binding the tests use. */
-  private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
-
   private static final AtomicInteger BUCKETS = new AtomicInteger();
+
   private static S3TestServer shared;
 
   private final URI endpoint;
@@ -43,7 +42,6 @@ public final class S3TestServer {
   }
 
   private static S3TestServer start() {
-    System.setProperty(LOGGING_SYSTEM, System.getProperty(LOGGING_SYSTEM, "none"));
     try {
       Path root = Files.createTempDirectory("blackwater-s3-");
       Map<String, Object> properties = new HashMap<>(); // S3Mock edits the map it is given

@@ -1,18 +1,18 @@
 package dev.blackwater.aws.handler;
 
+import dev.blackwater.Freshness;
 import dev.blackwater.Stage;
 import dev.blackwater.aws.metrics.EmbeddedMetrics;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.extract.TableExtract;
 import dev.blackwater.load.BatchLoadResult;
 import dev.blackwater.load.LoadResult;
-import dev.blackwater.pipeline.Freshness;
+import dev.blackwater.pipeline.StageListener;
 import dev.blackwater.transform.ProcessedBatch;
 import dev.blackwater.transform.TransformResult;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -20,32 +20,33 @@ import java.util.TreeMap;
  * per table, the run's duration, and how fresh the data it has handled is. A run over several
  * batches reports each table's sums over them.
  */
-final class StageMetrics {
+final class StageMetrics implements StageListener {
 
   private final EmbeddedMetrics metrics;
-  private final Clock clock;
 
-  StageMetrics(EmbeddedMetrics metrics, Clock clock) {
+  StageMetrics(EmbeddedMetrics metrics) {
     this.metrics = metrics;
-    this.clock = clock;
   }
 
-  /** Extract: per source table; freshness is the age of the newest watermark. */
-  void extract(ExtractResult result) {
+  /** Extract: per source table; freshness is the age of the newest watermark at the run's end. */
+  @Override
+  public void extracted(ExtractResult result) {
     String stage = Stage.EXTRACT.label();
     for (TableExtract t : result.tables()) {
       metrics.table(stage, t.table(), t.rows(), t.bytes(), t.duration());
     }
     metrics.stage(stage, result.duration());
+    Instant finished = result.startedAt().plus(result.duration());
     result.tables().stream()
         .map(TableExtract::watermark)
         .filter(w -> w != null)
         .max(String::compareTo)
-        .ifPresent(newest -> metrics.freshness(stage, Freshness.lag(newest, clock.instant())));
+        .ifPresent(newest -> metrics.freshness(stage, Freshness.lag(newest, finished)));
   }
 
   /** Transform: per warehouse table, summed over the batches of the run. */
-  void transform(TransformResult result) {
+  @Override
+  public void transformed(TransformResult result) {
     Map<String, Long> rows = new TreeMap<>();
     Map<String, Long> bytes = new TreeMap<>();
     for (ProcessedBatch batch : result.batches()) {
@@ -59,10 +60,10 @@ final class StageMetrics {
 
   /**
    * Load: per warehouse table, summed over the batches of the run; freshness is the age of the
-   * newest source change in the warehouse's facts (none while they are empty), see {@link
-   * Freshness#lag}.
+   * newest source change in the warehouse's facts (none while they are empty).
    */
-  void load(LoadResult result, Optional<Duration> freshnessLag) {
+  @Override
+  public void loaded(LoadResult result) {
     Map<String, Long> rows = new TreeMap<>();
     Map<String, Long> bytes = new TreeMap<>();
     Map<String, Duration> durations = new TreeMap<>();
@@ -76,6 +77,8 @@ final class StageMetrics {
         (table, n) ->
             metrics.table(stage, table, n, bytes.getOrDefault(table, 0L), durations.get(table)));
     metrics.stage(stage, result.duration());
-    freshnessLag.ifPresent(lag -> metrics.freshness(stage, lag));
+    if (result.freshnessLag() != null) {
+      metrics.freshness(stage, result.freshnessLag());
+    }
   }
 }

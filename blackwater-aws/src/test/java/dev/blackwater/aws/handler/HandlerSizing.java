@@ -1,8 +1,10 @@
 package dev.blackwater.aws.handler;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.blackwater.Stage;
 import dev.blackwater.aws.metrics.EmbeddedMetrics;
 import dev.blackwater.aws.secrets.SecretsManagerTestServer;
+import dev.blackwater.config.Machine;
 import dev.blackwater.testkit.PostgresServer;
 import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
@@ -24,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -69,20 +70,18 @@ public final class HandlerSizing {
       env.put("BLACKWATER_WAREHOUSE_SECRET", "sizing/warehouse");
       env.put("BLACKWATER_SECRETS_ENDPOINT", secrets.endpoint().toString());
       env.put("BLACKWATER_TEMP_DIR", Files.createDirectories(work.resolve("tmp")).toString());
-      if (System.getenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE") != null) {
-        env.put(
-            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", System.getenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"));
-      }
-      HandlerEnvironment environment = HandlerEnvironment.from(env::get, work);
-      Clock clock = TestClock.ticking();
-      EmbeddedMetrics metrics =
-          new EmbeddedMetrics(
-              new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8),
-              clock);
+      // the function's memory (MB, default 1024) is the machine memory-limit=auto divides
+      long functionMb = Long.parseLong(System.getProperty("blackwater.sizing.function.mb", "1024"));
+      HandlerSetup setup =
+          new HandlerSetup(
+              env::get,
+              metricsTo(OutputStream.nullOutputStream()),
+              new Machine(functionMb << 20, Runtime.getRuntime().availableProcessors(), work),
+              TestClock.ticking());
       RequestStreamHandler[] handlers = {
-        new ExtractHandler(environment, metrics, clock),
-        new TransformHandler(environment, metrics, clock),
-        new LoadHandler(environment, metrics, clock)
+        new StageHandler(Stage.EXTRACT, setup),
+        new StageHandler(Stage.TRANSFORM, setup),
+        new StageHandler(Stage.LOAD, setup)
       };
       run("initial", handlers);
       try (Connection c = source.connect()) {
@@ -90,6 +89,11 @@ public final class HandlerSizing {
       }
       run("steady (" + changes + " changes)", handlers);
     }
+  }
+
+  private static EmbeddedMetrics metricsTo(OutputStream out) {
+    return new EmbeddedMetrics(
+        new PrintStream(out, true, StandardCharsets.UTF_8), TestClock.ticking());
   }
 
   private static void run(String label, RequestStreamHandler[] handlers) throws IOException {

@@ -2,12 +2,18 @@ package dev.blackwater.aws.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blackwater.Stage;
+import dev.blackwater.aws.AwsClients;
 import dev.blackwater.aws.metrics.EmbeddedMetrics;
 import dev.blackwater.aws.secrets.SecretsManagerTestServer;
+import dev.blackwater.config.Configuration;
+import dev.blackwater.config.Machine;
+import dev.blackwater.config.SettingSource;
 import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.LakeObject;
 import dev.blackwater.lake.LakeStore;
@@ -35,6 +41,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +60,6 @@ class HandlersIT {
   private final Clock clock = TestClock.ticking();
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String S3_ENDPOINT = "blackwater.s3.endpoint";
 
   /** Source table and the warehouse table holding its current rows. */
   private static final Map<String, String> CURRENT =
@@ -79,12 +85,10 @@ class HandlersIT {
   @BeforeAll
   static void start() {
     secrets = SecretsManagerTestServer.start();
-    System.setProperty(S3_ENDPOINT, S3TestServer.shared().endpoint().toString());
   }
 
   @AfterAll
   static void stop() {
-    System.clearProperty(S3_ENDPOINT);
     secrets.close();
   }
 
@@ -98,17 +102,13 @@ class HandlersIT {
     // the embedded server trusts its superuser: any password does, and a secret needs one
     secrets.put("it/source", secret(source, source.user(), "trusted"));
     secrets.put("it/warehouse", secret(warehouse, warehouse.user(), "trusted"));
-    HandlerEnvironment environment = environment(bucket, "it/source", "it/warehouse");
+    Map<String, String> environment = environment(bucket, "it/source", "it/warehouse");
 
-    JsonNode extracted =
-        invoke(new ExtractHandler(environment, metrics, clock), "req-extract-1", "{}");
+    JsonNode extracted = invoke(handler(Stage.EXTRACT, environment), "req-extract-1", "{}");
     JsonNode transformed =
-        invoke(
-            new TransformHandler(environment, metrics, clock),
-            "req-transform-1",
-            extracted.toString());
+        invoke(handler(Stage.TRANSFORM, environment), "req-transform-1", extracted.toString());
     JsonNode loaded =
-        invoke(new LoadHandler(environment, metrics, clock), "req-load-1", transformed.toString());
+        invoke(handler(Stage.LOAD, environment), "req-load-1", transformed.toString());
 
     String batch = extracted.path("batch").asText();
     assertThat(extracted.path("nothingNew").asBoolean()).isFalse();
@@ -156,8 +156,12 @@ class HandlersIT {
         .isEqualTo(loaded.path("freshnessLagSeconds").asLong());
     assertThat(metric(emf, "load", null, "DurationMs")).isNotNegative();
 
-    LakeStore ingestion = LakeStores.open(bucket.zone("ingestion"));
-    LakeStore processed = LakeStores.open(bucket.zone("processed"));
+    LakeStores lakes =
+        new AwsClients(
+                new Configuration(SettingSource.environment(environment), Machine.current()).aws())
+            .lakeStores();
+    LakeStore ingestion = lakes.open(bucket.zone("ingestion"));
+    LakeStore processed = lakes.open(bucket.zone("processed"));
     assertThat(ingestion.listAll("_runs/", null))
         .extracting(LakeObject::key)
         .anySatisfy(k -> assertThat(k).endsWith("-extract-success-req-extract-1.json"));
@@ -166,7 +170,7 @@ class HandlersIT {
         .anySatisfy(k -> assertThat(k).endsWith("-transform-success-req-transform-1.json"))
         .anySatisfy(k -> assertThat(k).endsWith("-load-success-req-load-1.json"));
 
-    JsonNode again = invoke(new ExtractHandler(environment, metrics, clock), "req-extract-2", "{}");
+    JsonNode again = invoke(handler(Stage.EXTRACT, environment), "req-extract-2", "{}");
     assertThat(again.path("nothingNew").asBoolean()).isTrue();
     assertThat(again.path("parent").asText()).isEqualTo(batch);
   }
@@ -178,8 +182,7 @@ class HandlersIT {
     PasswordLogin login = PasswordLogin.create(warehouse, "handlers_loader", "first-Pa55");
     warehouse.execute("ALTER DATABASE " + warehouse.name() + " OWNER TO handlers_loader");
     secrets.put("it/rotating", secret(warehouse, login.role(), "first-Pa55"));
-    LoadHandler load =
-        new LoadHandler(environment(bucket, "it/unused", "it/rotating"), metrics, clock);
+    StageHandler load = handler(Stage.LOAD, environment(bucket, "it/unused", "it/rotating"));
 
     assertThat(invoke(load, "req-load-a", "{}").path("nothingNew").asBoolean()).isTrue();
     login.changePassword("second-Pa55");
@@ -188,8 +191,7 @@ class HandlersIT {
     assertThat(secrets.requested()).filteredOn(r -> r.endsWith(" it/rotating")).hasSize(2);
 
     secrets.put("it/wrong", secret(warehouse, login.role(), "not-the-Pa55word"));
-    LoadHandler wrong =
-        new LoadHandler(environment(bucket, "it/unused", "it/wrong"), metrics, clock);
+    StageHandler wrong = handler(Stage.LOAD, environment(bucket, "it/unused", "it/wrong"));
     assertThatThrownBy(() -> invoke(wrong, "req-load-c", "{}"))
         .isInstanceOf(StageFailure.class)
         .satisfies(e -> assertThat(((StageFailure) e).code()).isEqualTo(ErrorCode.CONNECTION))
@@ -201,19 +203,40 @@ class HandlersIT {
   }
 
   @Test
-  void aMissingSecretVariableOrZoneIsNamed(TestBucket bucket) {
+  void aMissingSettingIsNamedWhenTheFunctionStarts(TestBucket bucket) {
     Map<String, String> env = new HashMap<>();
     env.put("BLACKWATER_INGESTION", bucket.zone("ingestion").toString());
-    assertThatThrownBy(() -> HandlerEnvironment.from(env::get, temp))
-        .hasMessage("BLACKWATER_PROCESSED is not set: the zone's location, s3://bucket/prefix");
-    env.put("BLACKWATER_PROCESSED", bucket.zone("processed").toString());
-    HandlerEnvironment environment = HandlerEnvironment.from(env::get, temp);
-    assertThatThrownBy(() -> new ExtractHandler(environment, metrics, clock))
+    assertThatThrownBy(() -> handler(Stage.TRANSFORM, env))
         .hasMessage(
-            "BLACKWATER_SOURCE_SECRET is not set: the source database's Secrets Manager secret");
+            "no processed zone given: set --processed (BLACKWATER_PROCESSED) to file:///path or"
+                + " s3://bucket/prefix");
+    env.put("BLACKWATER_PROCESSED", bucket.zone("processed").toString());
+    assertThatThrownBy(() -> handler(Stage.EXTRACT, env))
+        .hasMessageStartingWith("no source database given: set --source-url");
+    env.put("BLACKWATER_MEMORY_LIMIT", "plenty");
+    assertThatThrownBy(() -> handler(Stage.LOAD, env))
+        .hasMessage(
+            "--memory-limit (BLACKWATER_MEMORY_LIMIT): 'plenty' is not a size (examples: 512MB,"
+                + " 1GB, auto)");
   }
 
-  private HandlerEnvironment environment(
+  @Test
+  void theConstructorsLambdaCallsReadThisProcesssEnvironment() {
+    assumeTrue(System.getenv("BLACKWATER_INGESTION") == null, "the test process names no zone");
+
+    for (ThrowingCallable lambdaConstructs :
+        List.<ThrowingCallable>of(ExtractHandler::new, TransformHandler::new, LoadHandler::new)) {
+      assertThatThrownBy(lambdaConstructs)
+          .hasMessageMatching("no (ingestion|processed) zone given: .*");
+    }
+  }
+
+  private StageHandler handler(Stage stage, Map<String, String> environment) {
+    return new StageHandler(
+        stage, new HandlerSetup(environment::get, metrics, new Machine(1L << 30, 2, temp), clock));
+  }
+
+  private Map<String, String> environment(
       TestBucket bucket, String sourceSecret, String warehouseSecret) {
     Map<String, String> env = new HashMap<>();
     env.put("BLACKWATER_INGESTION", bucket.zone("ingestion").toString());
@@ -221,8 +244,9 @@ class HandlersIT {
     env.put("BLACKWATER_SOURCE_SECRET", sourceSecret);
     env.put("BLACKWATER_WAREHOUSE_SECRET", warehouseSecret);
     env.put("BLACKWATER_SECRETS_ENDPOINT", secrets.endpoint().toString());
-    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
-    return HandlerEnvironment.from(env::get, temp);
+    env.put("BLACKWATER_S3_ENDPOINT", S3TestServer.shared().endpoint().toString());
+    env.put("BLACKWATER_AWS_REGION", "eu-west-2");
+    return env;
   }
 
   private static JsonNode invoke(RequestStreamHandler handler, String requestId, String event)

@@ -3,6 +3,7 @@ package dev.blackwater.aws.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.blackwater.aws.TestAws;
 import dev.blackwater.catalog.TableCatalog;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.ExtractSettings;
@@ -54,7 +55,7 @@ class S3ExtractIT {
 
   @BeforeAll
   static void client() {
-    s3 = S3Clients.create(Optional.of(S3TestServer.shared().endpoint()));
+    s3 = TestAws.clients(S3TestServer.shared().endpoint()).s3();
   }
 
   @AfterAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.blackwater.aws.TestAws;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.LakeStore;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,13 +64,14 @@ class S3LakeStoreFailuresTest {
     server.start();
     URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     s3 =
-        S3Clients.create(
-            Optional.of(endpoint),
-            AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(4)
-                .backoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(5)))
-                .throttlingBackoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(5)))
-                .build());
+        TestAws.clients(
+                endpoint,
+                AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                    .maxAttempts(4)
+                    .backoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(5)))
+                    .throttlingBackoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(5)))
+                    .build())
+            .s3();
   }
 
   @AfterEach
@@ -124,9 +125,10 @@ class S3LakeStoreFailuresTest {
   @Test
   void anUnreachableEndpointIsAConnectionFailure() {
     S3Client nowhere =
-        S3Clients.create(
-            Optional.of(URI.create("http://127.0.0.1:1")),
-            AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build());
+        TestAws.clients(
+                URI.create("http://127.0.0.1:1"),
+                AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build())
+            .s3();
     LakeStore lake = new S3LakeStore(nowhere, URI.create("s3://bucket"));
 
     assertThatThrownBy(() -> lake.list("", null))

@@ -3,6 +3,8 @@ package dev.blackwater.aws.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.blackwater.aws.AwsClients;
+import dev.blackwater.aws.TestAws;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.LakeObject;
@@ -10,7 +12,6 @@ import dev.blackwater.lake.LakeObjectExistsException;
 import dev.blackwater.lake.LakeObjectMissingException;
 import dev.blackwater.lake.LakePage;
 import dev.blackwater.lake.LakeStore;
-import dev.blackwater.lake.LakeStores;
 import dev.blackwater.lake.LakeWriter;
 import dev.blackwater.lake.StoredObject;
 import dev.blackwater.testkit.S3Extension;
@@ -20,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +37,7 @@ class S3LakeStoreIT {
 
   @BeforeAll
   static void client() {
-    s3 = S3Clients.create(Optional.of(dev.blackwater.testkit.S3TestServer.shared().endpoint()));
+    s3 = TestAws.clients(dev.blackwater.testkit.S3TestServer.shared().endpoint()).s3();
   }
 
   @AfterAll
@@ -240,27 +240,20 @@ class S3LakeStoreIT {
   }
 
   @Test
-  void lakeStoresOpensS3ZonesThroughTheServiceLoader(TestBucket bucket) {
-    String previous = System.getProperty(S3LakeStoreProvider.ENDPOINT_PROPERTY);
-    System.setProperty(S3LakeStoreProvider.ENDPOINT_PROPERTY, bucket.endpoint().toString());
-    try {
-      LakeStore lake =
-          LakeStores.open(LakeStores.parse("ingestion", bucket.zone("lake/ingestion").toString()));
+  void theAwsClientsOpenS3ZonesOnTheirOneClient(TestBucket bucket) {
+    AwsClients aws = TestAws.clients(bucket.endpoint());
 
-      assertThat(lake).isInstanceOf(S3LakeStore.class);
-      assertThat(lake.uri().toString()).isEqualTo("s3://" + bucket.name() + "/lake/ingestion/");
-      lake.put("x.json", bytes("{}"));
-      assertThat(
-              s3.headObject(r -> r.bucket(bucket.name()).key("lake/ingestion/x.json"))
-                  .contentLength())
-          .isEqualTo(2);
-    } finally {
-      if (previous == null) {
-        System.clearProperty(S3LakeStoreProvider.ENDPOINT_PROPERTY);
-      } else {
-        System.setProperty(S3LakeStoreProvider.ENDPOINT_PROPERTY, previous);
-      }
-    }
+    LakeStore lake = aws.lakeStores().open(bucket.zone("lake/ingestion"));
+
+    assertThat(lake).isInstanceOf(S3LakeStore.class);
+    assertThat(lake.uri().toString()).isEqualTo("s3://" + bucket.name() + "/lake/ingestion/");
+    lake.put("x.json", bytes("{}"));
+    assertThat(
+            s3.headObject(r -> r.bucket(bucket.name()).key("lake/ingestion/x.json"))
+                .contentLength())
+        .isEqualTo(2);
+    assertThat(aws.s3()).as("built once").isSameAs(aws.s3());
+    assertThat(aws.lakeStores().open(bucket.zone("other"))).isInstanceOf(S3LakeStore.class);
   }
 
   static byte[] bytes(String text) {

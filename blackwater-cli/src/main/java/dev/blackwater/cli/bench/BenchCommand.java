@@ -1,23 +1,28 @@
 package dev.blackwater.cli.bench;
 
 import dev.blackwater.catalog.TableCatalog;
-import dev.blackwater.cli.BlackwaterCommand;
+import dev.blackwater.cli.Composition;
 import dev.blackwater.cli.EmbeddedPostgres;
 import dev.blackwater.cli.LogSetup;
 import dev.blackwater.cli.TextTable;
+import dev.blackwater.config.Database;
 import dev.blackwater.config.DatabaseConfig;
+import dev.blackwater.config.DatabaseSettings;
 import dev.blackwater.config.ExtractSettings;
 import dev.blackwater.config.LoadSettings;
 import dev.blackwater.config.PipelineConfig;
+import dev.blackwater.config.SecretReader;
 import dev.blackwater.config.TransformSettings;
 import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.extract.Extractor;
+import dev.blackwater.lake.LakeStores;
 import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.load.LoadResult;
 import dev.blackwater.load.Loader;
-import dev.blackwater.pipeline.Pipeline;
+import dev.blackwater.pipeline.Blackwater;
 import dev.blackwater.pipeline.RunResult;
+import dev.blackwater.pipeline.StageListener;
 import dev.blackwater.totesys.SeedOptions;
 import dev.blackwater.totesys.SeedResult;
 import dev.blackwater.totesys.Seeder;
@@ -37,6 +42,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -74,12 +80,12 @@ public final class BenchCommand implements Callable<Integer> {
   Path dir;
 
   private Clock clock() {
-    return BlackwaterCommand.clock(spec);
+    return Composition.of(spec).clock();
   }
 
   @Override
   public Integer call() throws Exception {
-    LogSetup.quiet();
+    LogSetup.quiet(Composition.of(spec).configuration(spec).debug());
     PrintWriter out = spec.commandLine().getOut();
     Path work = dir == null ? Files.createTempDirectory("blackwater-bench") : dir;
     Files.createDirectories(work);
@@ -136,7 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
       DatabaseConfig warehouse = postgres.createDatabase("warehouse", "warehouse_" + name);
       note("seeding ...");
       SeedResult seeded;
-      try (Connection c = source.open()) {
+      try (Connection c = new Database(source).open()) {
         TotesysSchema.create(c);
         seeded = new Seeder().seed(c, new SeedOptions(scale, 42));
       }
@@ -199,10 +205,10 @@ public final class BenchCommand implements Callable<Integer> {
       DatabaseConfig warehouse2 = postgres.createDatabase("warehouse", "run_" + name);
       PipelineConfig config =
           new PipelineConfig(
-              source,
-              warehouse2,
-              work.resolve("run/ingestion").toUri(),
-              work.resolve("run/processed").toUri(),
+              DatabaseSettings.of(source),
+              DatabaseSettings.of(warehouse2),
+              Optional.of(work.resolve("run/ingestion").toUri()),
+              Optional.of(work.resolve("run/processed").toUri()),
               extractSettings,
               transformSettings,
               loadSettings);
@@ -210,7 +216,9 @@ public final class BenchCommand implements Callable<Integer> {
       HeapWatch.reset();
       t0 = System.nanoTime();
       RunResult run =
-          new Pipeline(config, clock).run("bench-run", Pipeline.Progress.NONE, () -> false);
+          new Blackwater(config, LakeStores.local(), SecretReader.none(), clock)
+              .pipeline(StageListener.NONE)
+              .run("bench-run", () -> false);
       double runSeconds = seconds(t0);
       Path sourceDump = Files.createDirectories(work.resolve("dump-source"));
       long roundTripStarted = System.nanoTime();

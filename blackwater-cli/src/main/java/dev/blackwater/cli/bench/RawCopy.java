@@ -1,5 +1,6 @@
 package dev.blackwater.cli.bench;
 
+import dev.blackwater.config.Database;
 import dev.blackwater.config.DatabaseConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,7 @@ final class RawCopy {
 
   private static long[] copyTable(DatabaseConfig db, String table, Path file)
       throws SQLException, IOException {
-    try (Connection c = db.open();
+    try (Connection c = new Database(db).open();
         OutputStream out =
             file == null ? OutputStream.nullOutputStream() : Files.newOutputStream(file)) {
       CopyOut copy =
@@ -90,7 +91,7 @@ final class RawCopy {
   static Outcome copyIn(
       DatabaseConfig db, String likeSchema, List<String> tables, Path dir, String targetSchema)
       throws SQLException {
-    try (Connection c = db.open();
+    try (Connection c = new Database(db).open();
         Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS \"" + targetSchema + "\" CASCADE");
       s.execute("CREATE SCHEMA \"" + targetSchema + "\"");

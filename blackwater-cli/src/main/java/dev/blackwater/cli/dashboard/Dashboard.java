@@ -2,6 +2,7 @@ package dev.blackwater.cli.dashboard;
 
 import static dev.blackwater.error.BlackwaterException.firstLine;
 
+import dev.blackwater.config.Database;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
@@ -19,12 +20,12 @@ import java.util.Map;
  */
 final class Dashboard {
 
-  private final DatabaseConfig database;
+  private final Database database;
   private final String schema;
   private final Clock clock;
 
   Dashboard(DatabaseConfig database, String schema, Clock clock) {
-    this.database = database;
+    this.database = new Database(database);
     this.schema = schema;
     this.clock = clock;
   }
@@ -42,7 +43,7 @@ final class Dashboard {
       }
       c.rollback();
     } catch (SQLException e) {
-      throw database.connectionFailure(e);
+      throw database.failure(e);
     }
     return new DashboardSnapshot(clock.instant(), database.location(), schema, results);
   }

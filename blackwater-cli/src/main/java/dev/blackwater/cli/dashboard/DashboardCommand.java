@@ -1,14 +1,17 @@
 package dev.blackwater.cli.dashboard;
 
-import dev.blackwater.cli.BlackwaterCommand;
+import dev.blackwater.cli.Composition;
 import dev.blackwater.cli.RunContext;
-import dev.blackwater.cli.WarehouseOptions;
+import dev.blackwater.cli.TakesSettings;
+import dev.blackwater.config.Setting;
+import dev.blackwater.config.Setting.Group;
+import dev.blackwater.config.Settings;
+import dev.blackwater.pipeline.Blackwater;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,10 +24,9 @@ import picocli.CommandLine.Spec;
       "staff, department and delivery place, purchases and payments, paid versus unpaid.",
       "The page needs no network to view; its queries are the files dashboard/*.sql."
     })
-public final class DashboardCommand implements Callable<Integer> {
+public final class DashboardCommand implements Callable<Integer>, TakesSettings {
 
   @Spec CommandSpec spec;
-  @Mixin WarehouseOptions warehouse;
 
   @Option(
       names = "--out",
@@ -34,12 +36,18 @@ public final class DashboardCommand implements Callable<Integer> {
   Path out;
 
   @Override
+  public List<Setting> settings() {
+    return Settings.of(Group.WAREHOUSE, Group.AWS);
+  }
+
+  @Override
   public Integer call() {
-    Clock clock = BlackwaterCommand.clock(spec);
-    RunContext.start(clock);
+    Blackwater blackwater = Composition.of(spec).blackwater(spec);
+    RunContext.start(blackwater.clock());
     RunContext.stage("dashboard");
-    String schema = warehouse.schema();
-    DashboardSnapshot snapshot = DashboardFile.create(warehouse.config(), schema, out, clock);
+    String schema = blackwater.config().load().schema();
+    DashboardSnapshot snapshot =
+        DashboardFile.create(blackwater.warehouse().current(), schema, out, blackwater.clock());
     Path written = out.toAbsolutePath().normalize();
     spec.commandLine()
         .getOut()

@@ -1,22 +1,27 @@
 package dev.blackwater.cli.demo;
 
-import dev.blackwater.cli.BlackwaterCommand;
+import dev.blackwater.cli.Composition;
 import dev.blackwater.cli.EmbeddedPostgres;
 import dev.blackwater.cli.LogSetup;
 import dev.blackwater.cli.RunContext;
 import dev.blackwater.cli.dashboard.DashboardFile;
-import dev.blackwater.cli.pipeline.RunCommand;
-import dev.blackwater.cli.pipeline.VerifyCommand;
+import dev.blackwater.cli.stage.RunCommand;
+import dev.blackwater.cli.stage.VerifyCommand;
+import dev.blackwater.config.Database;
 import dev.blackwater.config.DatabaseConfig;
+import dev.blackwater.config.DatabaseSettings;
 import dev.blackwater.config.ExtractSettings;
 import dev.blackwater.config.LoadSettings;
 import dev.blackwater.config.PipelineConfig;
+import dev.blackwater.config.SecretReader;
 import dev.blackwater.config.TransformSettings;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
-import dev.blackwater.lake.LocalLakeStore;
+import dev.blackwater.lake.LakeStores;
+import dev.blackwater.pipeline.Blackwater;
 import dev.blackwater.pipeline.Pipeline;
 import dev.blackwater.pipeline.RunResult;
+import dev.blackwater.pipeline.StageListener;
 import dev.blackwater.totesys.SeedOptions;
 import dev.blackwater.totesys.SeedResult;
 import dev.blackwater.totesys.Seeder;
@@ -24,9 +29,7 @@ import dev.blackwater.totesys.SimulateOptions;
 import dev.blackwater.totesys.SimulateResult;
 import dev.blackwater.totesys.Simulator;
 import dev.blackwater.totesys.TotesysSchema;
-import dev.blackwater.verify.Verifier;
 import dev.blackwater.verify.VerifyReport;
-import dev.blackwater.warehouse.WarehouseSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +40,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -78,13 +82,13 @@ public final class DemoCommand implements Callable<Integer> {
   boolean keep;
 
   private Clock clock() {
-    return BlackwaterCommand.clock(spec);
+    return Composition.of(spec).clock();
   }
 
   @Override
   public Integer call() throws IOException, SQLException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    LogSetup.quiet();
+    LogSetup.quiet(Composition.of(spec).configuration(spec).debug());
     Path home = prepare(dir.toAbsolutePath().normalize());
     long started = System.nanoTime();
     out.println("Blackwater demo in " + home);
@@ -95,27 +99,31 @@ public final class DemoCommand implements Callable<Integer> {
       DatabaseConfig warehouse = postgres.createDatabase("warehouse", "warehouse");
       out.println("2. Creating and seeding totesys (scale 1) ...");
       out.flush();
-      try (Connection c = source.open()) {
+      try (Connection c = new Database(source).open()) {
         TotesysSchema.create(c);
         SeedResult seeded = new Seeder().seed(c, new SeedOptions(1, 42));
         out.printf(Locale.ROOT, "   %,d rows in 11 tables%n", seeded.totalRows());
       }
       Path ingestion = home.resolve("lake/ingestion");
       Path processed = home.resolve("lake/processed");
-      PipelineConfig config =
-          new PipelineConfig(
-              source,
-              warehouse,
-              ingestion.toUri(),
-              processed.toUri(),
-              ExtractSettings.defaults(),
-              TransformSettings.defaults().withTempDirectory(home),
-              LoadSettings.defaults().withTempDirectory(home));
-      Pipeline pipeline = new Pipeline(config, clock());
+      Blackwater blackwater =
+          new Blackwater(
+              new PipelineConfig(
+                  DatabaseSettings.of(source),
+                  DatabaseSettings.of(warehouse),
+                  Optional.of(ingestion.toUri()),
+                  Optional.of(processed.toUri()),
+                  ExtractSettings.defaults(),
+                  TransformSettings.defaults().withTempDirectory(home),
+                  LoadSettings.defaults().withTempDirectory(home)),
+              LakeStores.local(),
+              SecretReader.none(),
+              clock());
+      Pipeline pipeline = blackwater.pipeline(StageListener.NONE);
       out.println("3. Running the pipeline: extract -> transform -> load ...");
       cycle(pipeline, out);
       for (int round = 1; round <= rounds; round++) {
-        try (Connection c = source.open()) {
+        try (Connection c = new Database(source).open()) {
           SimulateResult changed = new Simulator().simulate(c, new SimulateOptions(150, round));
           out.printf(
               Locale.ROOT,
@@ -128,13 +136,7 @@ public final class DemoCommand implements Callable<Integer> {
         cycle(pipeline, out);
       }
       out.printf(Locale.ROOT, "%d. Verifying source, lake and warehouse ...%n", 4 + rounds);
-      VerifyReport report =
-          new Verifier(
-                  source,
-                  new LocalLakeStore(ingestion),
-                  new LocalLakeStore(processed),
-                  new WarehouseSchema(warehouse, "public"))
-              .verify();
+      VerifyReport report = blackwater.verifier().verify();
       out.println(VerifyCommand.describe(report));
       Path dashboard = home.resolve("dashboard.html");
       DashboardFile.create(warehouse, "public", dashboard, clock());
@@ -159,7 +161,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private void cycle(Pipeline pipeline, PrintWriter out) {
-    RunResult result = pipeline.run(RunContext.start(clock()), Pipeline.Progress.NONE, () -> false);
+    RunResult result = pipeline.run(RunContext.start(clock()), () -> false);
     out.println(indent(RunCommand.describe(result)));
     out.flush();
   }
@@ -199,8 +201,8 @@ public final class DemoCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private static String launcher() {
-    String script = System.getenv("BLACKWATER_LAUNCHER");
+  private String launcher() {
+    String script = Composition.of(spec).variable("BLACKWATER_LAUNCHER").orElse(null);
     return script == null || script.isBlank() ? "blackwater" : script;
   }
 

@@ -1,30 +1,38 @@
 package dev.blackwater.cli.totesys;
 
-import dev.blackwater.cli.SourceOptions;
-import dev.blackwater.config.DatabaseConfig;
+import dev.blackwater.cli.Composition;
+import dev.blackwater.cli.TakesSettings;
+import dev.blackwater.config.Database;
+import dev.blackwater.config.Setting;
+import dev.blackwater.config.Setting.Group;
+import dev.blackwater.config.Settings;
 import dev.blackwater.totesys.TotesysSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code blackwater totesys create}. */
 @Command(name = "create", description = "Create the 11 totesys tables in the source database.")
-public final class CreateCommand implements Callable<Integer> {
+public final class CreateCommand implements Callable<Integer>, TakesSettings {
 
   @Spec CommandSpec spec;
-  @Mixin SourceOptions source;
+
+  @Override
+  public List<Setting> settings() {
+    return Settings.of(Group.SOURCE, Group.AWS);
+  }
 
   @Override
   public Integer call() {
-    DatabaseConfig db = source.config();
+    Database db = new Database(Composition.of(spec).blackwater(spec).source().current());
     try (Connection connection = db.open()) {
       TotesysSchema.create(connection);
     } catch (SQLException e) {
-      throw db.connectionFailure(e);
+      throw db.failure(e);
     }
     spec.commandLine()
         .getOut()

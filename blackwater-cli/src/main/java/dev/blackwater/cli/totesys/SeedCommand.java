@@ -1,17 +1,21 @@
 package dev.blackwater.cli.totesys;
 
-import dev.blackwater.cli.SourceOptions;
-import dev.blackwater.config.DatabaseConfig;
+import dev.blackwater.cli.Composition;
+import dev.blackwater.cli.TakesSettings;
+import dev.blackwater.config.Database;
+import dev.blackwater.config.Setting;
+import dev.blackwater.config.Setting.Group;
+import dev.blackwater.config.Settings;
 import dev.blackwater.totesys.SeedOptions;
 import dev.blackwater.totesys.SeedResult;
 import dev.blackwater.totesys.Seeder;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,10 +28,14 @@ import picocli.CommandLine.Spec;
       "Scale 1 has the real snapshot's sizes (11,187 sales orders); orders, transactions and"
           + " payments grow linearly with the scale."
     })
-public final class SeedCommand implements Callable<Integer> {
+public final class SeedCommand implements Callable<Integer>, TakesSettings {
 
   @Spec CommandSpec spec;
-  @Mixin SourceOptions source;
+
+  @Override
+  public List<Setting> settings() {
+    return Settings.of(Group.SOURCE, Group.AWS);
+  }
 
   @Option(
       names = "--scale",
@@ -44,12 +52,12 @@ public final class SeedCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SeedOptions checked = new SeedOptions(scale, seed);
-    DatabaseConfig db = source.config();
+    Database db = new Database(Composition.of(spec).blackwater(spec).source().current());
     SeedResult result;
     try (Connection connection = db.open()) {
       result = new Seeder().seed(connection, checked);
     } catch (SQLException e) {
-      throw db.connectionFailure(e);
+      throw db.failure(e);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println(TableCounts.format(result.rows()));

@@ -1,7 +1,11 @@
 package dev.blackwater.cli.totesys;
 
-import dev.blackwater.cli.SourceOptions;
-import dev.blackwater.config.DatabaseConfig;
+import dev.blackwater.cli.Composition;
+import dev.blackwater.cli.TakesSettings;
+import dev.blackwater.config.Database;
+import dev.blackwater.config.Setting;
+import dev.blackwater.config.Setting.Group;
+import dev.blackwater.config.Settings;
 import dev.blackwater.totesys.SimulateOptions;
 import dev.blackwater.totesys.SimulateResult;
 import dev.blackwater.totesys.Simulator;
@@ -9,11 +13,11 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,10 +28,14 @@ import picocli.CommandLine.Spec;
     description =
         "Apply changes the way the live totesys application does (new orders, payments"
             + " paid, amendments, now and then a department rename or an address change).")
-public final class SimulateCommand implements Callable<Integer> {
+public final class SimulateCommand implements Callable<Integer>, TakesSettings {
 
   @Spec CommandSpec spec;
-  @Mixin SourceOptions source;
+
+  @Override
+  public List<Setting> settings() {
+    return Settings.of(Group.SOURCE, Group.AWS);
+  }
 
   @Option(
       names = "--changes",
@@ -44,12 +52,12 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SimulateOptions checked = new SimulateOptions(changes, seed);
-    DatabaseConfig db = source.config();
+    Database db = new Database(Composition.of(spec).blackwater(spec).source().current());
     SimulateResult result;
     try (Connection connection = db.open()) {
       result = new Simulator().simulate(connection, checked);
     } catch (SQLException e) {
-      throw db.connectionFailure(e);
+      throw db.failure(e);
     }
     PrintWriter out = spec.commandLine().getOut();
     Map<String, Integer> byKind = new LinkedHashMap<>();

@@ -1,11 +1,15 @@
 package dev.blackwater.cli.warehouse;
 
-import dev.blackwater.cli.WarehouseOptions;
+import dev.blackwater.cli.Composition;
+import dev.blackwater.cli.TakesSettings;
+import dev.blackwater.config.Setting;
+import dev.blackwater.config.Setting.Group;
+import dev.blackwater.config.Settings;
 import dev.blackwater.warehouse.WarehouseSchema;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -21,6 +25,9 @@ import picocli.CommandLine.Spec;
     })
 public final class WarehouseCommand implements Runnable {
 
+  /** What migrate and check take: where the warehouse is, and its schema. */
+  private static final List<Setting> WAREHOUSE = Settings.of(Group.WAREHOUSE, Group.AWS);
+
   @Spec CommandSpec spec;
 
   @Override
@@ -32,13 +39,17 @@ public final class WarehouseCommand implements Runnable {
   @Command(
       name = "migrate",
       description = "Create or migrate the star schema and the pipeline's bookkeeping.")
-  static final class Migrate implements Callable<Integer> {
+  static final class Migrate implements Callable<Integer>, TakesSettings {
     @Spec CommandSpec spec;
-    @Mixin WarehouseOptions warehouse;
+
+    @Override
+    public List<Setting> settings() {
+      return WAREHOUSE;
+    }
 
     @Override
     public Integer call() {
-      WarehouseSchema target = warehouse.warehouseSchema();
+      WarehouseSchema target = Composition.of(spec).blackwater(spec).warehouseSchema();
       int applied = target.migrate();
       spec.commandLine()
           .getOut()
@@ -57,13 +68,17 @@ public final class WarehouseCommand implements Runnable {
       name = "check",
       description =
           "Check that a schema prepared by another team fits the star schema; change nothing.")
-  static final class Check implements Callable<Integer> {
+  static final class Check implements Callable<Integer>, TakesSettings {
     @Spec CommandSpec spec;
-    @Mixin WarehouseOptions warehouse;
+
+    @Override
+    public List<Setting> settings() {
+      return WAREHOUSE;
+    }
 
     @Override
     public Integer call() {
-      WarehouseSchema target = warehouse.warehouseSchema();
+      WarehouseSchema target = Composition.of(spec).blackwater(spec).warehouseSchema();
       target.check();
       spec.commandLine()
           .getOut()

@@ -1,0 +1,83 @@
+package dev.blackwater.aws.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.blackwater.ResultJson;
+import dev.blackwater.Stage;
+import dev.blackwater.StageResult;
+import dev.blackwater.aws.AwsClients;
+import dev.blackwater.config.Configuration;
+import dev.blackwater.config.SettingSource;
+import dev.blackwater.pipeline.Blackwater;
+import dev.blackwater.pipeline.StageRunner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Lambda function running one stage ({@link ExtractHandler}, {@link TransformHandler}, {@link
+ * LoadHandler} name Lambda's entry points; tests build one directly). The constructor is the
+ * composition root: the settings from the function's environment ({@link Configuration}, as the
+ * command line reads them), the AWS clients built once from them, and the stage's zones and
+ * credential sources made before a SnapStart snapshot (no connection, no secret read). Each
+ * invocation runs the stage through the same {@link StageRunner} the command line uses, named after
+ * the Lambda request, and writes the result as JSON for the state machine; a failure becomes one
+ * {@link StageFailure} line.
+ */
+class StageHandler implements RequestStreamHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StageHandler.class);
+
+  private final Stage stage;
+  private final StageRunner runner;
+  private final Clock clock;
+
+  @SuppressWarnings("unused") // CRaC holds its resources weakly
+  private final SnapStartHooks snapStart;
+
+  StageHandler(Stage stage, HandlerSetup setup) {
+    Configuration configuration =
+        new Configuration(SettingSource.environment(setup.environment()), setup.machine());
+    AwsClients aws = new AwsClients(configuration.aws());
+    Blackwater blackwater =
+        new Blackwater(configuration.pipeline(), aws.lakeStores(), aws.secrets(), setup.clock());
+    blackwater.prepare(stage);
+    this.stage = stage;
+    this.runner = blackwater.stages(new StageMetrics(setup.metrics()));
+    this.clock = setup.clock();
+    this.snapStart = SnapStartHooks.register(blackwater::forgetCredentials);
+  }
+
+  /** Runs the stage; the event is ignored. */
+  @Override
+  public final void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    input.transferTo(OutputStream.nullOutputStream());
+    String runId = runId(context);
+    StageResult result;
+    try {
+      LOG.info("{} run {} started", stage.label(), runId);
+      result = runner.run(stage, runId);
+      LOG.info(
+          "{} run {} finished: {}",
+          stage.label(),
+          runId,
+          result.nothingNew() ? "nothing new" : "batch " + result.newestBatch());
+    } catch (RuntimeException e) {
+      StageFailure failure = StageFailure.of(stage, e);
+      LOG.error(failure.getMessage(), e);
+      throw failure;
+    }
+    output.write(ResultJson.mapper().writeValueAsBytes(result));
+  }
+
+  private String runId(Context context) {
+    String requestId = context == null ? null : context.getAwsRequestId();
+    return requestId == null || requestId.isBlank()
+        ? "local-" + clock.instant().toEpochMilli()
+        : requestId;
+  }
+}

@@ -1,0 +1,287 @@
+package dev.blackwater.config;
+
+import dev.blackwater.config.Setting.Group;
+import dev.blackwater.config.Setting.Type;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every setting of Blackwater, in one table: the command line takes them as options, the Lambda
+ * handlers as variables, and both read them through {@link Configuration}. docs/configuration.md is
+ * generated from this table ({@link SettingsReference}).
+ */
+public final class Settings {
+
+  public static final Setting SOURCE_URL =
+      new Setting(
+          "source-url",
+          Group.SOURCE,
+          Type.JDBC_URL,
+          null,
+          "JDBC URL of totesys, e.g. jdbc:postgresql://host:5432/totesys.",
+          false);
+  public static final Setting SOURCE_USER =
+      new Setting(
+          "source-user", Group.SOURCE, Type.TEXT, null, "totesys user, unless in the URL.", false);
+  public static final Setting SOURCE_PASSWORD =
+      new Setting(
+          "source-password",
+          Group.SOURCE,
+          Type.SECRET_TEXT,
+          null,
+          "totesys password, unless in the URL.",
+          true);
+  public static final Setting SOURCE_SECRET =
+      new Setting(
+          "source-secret",
+          Group.SOURCE,
+          Type.TEXT,
+          null,
+          "AWS Secrets Manager name or ARN of the totesys credentials (JSON with host, port,"
+              + " dbname, username, password); wins over the URL.",
+          false);
+
+  public static final Setting WAREHOUSE_URL =
+      new Setting(
+          "warehouse-url",
+          Group.WAREHOUSE,
+          Type.JDBC_URL,
+          null,
+          "JDBC URL of the warehouse.",
+          false);
+  public static final Setting WAREHOUSE_USER =
+      new Setting(
+          "warehouse-user",
+          Group.WAREHOUSE,
+          Type.TEXT,
+          null,
+          "Warehouse user, unless in the URL.",
+          false);
+  public static final Setting WAREHOUSE_PASSWORD =
+      new Setting(
+          "warehouse-password",
+          Group.WAREHOUSE,
+          Type.SECRET_TEXT,
+          null,
+          "Warehouse password, unless in the URL.",
+          true);
+  public static final Setting WAREHOUSE_SECRET =
+      new Setting(
+          "warehouse-secret",
+          Group.WAREHOUSE,
+          Type.TEXT,
+          null,
+          "AWS Secrets Manager name or ARN of the warehouse credentials; wins over the URL.",
+          false);
+  public static final Setting WAREHOUSE_SCHEMA =
+      new Setting(
+          "warehouse-schema", Group.WAREHOUSE, Type.TEXT, "public", "Schema to load into.", false);
+  public static final Setting WAREHOUSE_MODE =
+      new Setting(
+          "warehouse-mode",
+          Group.WAREHOUSE,
+          Type.CHOICE,
+          "migrate",
+          "migrate: Blackwater creates and migrates its schema; check: another team prepared it,"
+              + " Blackwater checks it and never creates or alters tables.",
+          false);
+
+  public static final Setting INGESTION =
+      new Setting(
+          "ingestion",
+          Group.LAKE,
+          Type.ZONE,
+          null,
+          "Ingestion zone: file:///path, a local path, or s3://bucket/prefix.",
+          false);
+  public static final Setting PROCESSED =
+      new Setting(
+          "processed",
+          Group.LAKE,
+          Type.ZONE,
+          null,
+          "Processed zone: file:///path, a local path, or s3://bucket/prefix.",
+          false);
+
+  public static final Setting TABLES =
+      new Setting(
+          "tables",
+          Group.EXTRACT,
+          Type.LIST,
+          null,
+          "Source tables to extract (default: the 11 totesys tables).",
+          false);
+  public static final Setting SOURCE_SCHEMA =
+      new Setting(
+          "source-schema",
+          Group.EXTRACT,
+          Type.TEXT,
+          "public",
+          "Schema of the source tables.",
+          false);
+  public static final Setting OVERLAP =
+      new Setting(
+          "overlap",
+          Group.EXTRACT,
+          Type.DURATION,
+          "15m",
+          "How far below the last watermark each extract reads again, to catch rows committed"
+              + " late with an older last_updated (docs/lake-layout.md).",
+          false);
+  public static final Setting PARALLELISM =
+      new Setting(
+          "parallelism",
+          Group.EXTRACT,
+          Type.COUNT,
+          "2",
+          "Tables extracted at once, each on its own connection to one shared snapshot.",
+          false);
+  public static final Setting PART_SIZE =
+      new Setting(
+          "part-size",
+          Group.EXTRACT,
+          Type.SIZE,
+          "64MB",
+          "Compressed size above which a table's object is split into parts.",
+          false);
+  public static final Setting ACCEPT_ADDED_COLUMNS =
+      new Setting(
+          "accept-added-columns",
+          Group.EXTRACT,
+          Type.FLAG,
+          "false",
+          "Accept columns added to a source table since the last batch (recorded in the"
+              + " manifest); otherwise such a batch fails.",
+          false);
+
+  public static final Setting MEMORY_LIMIT =
+      new Setting(
+          "memory-limit",
+          Group.WORK,
+          Type.SIZE,
+          "auto",
+          "Memory DuckDB may use before it spills to disk, in transform and in load; auto: a"
+              + " quarter of the machine's (or the Lambda function's) memory, at most 1GB.",
+          false);
+  public static final Setting TEMP_DIR =
+      new Setting(
+          "temp-dir",
+          Group.WORK,
+          Type.PATH,
+          null,
+          "Where transform and load work and DuckDB spills; emptied after each run (default: the"
+              + " system temporary directory, /tmp on Lambda).",
+          false);
+  public static final Setting THREADS =
+      new Setting(
+          "threads",
+          Group.WORK,
+          Type.COUNT,
+          null,
+          "DuckDB threads (default: one per processor).",
+          false);
+
+  public static final Setting MAX_REJECTED_ROWS =
+      new Setting(
+          "max-rejected-rows",
+          Group.TRANSFORM,
+          Type.COUNT,
+          "0",
+          "Rows per batch that may be set aside as unusable (a malformed date, an amount that"
+              + " does not fit the warehouse) before the batch fails; 0 fails on the first.",
+          false);
+
+  public static final Setting AWS_REGION =
+      new Setting(
+          "aws-region",
+          Group.AWS,
+          Type.TEXT,
+          null,
+          "AWS region of the S3 and Secrets Manager clients (default: the AWS SDK's chain,"
+              + " AWS_REGION or the profile).",
+          false);
+  public static final Setting S3_ENDPOINT =
+      new Setting(
+          "s3-endpoint",
+          Group.AWS,
+          Type.ENDPOINT,
+          null,
+          "An S3-compatible server (MinIO, a test server) instead of AWS's, addressed"
+              + " path-style.",
+          false);
+  public static final Setting SECRETS_ENDPOINT =
+      new Setting(
+          "secrets-endpoint",
+          Group.AWS,
+          Type.ENDPOINT,
+          null,
+          "A Secrets Manager compatible endpoint instead of AWS's.",
+          false);
+
+  public static final Setting LOG_FORMAT =
+      new Setting(
+          "log-format",
+          Group.LOGGING,
+          Type.CHOICE,
+          "text",
+          "Log lines on stderr as readable text or JSON lines (with run id, stage and table).",
+          false);
+  public static final Setting DEBUG =
+      new Setting(
+          "debug",
+          Group.LOGGING,
+          Type.FLAG,
+          "false",
+          "Debug log lines, and stack traces on failure.",
+          false);
+
+  /** Every setting, in the reference's order. */
+  public static final List<Setting> ALL =
+      List.of(
+          SOURCE_URL,
+          SOURCE_USER,
+          SOURCE_PASSWORD,
+          SOURCE_SECRET,
+          WAREHOUSE_URL,
+          WAREHOUSE_USER,
+          WAREHOUSE_PASSWORD,
+          WAREHOUSE_SECRET,
+          WAREHOUSE_SCHEMA,
+          WAREHOUSE_MODE,
+          INGESTION,
+          PROCESSED,
+          TABLES,
+          SOURCE_SCHEMA,
+          OVERLAP,
+          PARALLELISM,
+          PART_SIZE,
+          ACCEPT_ADDED_COLUMNS,
+          MEMORY_LIMIT,
+          TEMP_DIR,
+          THREADS,
+          MAX_REJECTED_ROWS,
+          AWS_REGION,
+          S3_ENDPOINT,
+          SECRETS_ENDPOINT,
+          LOG_FORMAT,
+          DEBUG);
+
+  private Settings() {}
+
+  /** The settings of the groups named, in the table's order. */
+  public static List<Setting> of(Group... groups) {
+    Set<Group> wanted = EnumSet.noneOf(Group.class);
+    wanted.addAll(Arrays.asList(groups));
+    return ALL.stream().filter(s -> wanted.contains(s.group())).toList();
+  }
+
+  /** The setting with this flag ({@code --overlap}) or variable ({@code BLACKWATER_OVERLAP}). */
+  public static Optional<Setting> named(String flagOrVariable) {
+    return ALL.stream()
+        .filter(s -> s.flag().equals(flagOrVariable) || s.variable().equals(flagOrVariable))
+        .findFirst();
+  }
+}

@@ -1,0 +1,2 @@
+/** DuckDB in process, set up alike everywhere: no downloads, a memory limit, UTC. */
+package dev.blackwater.duckdb;

@@ -1,0 +1,2 @@
+/** The lake port (LakeStore), its local adapter, batch ids, manifests and claims. */
+package dev.blackwater.lake;

@@ -1,0 +1,2 @@
+/** Foundation, below all: Stage, StageResult, ResultJson, Version, Freshness. */
+package dev.blackwater;

@@ -1,0 +1,2 @@
+/** The top: Blackwater (parts put together), StageRunner, Pipeline, RunLog, status. */
+package dev.blackwater.pipeline;

@@ -1,0 +1,2 @@
+/** Verify: reconciles the source, the lake and the warehouse. */
+package dev.blackwater.verify;
