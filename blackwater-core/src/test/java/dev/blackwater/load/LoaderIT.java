@@ -10,6 +10,7 @@ import static dev.blackwater.warehouse.WarehouseTable.FACT_SALES_ORDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.blackwater.Sql;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.LoadSettings;
 import dev.blackwater.config.WarehouseMode;
@@ -98,6 +99,23 @@ class LoaderIT {
     return rows;
   }
 
+  /** A new version of the staff member and the fact, and one more date. */
+  private static Map<WarehouseTable, List<String>> secondBatch() {
+    Map<WarehouseTable, List<String>> rows = new LinkedHashMap<>();
+    rows.put(DIM_DATE, List.of(ProcessedLake.date("2024-01-01"), ProcessedLake.date("2024-02-01")));
+    rows.put(
+        DIM_STAFF,
+        List.of("(1, 'Jeremie', 'Franey', 'Finance', 'Leeds', 'j.f@terrifictotes.com')"));
+    rows.put(
+        FACT_SALES_ORDER,
+        List.of(
+            "(100, '2024-01-01', '09:00:00.123', '2024-01-01', '09:00:00.123', 1, 4, 500, 2.50, 1, 3,"
+                + " '2024-01-09', '2024-01-05', 7)",
+            "(100, '2024-01-01', '09:00:00.123', '2024-02-01', '10:00:00.5', 1, 4, 900, 2.50, 1, 3,"
+                + " '2024-01-09', '2024-01-05', 7)"));
+    return rows;
+  }
+
   @Test
   void loadsABatchOnceAndKeepsEveryFactVersion() {
     batches.commit(firstBatch());
@@ -125,20 +143,7 @@ class LoaderIT {
     assertThat(warehouse.queryString("SELECT source_batch FROM blackwater_loaded_batch"))
         .isEqualTo("ingestion-1");
 
-    Map<WarehouseTable, List<String>> second = new LinkedHashMap<>();
-    second.put(
-        DIM_DATE, List.of(ProcessedLake.date("2024-01-01"), ProcessedLake.date("2024-02-01")));
-    second.put(
-        DIM_STAFF,
-        List.of("(1, 'Jeremie', 'Franey', 'Finance', 'Leeds', 'j.f@terrifictotes.com')"));
-    second.put(
-        FACT_SALES_ORDER,
-        List.of(
-            "(100, '2024-01-01', '09:00:00.123', '2024-01-01', '09:00:00.123', 1, 4, 500, 2.50, 1, 3,"
-                + " '2024-01-09', '2024-01-05', 7)",
-            "(100, '2024-01-01', '09:00:00.123', '2024-02-01', '10:00:00.5', 1, 4, 900, 2.50, 1, 3,"
-                + " '2024-01-09', '2024-01-05', 7)"));
-    batches.commit(second);
+    batches.commit(secondBatch());
 
     LoadResult next = loader().load("r3");
 
@@ -255,6 +260,38 @@ class LoaderIT {
         loader(LoadSettings.defaults().withSchema("analytics").withMode(WarehouseMode.CHECK))
             .load("r3");
     assertThat(checked.nothingNew()).isTrue();
+  }
+
+  @Test
+  void loadsIntoASchemaNamedByAReservedWord() {
+    // "order" passes the schema-name check but is reserved: every statement must quote it
+    LoadSettings settings = LoadSettings.defaults().withSchema("order").withBulkRows(1);
+    batches.commit(firstBatch());
+    batches.commit(secondBatch());
+
+    LoadResult loaded = loader(settings).load("r1");
+
+    assertThat(loaded.batches()).hasSize(2);
+    assertThat(
+            warehouse.queryLong(
+                "SELECT count(*) FROM " + Sql.qualified("order", "fact_sales_order")))
+        .isEqualTo(2);
+    assertThat(
+            warehouse.queryLong(
+                "SELECT units_sold FROM " + Sql.qualified("order", "fact_sales_order_current")))
+        .isEqualTo(900);
+    assertThat(
+            warehouse.queryString(
+                "SELECT department_name FROM " + Sql.qualified("order", "dim_staff")))
+        .isEqualTo("Finance");
+    assertThat(
+            warehouse.queryLong(
+                "SELECT count(*) FROM pg_constraint WHERE conrelid = "
+                    + Sql.literal(Sql.qualified("order", "fact_sales_order"))
+                    + "::regclass"))
+        .isEqualTo(11);
+    assertThat(loader(settings).load("r2").nothingNew()).isTrue();
+    assertThat(loader(settings.withMode(WarehouseMode.CHECK)).load("r3").nothingNew()).isTrue();
   }
 
   @Test
