@@ -3,6 +3,7 @@ package dev.blackwater.aws.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.blackwater.Sql;
 import dev.blackwater.catalog.TableCatalog;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.ExtractSettings;
@@ -80,7 +81,7 @@ class S3ExtractIT {
     for (String table : TableCatalog.TOTESYS) {
       assertThat(rows.get(table))
           .as(table)
-          .isEqualTo(db.queryLong("SELECT count(*) FROM \"" + table + "\""));
+          .isEqualTo(db.queryLong("SELECT count(*) FROM " + Sql.identifier(table)));
     }
     Manifest manifest = new BatchLog(lake).latest().orElseThrow();
     assertThat(manifest.batch()).isEqualTo(full.batch().orElseThrow());
