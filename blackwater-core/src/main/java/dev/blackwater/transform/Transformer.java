@@ -1,6 +1,5 @@
 package dev.blackwater.transform;
 
-import dev.blackwater.Version;
 import dev.blackwater.config.TransformSettings;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
@@ -164,17 +163,13 @@ public final class Transformer {
     }
     Instant finished = clock.instant();
     Manifest manifest =
-        new Manifest(
-            Manifest.FORMAT,
-            "transform",
-            batch.toString(),
-            parent.map(BatchId::toString).orElse(null),
-            List.of(source.batch()),
+        Manifest.transform(
+            batch,
+            parent,
+            source.batchId(),
             runId,
             started,
             finished,
-            null,
-            Version.current(),
             output.tables(),
             output.state(),
             output.rejected());

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,7 +119,7 @@ class LoaderIT {
 
   @Test
   void loadsABatchOnceAndKeepsEveryFactVersion() {
-    batches.commit(firstBatch());
+    Manifest committed = batches.commit(firstBatch());
 
     LoadResult first = loader().load("r1");
     LoadResult rerun = loader().load("r2");
@@ -141,7 +142,8 @@ class LoaderIT {
                 "SELECT day_name || ' ' || month_name FROM dim_date WHERE date_id = '2024-01-01'"))
         .isEqualTo("Monday January");
     assertThat(warehouse.queryString("SELECT source_batch FROM blackwater_loaded_batch"))
-        .isEqualTo("ingestion-1");
+        .isEqualTo(committed.consumed().get(0))
+        .startsWith("000001-");
 
     batches.commit(secondBatch());
 
@@ -338,20 +340,16 @@ class LoaderIT {
         new dev.blackwater.lake.BatchId(2, java.time.Instant.parse("2026-11-27T11:00:00Z"));
     new dev.blackwater.lake.BatchLog(lake)
         .commit(
-            new Manifest(
-                Manifest.FORMAT,
-                "transform",
-                stray.toString(),
-                "000099-20260101T000000Z",
-                List.of("i"),
+            Manifest.transform(
+                stray,
+                Optional.of(dev.blackwater.lake.BatchId.parse("000099-20260101T000000Z")),
+                new dev.blackwater.lake.BatchId(1, stray.time()),
                 "t",
                 stray.time(),
                 stray.time(),
-                null,
-                "t",
                 Map.of(),
-                null,
-                null),
+                Map.of(),
+                Map.of()),
             new dev.blackwater.lake.Claim(stray.toString(), "t", "h", 1, stray.time()));
 
     assertThatThrownBy(() -> loader().load("r"))

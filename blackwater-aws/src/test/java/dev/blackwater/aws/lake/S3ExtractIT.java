@@ -34,7 +34,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -137,19 +136,6 @@ class S3ExtractIT {
 
   private static Manifest manifest(BatchId id) {
     Instant at = id.time();
-    return new Manifest(
-        Manifest.FORMAT,
-        "extract",
-        id.toString(),
-        null,
-        List.of(),
-        "run",
-        at,
-        at,
-        null,
-        "test",
-        Map.of(),
-        null,
-        null);
+    return Manifest.extract(id, Optional.empty(), "run", at, at, at.toString(), Map.of());
   }
 }
