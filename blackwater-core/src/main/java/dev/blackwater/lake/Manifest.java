@@ -1,6 +1,9 @@
 package dev.blackwater.lake;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.blackwater.Stage;
 import dev.blackwater.Version;
 import dev.blackwater.catalog.Column;
 import java.time.Instant;
@@ -15,7 +18,7 @@ import java.util.Optional;
  * #transform}; the canonical constructor is for reading one back ({@link ManifestCodec}).
  *
  * @param format the manifest format version
- * @param stage {@code extract} or {@code transform}
+ * @param stage {@link Stage#EXTRACT} or {@link Stage#TRANSFORM}, written as its label
  * @param batch this batch's name
  * @param parent the previous batch in this zone, or null for the first
  * @param consumed batches of the previous zone this batch was made from
@@ -30,7 +33,9 @@ import java.util.Optional;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Manifest(
     int format,
-    String stage,
+    @JsonSerialize(converter = StageLabel.Writer.class)
+        @JsonDeserialize(converter = StageLabel.Reader.class)
+        Stage stage,
     String batch,
     String parent,
     List<String> consumed,
@@ -61,7 +66,7 @@ public record Manifest(
       Map<String, Table> tables) {
     return new Manifest(
         FORMAT,
-        "extract",
+        Stage.EXTRACT,
         batch.toString(),
         parent.map(BatchId::toString).orElse(null),
         List.of(),
@@ -96,7 +101,7 @@ public record Manifest(
       Map<String, Table> rejected) {
     return new Manifest(
         FORMAT,
-        "transform",
+        Stage.TRANSFORM,
         batch.toString(),
         parent.map(BatchId::toString).orElse(null),
         List.of(consumed.toString()),

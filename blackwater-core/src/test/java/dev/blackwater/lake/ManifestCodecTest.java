@@ -1,9 +1,13 @@
 package dev.blackwater.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.blackwater.Stage;
 import dev.blackwater.Version;
 import dev.blackwater.catalog.Column;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -124,5 +128,29 @@ class ManifestCodecTest {
     assertThat(plain.state()).isNull();
     assertThat(plain.rejected()).isNull();
     assertSameJson(plain, "transform-plain-manifest.json");
+  }
+
+  @Test
+  void theStageIsReadFromItsLabel() throws IOException {
+    String json = resource("extract-manifest.json");
+
+    assertThat(extract().stage()).isEqualTo(Stage.EXTRACT);
+    assertThat(transform(Map.of(), Map.of()).stage()).isEqualTo(Stage.TRANSFORM);
+    assertThat(ManifestCodec.read("m", json.getBytes(StandardCharsets.UTF_8)).stage())
+        .isEqualTo(Stage.EXTRACT);
+  }
+
+  @Test
+  void anUnknownStageIsRefusedNamingTheManifest() throws IOException {
+    byte[] json =
+        resource("extract-manifest.json")
+            .replace("\"stage\" : \"extract\"", "\"stage\" : \"EXTRACT\"")
+            .getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> ManifestCodec.read("_batches/x.json", json))
+        .isInstanceOfSatisfying(
+            BlackwaterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATA_QUALITY))
+        .hasMessageContaining("manifest _batches/x.json")
+        .hasMessageContaining("no stage is called 'EXTRACT'");
   }
 }
