@@ -1,6 +1,7 @@
 package dev.blackwater.cli.pipeline;
 
 import dev.blackwater.ResultJson;
+import dev.blackwater.Stage;
 import dev.blackwater.cli.BlackwaterCommand;
 import dev.blackwater.cli.LakeOptions;
 import dev.blackwater.cli.RunContext;
@@ -41,7 +42,7 @@ public final class ExtractCommand implements Callable<Integer> {
   public Integer call() {
     Clock clock = BlackwaterCommand.clock(spec);
     String runId = RunContext.start(clock);
-    RunContext.stage("extract");
+    RunContext.stage(Stage.EXTRACT);
     ExtractResult result =
         Stages.extract(source.config(), lake.ingestion(), options.settings(), clock, runId);
     PrintWriter out = spec.commandLine().getOut();

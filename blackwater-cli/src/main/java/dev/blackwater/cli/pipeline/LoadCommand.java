@@ -1,6 +1,7 @@
 package dev.blackwater.cli.pipeline;
 
 import dev.blackwater.ResultJson;
+import dev.blackwater.Stage;
 import dev.blackwater.cli.BlackwaterCommand;
 import dev.blackwater.cli.LakeOptions;
 import dev.blackwater.cli.RunContext;
@@ -47,7 +48,7 @@ public final class LoadCommand implements Callable<Integer> {
   public Integer call() {
     Clock clock = BlackwaterCommand.clock(spec);
     String runId = RunContext.start(clock);
-    RunContext.stage("load");
+    RunContext.stage(Stage.LOAD);
     LoadResult result = Stages.load(warehouse.config(), lake.processed(), settings(), clock, runId);
     PrintWriter out = spec.commandLine().getOut();
     out.println(json ? ResultJson.write(result) : describe(result));

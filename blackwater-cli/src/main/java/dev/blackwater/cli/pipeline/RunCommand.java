@@ -1,6 +1,7 @@
 package dev.blackwater.cli.pipeline;
 
 import dev.blackwater.ResultJson;
+import dev.blackwater.Stage;
 import dev.blackwater.cli.BlackwaterCommand;
 import dev.blackwater.cli.DurationConverter;
 import dev.blackwater.cli.LakeOptions;
@@ -175,11 +176,12 @@ public final class RunCommand implements Callable<Integer> {
     StringBuilder text = new StringBuilder();
     TextTable stages = new TextTable("stage", "batch", ">rows", ">seconds");
     ExtractResult e = result.extract();
-    stages.row("extract", e.batch().orElse("nothing new"), e.rows(), seconds(e.duration()));
+    stages.row(
+        Stage.EXTRACT.label(), e.batch().orElse("nothing new"), e.rows(), seconds(e.duration()));
     if (result.transform() != null) {
       TransformResult t = result.transform();
       stages.row(
-          "transform",
+          Stage.TRANSFORM.label(),
           t.nothingNew() ? "nothing new" : t.newestBatch(),
           t.rows(),
           seconds(t.duration()));
@@ -187,7 +189,7 @@ public final class RunCommand implements Callable<Integer> {
     if (result.load() != null) {
       LoadResult l = result.load();
       stages.row(
-          "load",
+          Stage.LOAD.label(),
           l.nothingNew() ? "nothing new" : l.newestBatch(),
           l.rows(),
           seconds(l.duration()));

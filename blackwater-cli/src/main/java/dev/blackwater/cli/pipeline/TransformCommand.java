@@ -1,6 +1,7 @@
 package dev.blackwater.cli.pipeline;
 
 import dev.blackwater.ResultJson;
+import dev.blackwater.Stage;
 import dev.blackwater.cli.BlackwaterCommand;
 import dev.blackwater.cli.LakeOptions;
 import dev.blackwater.cli.RunContext;
@@ -40,7 +41,7 @@ public final class TransformCommand implements Callable<Integer> {
   public Integer call() {
     Clock clock = BlackwaterCommand.clock(spec);
     String runId = RunContext.start(clock);
-    RunContext.stage("transform");
+    RunContext.stage(Stage.TRANSFORM);
     TransformResult result =
         Stages.transform(lake.ingestion(), lake.processed(), options.settings(), clock, runId);
     PrintWriter out = spec.commandLine().getOut();
