@@ -1,5 +1,6 @@
 package dev.blackwater.cli;
 
+import dev.blackwater.Stage;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -26,7 +27,12 @@ public final class RunContext {
     return runId;
   }
 
-  /** Sets the stage on log lines. */
+  /** Sets the stage on log lines, as its label. */
+  public static void stage(Stage stage) {
+    stage(stage.label());
+  }
+
+  /** Sets what runs (a stage's label, or a command that is no stage) on log lines. */
   public static void stage(String stage) {
     MDC.put("stage", stage);
   }

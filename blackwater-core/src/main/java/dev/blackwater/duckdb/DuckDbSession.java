@@ -1,5 +1,6 @@
 package dev.blackwater.duckdb;
 
+import dev.blackwater.Sql;
 import dev.blackwater.config.MemoryLimit;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,9 +29,9 @@ public final class DuckDbSession implements AutoCloseable {
     try {
       execute("SET autoinstall_known_extensions = false");
       execute("SET autoload_known_extensions = false");
-      execute("SET memory_limit = " + literal(MemoryLimit.normalize(memoryLimit)));
+      execute("SET memory_limit = " + Sql.literal(MemoryLimit.normalize(memoryLimit)));
       execute("SET threads = " + Math.max(1, threads));
-      execute("SET temp_directory = " + literal(spill.toString()));
+      execute("SET temp_directory = " + Sql.literal(spill.toString()));
       execute("SET preserve_insertion_order = false");
       // casts between local and zoned times never take the machine's zone
       execute("SET TimeZone = 'UTC'");
@@ -83,16 +84,6 @@ public final class DuckDbSession implements AutoCloseable {
   /** The JDBC connection, for prepared statements. */
   public Connection connection() {
     return connection;
-  }
-
-  /** A SQL string literal: {@code 'it''s'}, so no value can break out of it. */
-  public static String literal(String text) {
-    return "'" + text.replace("'", "''") + "'";
-  }
-
-  /** A quoted SQL identifier: {@code "name"}, so no name can break out of it. */
-  public static String identifier(String name) {
-    return "\"" + name.replace("\"", "\"\"") + "\"";
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.blackwater.extract;
 
-import dev.blackwater.Version;
 import dev.blackwater.catalog.SourceCatalog;
 import dev.blackwater.catalog.SourceTable;
 import dev.blackwater.config.Database;
@@ -159,20 +158,7 @@ public final class Extractor {
     latest.ifPresent(previous -> carryForward(previous, tables));
     Instant finished = clock.instant();
     Manifest manifest =
-        new Manifest(
-            Manifest.FORMAT,
-            "extract",
-            batch.toString(),
-            parent.map(BatchId::toString).orElse(null),
-            List.of(),
-            runId,
-            started,
-            finished,
-            snapshotTime,
-            Version.current(),
-            tables,
-            null,
-            null);
+        Manifest.extract(batch, parent, runId, started, finished, snapshotTime, tables);
     log.commit(
         manifest, new Claim(batch.toString(), runId, identity.host(), identity.pid(), finished));
     LOG.info("committed batch {}: {} rows", batch, String.format(Locale.ROOT, "%,d", rows));

@@ -1,5 +1,6 @@
 package dev.blackwater.extract;
 
+import dev.blackwater.Sql;
 import dev.blackwater.config.Database;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.sql.Connection;
@@ -72,7 +73,7 @@ final class SnapshotSession implements AutoCloseable {
     prepare(worker);
     try (Statement s = worker.createStatement()) {
       s.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-      s.execute("SET TRANSACTION SNAPSHOT '" + snapshotId + "'");
+      s.execute("SET TRANSACTION SNAPSHOT " + Sql.literal(snapshotId));
     }
     return worker;
   }

@@ -1,5 +1,6 @@
 package dev.blackwater.extract;
 
+import dev.blackwater.Sql;
 import dev.blackwater.catalog.SourceTable;
 import dev.blackwater.catalog.TableCatalog;
 import dev.blackwater.config.ExtractSettings;
@@ -68,16 +69,16 @@ final class TableExtraction {
 
   String copySql() {
     String columns =
-        table.columnNames().stream().map(TableExtraction::quote).collect(Collectors.joining(", "));
-    String sql = "SELECT " + columns + " FROM " + quote(table.schema()) + "." + quote(table.name());
+        table.columnNames().stream().map(Sql::identifier).collect(Collectors.joining(", "));
+    String sql = "SELECT " + columns + " FROM " + Sql.qualified(table.schema(), table.name());
     Long from = selectFrom();
     if (from != null) {
       sql +=
           " WHERE "
-              + quote(TableCatalog.LAST_UPDATED)
-              + " > '"
-              + SourceTimestamp.sql(from)
-              + "'::timestamp";
+              + Sql.identifier(TableCatalog.LAST_UPDATED)
+              + " > "
+              + Sql.literal(SourceTimestamp.sql(from))
+              + "::timestamp";
     }
     return "COPY (" + sql + ") TO STDOUT (FORMAT csv, HEADER)";
   }
@@ -224,9 +225,5 @@ final class TableExtraction {
 
   private static int slotOf(int[] positions, int position) {
     return java.util.Arrays.binarySearch(positions, position);
-  }
-
-  static String quote(String identifier) {
-    return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 }

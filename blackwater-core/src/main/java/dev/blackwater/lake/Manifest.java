@@ -1,18 +1,24 @@
 package dev.blackwater.lake;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.blackwater.Stage;
+import dev.blackwater.Version;
 import dev.blackwater.catalog.Column;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A committed batch: written last, it is the commit. It names its stage, its parent (the batch
  * committed before it in the same zone), the batches it consumed from the zone before, and per
- * table the objects, columns and watermarks.
+ * table the objects, columns and watermarks. Stages make one with {@link #extract} or {@link
+ * #transform}; the canonical constructor is for reading one back ({@link ManifestCodec}).
  *
  * @param format the manifest format version
- * @param stage {@code extract} or {@code transform}
+ * @param stage {@link Stage#EXTRACT} or {@link Stage#TRANSFORM}, written as its label
  * @param batch this batch's name
  * @param parent the previous batch in this zone, or null for the first
  * @param consumed batches of the previous zone this batch was made from
@@ -27,7 +33,9 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Manifest(
     int format,
-    String stage,
+    @JsonSerialize(converter = StageLabel.Writer.class)
+        @JsonDeserialize(converter = StageLabel.Reader.class)
+        Stage stage,
     String batch,
     String parent,
     List<String> consumed,
@@ -41,6 +49,71 @@ public record Manifest(
     Map<String, Table> rejected) {
 
   public static final int FORMAT = 1;
+
+  /**
+   * The manifest of an ingestion batch.
+   *
+   * @param parent the previous batch of the ingestion zone, if any
+   * @param snapshotTime the source's clock when the extract's snapshot was taken
+   */
+  public static Manifest extract(
+      BatchId batch,
+      Optional<BatchId> parent,
+      String runId,
+      Instant startedAt,
+      Instant finishedAt,
+      String snapshotTime,
+      Map<String, Table> tables) {
+    return new Manifest(
+        FORMAT,
+        Stage.EXTRACT,
+        batch.toString(),
+        parent.map(BatchId::toString).orElse(null),
+        List.of(),
+        runId,
+        startedAt,
+        finishedAt,
+        snapshotTime,
+        Version.current(),
+        tables,
+        null,
+        null);
+  }
+
+  /**
+   * The manifest of a processed batch.
+   *
+   * @param parent the previous batch of the processed zone, if any
+   * @param consumed the ingestion batch it was made from
+   * @param state the reference rows the next transform starts from; absent from the manifest when
+   *     empty
+   * @param rejected per source table, the rows set aside; absent from the manifest when empty
+   */
+  public static Manifest transform(
+      BatchId batch,
+      Optional<BatchId> parent,
+      BatchId consumed,
+      String runId,
+      Instant startedAt,
+      Instant finishedAt,
+      Map<String, Table> tables,
+      Map<String, Table> state,
+      Map<String, Table> rejected) {
+    return new Manifest(
+        FORMAT,
+        Stage.TRANSFORM,
+        batch.toString(),
+        parent.map(BatchId::toString).orElse(null),
+        List.of(consumed.toString()),
+        runId,
+        startedAt,
+        finishedAt,
+        null,
+        Version.current(),
+        tables,
+        state.isEmpty() ? null : state,
+        rejected.isEmpty() ? null : rejected);
+  }
 
   /** This batch's id. */
   public BatchId batchId() {

@@ -1,6 +1,7 @@
 package dev.blackwater.load;
 
 import dev.blackwater.ResultJson;
+import dev.blackwater.Sql;
 import dev.blackwater.Version;
 import dev.blackwater.config.LoadSettings;
 import dev.blackwater.config.WarehouseMode;
@@ -146,7 +147,7 @@ final class BatchLoad {
       long started = System.nanoTime();
       String target = schema.qualified(table.tableName());
       String columns =
-          table.columnNames().stream().map(MergeStatement::quote).collect(Collectors.joining(", "));
+          table.columnNames().stream().map(Sql::identifier).collect(Collectors.joining(", "));
       long merged;
       String how;
       long converted;
@@ -158,7 +159,7 @@ final class BatchLoad {
             copy(
                 csv,
                 target,
-                MergeStatement.quote(table.recordId()) + ", " + columns,
+                Sql.identifier(table.recordId()) + ", " + columns,
                 entry.rows(),
                 table);
         how = "bulk copy with record ids " + first + " on";
@@ -169,7 +170,7 @@ final class BatchLoad {
           merged = copy(csv, target, columns, entry.rows(), table);
           how = bulk ? "bulk copy" : "copy";
         } else {
-          String staging = "stg_" + table.tableName();
+          String staging = Sql.identifier("stg_" + table.tableName());
           try (Statement s = connection.createStatement()) {
             s.execute(
                 "CREATE TEMP TABLE "

@@ -1,5 +1,6 @@
 package dev.blackwater.load;
 
+import dev.blackwater.Sql;
 import dev.blackwater.warehouse.WarehouseTable;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,7 +15,7 @@ final class MergeStatement {
 
   static String sql(WarehouseTable table, String target, String staging) {
     List<String> columns = table.columnNames();
-    String list = columns.stream().map(MergeStatement::quote).collect(Collectors.joining(", "));
+    String list = columns.stream().map(Sql::identifier).collect(Collectors.joining(", "));
     String insert = "INSERT INTO " + target + " (" + list + ") ";
     return switch (table.kind()) {
       case DATE ->
@@ -24,7 +25,7 @@ final class MergeStatement {
               + " FROM "
               + staging
               + " ON CONFLICT ("
-              + quote(table.key())
+              + Sql.identifier(table.key())
               + ") DO NOTHING";
       case DIMENSION ->
           insert
@@ -33,29 +34,27 @@ final class MergeStatement {
               + " FROM "
               + staging
               + " ON CONFLICT ("
-              + quote(table.key())
+              + Sql.identifier(table.key())
               + ") DO UPDATE SET "
               + columns.stream()
                   .skip(1)
-                  .map(c -> quote(c) + " = EXCLUDED." + quote(c))
+                  .map(c -> Sql.identifier(c) + " = EXCLUDED." + Sql.identifier(c))
                   .collect(Collectors.joining(", "));
       case FACT ->
           insert
               + "SELECT "
-              + columns.stream().map(c -> "s." + quote(c)).collect(Collectors.joining(", "))
+              + columns.stream()
+                  .map(c -> "s." + Sql.identifier(c))
+                  .collect(Collectors.joining(", "))
               + " FROM "
               + staging
               + " s WHERE NOT EXISTS (SELECT 1 FROM "
               + target
               + " f WHERE "
               + table.versionKey().stream()
-                  .map(c -> "f." + quote(c) + " = s." + quote(c))
+                  .map(c -> "f." + Sql.identifier(c) + " = s." + Sql.identifier(c))
                   .collect(Collectors.joining(" AND "))
               + ")";
     };
-  }
-
-  static String quote(String identifier) {
-    return "\"" + identifier + "\"";
   }
 }

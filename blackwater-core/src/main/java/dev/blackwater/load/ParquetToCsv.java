@@ -1,5 +1,6 @@
 package dev.blackwater.load;
 
+import dev.blackwater.Sql;
 import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
@@ -36,10 +37,8 @@ final class ParquetToCsv implements AutoCloseable {
   void convert(
       List<Path> parquetFiles, List<String> columns, long firstRecordId, Path csv, String table) {
     String files =
-        parquetFiles.stream()
-            .map(p -> DuckDbSession.literal(p.toString()))
-            .collect(Collectors.joining(", "));
-    String select = columns.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", "));
+        parquetFiles.stream().map(p -> Sql.literal(p.toString())).collect(Collectors.joining(", "));
+    String select = columns.stream().map(Sql::identifier).collect(Collectors.joining(", "));
     if (firstRecordId > 0) {
       select = "row_number() OVER () + " + (firstRecordId - 1) + ", " + select;
     }
@@ -50,7 +49,7 @@ final class ParquetToCsv implements AutoCloseable {
               + " FROM read_parquet(["
               + files
               + "])) TO "
-              + DuckDbSession.literal(csv.toString())
+              + Sql.literal(csv.toString())
               + " (FORMAT csv, HEADER false)");
     } catch (SQLException e) {
       throw new BlackwaterException(

@@ -1,7 +1,7 @@
 package dev.blackwater.transform;
 
-import static dev.blackwater.duckdb.DuckDbSession.identifier;
-import static dev.blackwater.duckdb.DuckDbSession.literal;
+import static dev.blackwater.Sql.identifier;
+import static dev.blackwater.Sql.literal;
 
 import dev.blackwater.catalog.Column;
 import dev.blackwater.config.TransformSettings;
@@ -199,11 +199,7 @@ final class BatchTransform {
               List.of(new ObjectRef(stored.key(), r.rows(), stored.bytes(), stored.sha256())),
               List.of()));
     }
-    return new Output(
-        tables,
-        state.isEmpty() ? null : state,
-        rejects.isEmpty() ? null : rejects,
-        List.copyOf(warnings));
+    return new Output(tables, state, rejects, List.copyOf(warnings));
   }
 
   private ObjectRef uploadOne(Path file, BatchId batch, String table, long rows) {

@@ -1,7 +1,7 @@
 package dev.blackwater.transform;
 
-import static dev.blackwater.duckdb.DuckDbSession.identifier;
-import static dev.blackwater.duckdb.DuckDbSession.literal;
+import static dev.blackwater.Sql.identifier;
+import static dev.blackwater.Sql.literal;
 
 import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.error.BlackwaterException;

@@ -1,8 +1,9 @@
 package dev.blackwater.transform;
 
-import static dev.blackwater.duckdb.DuckDbSession.identifier;
-import static dev.blackwater.duckdb.DuckDbSession.literal;
+import static dev.blackwater.Sql.identifier;
+import static dev.blackwater.Sql.literal;
 
+import dev.blackwater.Sql;
 import dev.blackwater.catalog.Column;
 import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.error.BlackwaterException;
@@ -134,8 +135,7 @@ final class SourceStaging {
                         + ": "
                         + literal(SourceTypes.duckDb(table, c.name(), c.type())))
             .collect(Collectors.joining(", ", "{", "}"));
-    String columns =
-        wanted.stream().map(DuckDbSession::identifier).collect(Collectors.joining(", "));
+    String columns = wanted.stream().map(Sql::identifier).collect(Collectors.joining(", "));
     long rows = 0;
     for (ObjectRef object : entry.objects()) {
       Path local = prefetch.await(object.key());

@@ -1,6 +1,6 @@
 package dev.blackwater.transform;
 
-import dev.blackwater.Version;
+import dev.blackwater.Stage;
 import dev.blackwater.config.TransformSettings;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
@@ -135,10 +135,14 @@ public final class Transformer {
               + (expected == null ? "(none)" : expected)
               + ": the ingestion zone's chain is broken");
     }
-    if (!"extract".equals(source.stage())) {
+    if (source.stage() != Stage.EXTRACT) {
       throw new BlackwaterException(
           ErrorCode.DATA_QUALITY,
-          "batch " + source.batch() + " of the ingestion zone has stage '" + source.stage() + "'");
+          "batch "
+              + source.batch()
+              + " of the ingestion zone has stage '"
+              + (source.stage() == null ? null : source.stage().label())
+              + "'");
     }
   }
 
@@ -164,17 +168,13 @@ public final class Transformer {
     }
     Instant finished = clock.instant();
     Manifest manifest =
-        new Manifest(
-            Manifest.FORMAT,
-            "transform",
-            batch.toString(),
-            parent.map(BatchId::toString).orElse(null),
-            List.of(source.batch()),
+        Manifest.transform(
+            batch,
+            parent,
+            source.batchId(),
             runId,
             started,
             finished,
-            null,
-            Version.current(),
             output.tables(),
             output.state(),
             output.rejected());

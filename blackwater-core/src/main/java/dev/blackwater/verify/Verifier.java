@@ -1,5 +1,6 @@
 package dev.blackwater.verify;
 
+import dev.blackwater.Sql;
 import dev.blackwater.config.Database;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.lake.BatchId;
@@ -212,7 +213,8 @@ public final class Verifier {
     try (PreparedStatement s =
         dw.prepareStatement(
             "WITH q AS ("
-                + String.format(Locale.ROOT, c.warehouseSql(), "\"" + warehouse.schema() + "\".")
+                + String.format(
+                    Locale.ROOT, c.warehouseSql(), Sql.identifier(warehouse.schema()) + ".")
                 + ") SELECT "
                 + aggregate
                 + " FROM q WHERE NOT (k = ANY (?))")) {

@@ -1,5 +1,6 @@
 package dev.blackwater.warehouse;
 
+import dev.blackwater.Sql;
 import dev.blackwater.config.Database;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.WarehouseMode;
@@ -58,7 +59,7 @@ public final class WarehouseSchema {
 
   /** A table of the target schema, quoted. */
   public String qualified(String table) {
-    return "\"" + schema + "\".\"" + table + "\"";
+    return Sql.qualified(schema, table);
   }
 
   /**

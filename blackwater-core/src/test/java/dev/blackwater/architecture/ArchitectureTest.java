@@ -5,11 +5,15 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.blackwater.architecture.fixture.high.Top;
 import dev.blackwater.architecture.fixture.low.Bottom;
+import dev.blackwater.architecture.fixture.low.PositionalManifest;
+import dev.blackwater.lake.Manifest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -81,12 +85,28 @@ class ArchitectureTest {
             "pipeline, cli and aws put the lower layers together; they are never used by them");
   }
 
+  /**
+   * Stages make manifests with {@code Manifest.extract} and {@code Manifest.transform}; the
+   * canonical constructor, with its fields that are null for one stage or the other, is the lake
+   * package's (reading manifests back).
+   */
+  static ArchRule manifestsComeFromTheirFactories() {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.blackwater.lake")
+        .should()
+        .callConstructorWhere(
+            JavaAccess.Predicates.target(AccessTarget.Predicates.declaredIn(Manifest.class)))
+        .because("a stage's manifest comes from Manifest.extract or Manifest.transform");
+  }
+
   @Test
   void corePackagesFormLayersWithoutCycles() {
     assertThat(CORE).isNotEmpty();
     noCycles().check(CORE);
     layers().check(CORE);
     nothingImportsTheTop().check(CORE);
+    manifestsComeFromTheirFactories().check(CORE);
   }
 
   @Test
@@ -105,5 +125,14 @@ class ArchitectureTest {
         .anySatisfy(line -> assertThat(line).contains("Cycle detected"));
     assertThat(nothingImportsTheTop().evaluate(cyclic).getFailureReport().getDetails())
         .anySatisfy(line -> assertThat(line).contains("dev.blackwater.pipeline.Pipeline"));
+  }
+
+  @Test
+  void aManifestBuiltOutsideItsFactoriesWouldFail() {
+    JavaClasses positional = new ClassFileImporter().importClasses(PositionalManifest.class);
+
+    assertThat(
+            manifestsComeFromTheirFactories().evaluate(positional).getFailureReport().getDetails())
+        .anySatisfy(line -> assertThat(line).contains("PositionalManifest", "Manifest.<init>"));
   }
 }

@@ -2,6 +2,7 @@ package dev.blackwater.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.blackwater.Sql;
 import dev.blackwater.catalog.TableCatalog;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.ExtractSettings;
@@ -51,7 +52,7 @@ class TotesysExtractIT {
     for (String table : TableCatalog.TOTESYS) {
       assertThat(extracted.get(table))
           .as(table)
-          .isEqualTo(db.queryLong("SELECT count(*) FROM \"" + table + "\""));
+          .isEqualTo(db.queryLong("SELECT count(*) FROM " + Sql.identifier(table)));
     }
     try (Connection c = db.connect()) {
       new Simulator().simulate(c, new SimulateOptions(200, 3));
@@ -62,11 +63,11 @@ class TotesysExtractIT {
     for (String table : TableCatalog.TOTESYS) {
       long changed =
           db.queryLong(
-              "SELECT count(*) FROM \""
-                  + table
-                  + "\" WHERE last_updated > '"
-                  + watermarkOf(full, table)
-                  + "'::timestamp");
+              "SELECT count(*) FROM "
+                  + Sql.identifier(table)
+                  + " WHERE last_updated > "
+                  + Sql.literal(watermarkOf(full, table))
+                  + "::timestamp");
       assertThat(
               changes.tables().stream()
                   .filter(t -> t.table().equals(table))

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -152,19 +151,7 @@ class BatchLogTest {
   }
 
   private static Manifest manifest(BatchId id, BatchId parent) {
-    return new Manifest(
-        Manifest.FORMAT,
-        "extract",
-        id.toString(),
-        parent == null ? null : parent.toString(),
-        List.of(),
-        "run",
-        T0,
-        T0,
-        null,
-        "test",
-        Map.of(),
-        null,
-        null);
+    return Manifest.extract(
+        id, Optional.ofNullable(parent), "run", T0, T0, T0.toString(), Map.of());
   }
 }

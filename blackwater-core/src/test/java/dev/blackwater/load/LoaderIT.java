@@ -10,6 +10,7 @@ import static dev.blackwater.warehouse.WarehouseTable.FACT_SALES_ORDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.blackwater.Sql;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.LoadSettings;
 import dev.blackwater.config.WarehouseMode;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,9 +100,26 @@ class LoaderIT {
     return rows;
   }
 
+  /** A new version of the staff member and the fact, and one more date. */
+  private static Map<WarehouseTable, List<String>> secondBatch() {
+    Map<WarehouseTable, List<String>> rows = new LinkedHashMap<>();
+    rows.put(DIM_DATE, List.of(ProcessedLake.date("2024-01-01"), ProcessedLake.date("2024-02-01")));
+    rows.put(
+        DIM_STAFF,
+        List.of("(1, 'Jeremie', 'Franey', 'Finance', 'Leeds', 'j.f@terrifictotes.com')"));
+    rows.put(
+        FACT_SALES_ORDER,
+        List.of(
+            "(100, '2024-01-01', '09:00:00.123', '2024-01-01', '09:00:00.123', 1, 4, 500, 2.50, 1, 3,"
+                + " '2024-01-09', '2024-01-05', 7)",
+            "(100, '2024-01-01', '09:00:00.123', '2024-02-01', '10:00:00.5', 1, 4, 900, 2.50, 1, 3,"
+                + " '2024-01-09', '2024-01-05', 7)"));
+    return rows;
+  }
+
   @Test
   void loadsABatchOnceAndKeepsEveryFactVersion() {
-    batches.commit(firstBatch());
+    Manifest committed = batches.commit(firstBatch());
 
     LoadResult first = loader().load("r1");
     LoadResult rerun = loader().load("r2");
@@ -123,22 +142,10 @@ class LoaderIT {
                 "SELECT day_name || ' ' || month_name FROM dim_date WHERE date_id = '2024-01-01'"))
         .isEqualTo("Monday January");
     assertThat(warehouse.queryString("SELECT source_batch FROM blackwater_loaded_batch"))
-        .isEqualTo("ingestion-1");
+        .isEqualTo(committed.consumed().get(0))
+        .startsWith("000001-");
 
-    Map<WarehouseTable, List<String>> second = new LinkedHashMap<>();
-    second.put(
-        DIM_DATE, List.of(ProcessedLake.date("2024-01-01"), ProcessedLake.date("2024-02-01")));
-    second.put(
-        DIM_STAFF,
-        List.of("(1, 'Jeremie', 'Franey', 'Finance', 'Leeds', 'j.f@terrifictotes.com')"));
-    second.put(
-        FACT_SALES_ORDER,
-        List.of(
-            "(100, '2024-01-01', '09:00:00.123', '2024-01-01', '09:00:00.123', 1, 4, 500, 2.50, 1, 3,"
-                + " '2024-01-09', '2024-01-05', 7)",
-            "(100, '2024-01-01', '09:00:00.123', '2024-02-01', '10:00:00.5', 1, 4, 900, 2.50, 1, 3,"
-                + " '2024-01-09', '2024-01-05', 7)"));
-    batches.commit(second);
+    batches.commit(secondBatch());
 
     LoadResult next = loader().load("r3");
 
@@ -258,6 +265,38 @@ class LoaderIT {
   }
 
   @Test
+  void loadsIntoASchemaNamedByAReservedWord() {
+    // "order" passes the schema-name check but is reserved: every statement must quote it
+    LoadSettings settings = LoadSettings.defaults().withSchema("order").withBulkRows(1);
+    batches.commit(firstBatch());
+    batches.commit(secondBatch());
+
+    LoadResult loaded = loader(settings).load("r1");
+
+    assertThat(loaded.batches()).hasSize(2);
+    assertThat(
+            warehouse.queryLong(
+                "SELECT count(*) FROM " + Sql.qualified("order", "fact_sales_order")))
+        .isEqualTo(2);
+    assertThat(
+            warehouse.queryLong(
+                "SELECT units_sold FROM " + Sql.qualified("order", "fact_sales_order_current")))
+        .isEqualTo(900);
+    assertThat(
+            warehouse.queryString(
+                "SELECT department_name FROM " + Sql.qualified("order", "dim_staff")))
+        .isEqualTo("Finance");
+    assertThat(
+            warehouse.queryLong(
+                "SELECT count(*) FROM pg_constraint WHERE conrelid = "
+                    + Sql.literal(Sql.qualified("order", "fact_sales_order"))
+                    + "::regclass"))
+        .isEqualTo(11);
+    assertThat(loader(settings).load("r2").nothingNew()).isTrue();
+    assertThat(loader(settings.withMode(WarehouseMode.CHECK)).load("r3").nothingNew()).isTrue();
+  }
+
+  @Test
   void refusesToMigrateOverTablesItDidNotCreate() {
     warehouse.execute("CREATE TABLE dim_date (date_id date PRIMARY KEY)");
     batches.commit(firstBatch());
@@ -301,20 +340,16 @@ class LoaderIT {
         new dev.blackwater.lake.BatchId(2, java.time.Instant.parse("2026-11-27T11:00:00Z"));
     new dev.blackwater.lake.BatchLog(lake)
         .commit(
-            new Manifest(
-                Manifest.FORMAT,
-                "transform",
-                stray.toString(),
-                "000099-20260101T000000Z",
-                List.of("i"),
+            Manifest.transform(
+                stray,
+                Optional.of(dev.blackwater.lake.BatchId.parse("000099-20260101T000000Z")),
+                new dev.blackwater.lake.BatchId(1, stray.time()),
                 "t",
                 stray.time(),
                 stray.time(),
-                null,
-                "t",
                 Map.of(),
-                null,
-                null),
+                Map.of(),
+                Map.of()),
             new dev.blackwater.lake.Claim(stray.toString(), "t", "h", 1, stray.time()));
 
     assertThatThrownBy(() -> loader().load("r"))

@@ -59,21 +59,18 @@ public final class ProcessedLake {
                       stored.key(), e.getValue().size(), stored.bytes(), stored.sha256())),
               table.columns().stream().map(c -> new Column(c.name(), c.type())).toList()));
     }
+    BatchId ingestion = new BatchId(sequence, batch.time().minusSeconds(1));
     Manifest manifest =
-        new Manifest(
-            Manifest.FORMAT,
-            "transform",
-            batch.toString(),
-            log.latestId().map(BatchId::toString).orElse(null),
-            List.of("ingestion-" + sequence),
+        Manifest.transform(
+            batch,
+            log.latestId(),
+            ingestion,
             "test",
             batch.time(),
             batch.time(),
-            null,
-            "test",
             tables,
-            null,
-            null);
+            Map.of(),
+            Map.of());
     log.commit(manifest, new Claim(batch.toString(), "test", "test", 0, batch.time()));
     return manifest;
   }

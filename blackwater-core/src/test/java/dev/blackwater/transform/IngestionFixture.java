@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -69,13 +70,12 @@ final class IngestionFixture {
   private final LakeStore lake;
   private final Map<String, Manifest.Table> tables = new LinkedHashMap<>();
   private final long sequence;
-  private String parent;
+  private BatchId parent;
 
   IngestionFixture(LakeStore lake, long sequence) {
     this.lake = lake;
     this.sequence = sequence;
-    this.parent =
-        sequence == 1 ? null : new BatchId(sequence - 1, T0.plusSeconds(sequence - 1)).toString();
+    this.parent = sequence == 1 ? null : new BatchId(sequence - 1, T0.plusSeconds(sequence - 1));
   }
 
   BatchId id() {
@@ -84,7 +84,7 @@ final class IngestionFixture {
 
   /** Names another parent batch. */
   IngestionFixture parent(String newParent) {
-    parent = newParent;
+    parent = BatchId.parse(newParent);
     return this;
   }
 
@@ -107,20 +107,8 @@ final class IngestionFixture {
   /** Commits the batch: writes its manifest. */
   BatchId commit() {
     Manifest manifest =
-        new Manifest(
-            Manifest.FORMAT,
-            "extract",
-            id().toString(),
-            parent,
-            List.of(),
-            "fixture",
-            T0,
-            T0,
-            null,
-            "test",
-            tables,
-            null,
-            null);
+        Manifest.extract(
+            id(), Optional.ofNullable(parent), "fixture", T0, T0, T0.toString(), tables);
     lake.put(BatchLog.manifestKey(id()), ManifestCodec.write(manifest));
     return id();
   }

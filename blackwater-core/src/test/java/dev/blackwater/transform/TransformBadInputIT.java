@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.blackwater.config.TransformSettings;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
+import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.lake.Manifest;
+import dev.blackwater.lake.ManifestCodec;
 import dev.blackwater.lake.SlowLakeStore;
 import dev.blackwater.testkit.TestClock;
 import java.io.IOException;
@@ -22,6 +24,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -397,6 +401,32 @@ class TransformBadInputIT {
     assertThat(new ProcessedZone(processedDir).manifests())
         .singleElement()
         .satisfies(m -> assertThat(m.consumed()).containsExactly(first.toString()));
+  }
+
+  @Test
+  void aProcessedBatchInTheIngestionZoneIsRefusedNamingItsStage() {
+    BatchId id = new BatchId(1, IngestionFixture.T0);
+    ingestion()
+        .put(
+            BatchLog.manifestKey(id),
+            ManifestCodec.write(
+                Manifest.transform(
+                    id,
+                    Optional.empty(),
+                    id,
+                    "elsewhere",
+                    IngestionFixture.T0,
+                    IngestionFixture.T0,
+                    Map.of(),
+                    Map.of(),
+                    Map.of())));
+
+    BlackwaterException e = failure(transformer(0));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.DATA_QUALITY);
+    assertThat(e.getMessage())
+        .isEqualTo("batch " + id + " of the ingestion zone has stage 'transform'");
+    assertThat(new ProcessedZone(processedDir).manifests()).isEmpty();
   }
 
   @Test

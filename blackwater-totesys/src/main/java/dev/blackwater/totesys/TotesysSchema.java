@@ -155,7 +155,11 @@ public final class TotesysSchema {
     return TABLES.stream().map(TotesysSchema::quoted).collect(Collectors.joining(", "));
   }
 
+  /**
+   * A table name as a quoted SQL identifier, embedded double quotes doubled: the rule of core's
+   * {@code dev.blackwater.Sql.identifier}, which this module, standing below core, cannot use.
+   */
   static String quoted(String table) {
-    return '"' + table + '"';
+    return '"' + table.replace("\"", "\"\"") + '"';
   }
 }

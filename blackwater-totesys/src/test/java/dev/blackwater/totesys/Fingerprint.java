@@ -25,8 +25,8 @@ final class Fingerprint {
             + row
             + ", E'\\n' ORDER BY "
             + table
-            + "_id)) FROM \""
-            + table
-            + "\" t");
+            + "_id)) FROM "
+            + TotesysSchema.quoted(table)
+            + " t");
   }
 }

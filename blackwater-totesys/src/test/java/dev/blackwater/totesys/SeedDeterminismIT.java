@@ -42,7 +42,7 @@ class SeedDeterminismIT {
     try (TestDatabase tiny = seeded("tiny", 0.00001, 3)) {
       for (String table :
           new String[] {"design", "sales_order", "purchase_order", "transaction", "payment"}) {
-        assertThat(tiny.queryLong("SELECT count(*) FROM \"" + table + "\""))
+        assertThat(tiny.queryLong("SELECT count(*) FROM " + TotesysSchema.quoted(table)))
             .as(table)
             .isEqualTo(table.equals("transaction") || table.equals("payment") ? 2 : 1);
       }

@@ -55,7 +55,7 @@ class SeederIT {
     assertThat(result.totalRows()).isEqualTo(48_066);
     assertThat(result.duration()).isPositive();
     for (Map.Entry<String, Long> table : SCALE_ONE.entrySet()) {
-      assertThat(count("SELECT count(*) FROM \"" + table.getKey() + "\""))
+      assertThat(count("SELECT count(*) FROM " + TotesysSchema.quoted(table.getKey())))
           .as(table.getKey())
           .isEqualTo(table.getValue());
     }

@@ -106,9 +106,9 @@ class SimulatorIT {
     for (String table : TotesysSchema.tables()) {
       assertThat(
               db.queryLong(
-                  "SELECT count(*) FROM \""
-                      + table
-                      + "\" WHERE date_trunc('milliseconds', last_updated) <> last_updated"
+                  "SELECT count(*) FROM "
+                      + TotesysSchema.quoted(table)
+                      + " WHERE date_trunc('milliseconds', last_updated) <> last_updated"
                       + " OR last_updated < created_at"))
           .as(table)
           .isZero();
@@ -177,7 +177,13 @@ class SimulatorIT {
 
   private static long changed(String table, String column) {
     return db.queryLong(
-        "SELECT count(*) FROM \"" + table + "\" WHERE " + column + " > '" + before + "'");
+        "SELECT count(*) FROM "
+            + TotesysSchema.quoted(table)
+            + " WHERE "
+            + column
+            + " > '"
+            + before
+            + "'");
   }
 
   private static long amended(String table) {

@@ -199,6 +199,12 @@ class TotesysSchemaIT {
   }
 
   @Test
+  void tableNamesAreQuotedWithTheirDoubleQuotesDoubled() {
+    assertThat(TotesysSchema.quoted("transaction")).isEqualTo("\"transaction\"");
+    assertThat(TotesysSchema.quoted("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+  }
+
+  @Test
   void createTwiceFailsNamingTheTablesAndChangesNothing() throws SQLException {
     List<String> before = strings(db, COLUMNS);
     try (Connection connection = db.connect()) {

@@ -3,6 +3,7 @@ package dev.blackwater.aws.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.blackwater.Sql;
 import dev.blackwater.aws.TestAws;
 import dev.blackwater.catalog.TableCatalog;
 import dev.blackwater.config.DatabaseConfig;
@@ -34,7 +35,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -81,7 +81,7 @@ class S3ExtractIT {
     for (String table : TableCatalog.TOTESYS) {
       assertThat(rows.get(table))
           .as(table)
-          .isEqualTo(db.queryLong("SELECT count(*) FROM \"" + table + "\""));
+          .isEqualTo(db.queryLong("SELECT count(*) FROM " + Sql.identifier(table)));
     }
     Manifest manifest = new BatchLog(lake).latest().orElseThrow();
     assertThat(manifest.batch()).isEqualTo(full.batch().orElseThrow());
@@ -137,19 +137,6 @@ class S3ExtractIT {
 
   private static Manifest manifest(BatchId id) {
     Instant at = id.time();
-    return new Manifest(
-        Manifest.FORMAT,
-        "extract",
-        id.toString(),
-        null,
-        List.of(),
-        "run",
-        at,
-        at,
-        null,
-        "test",
-        Map.of(),
-        null,
-        null);
+    return Manifest.extract(id, Optional.empty(), "run", at, at, at.toString(), Map.of());
   }
 }

@@ -1,5 +1,6 @@
 package dev.blackwater.cli.bench;
 
+import dev.blackwater.Sql;
 import dev.blackwater.config.Database;
 import dev.blackwater.config.DatabaseConfig;
 import java.io.IOException;
@@ -71,7 +72,7 @@ final class RawCopy {
       CopyOut copy =
           c.unwrap(PGConnection.class)
               .getCopyAPI()
-              .copyOut("COPY (SELECT * FROM \"" + table + "\") TO STDOUT (FORMAT csv)");
+              .copyOut("COPY (SELECT * FROM " + Sql.identifier(table) + ") TO STDOUT (FORMAT csv)");
       long rows = 0;
       long bytes = 0;
       byte[] row;
@@ -93,19 +94,15 @@ final class RawCopy {
       throws SQLException {
     try (Connection c = new Database(db).open();
         Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS \"" + targetSchema + "\" CASCADE");
-      s.execute("CREATE SCHEMA \"" + targetSchema + "\"");
+      s.execute("DROP SCHEMA IF EXISTS " + Sql.identifier(targetSchema) + " CASCADE");
+      s.execute("CREATE SCHEMA " + Sql.identifier(targetSchema));
       for (String table : tables) {
         s.execute(
-            "CREATE TABLE \""
-                + targetSchema
-                + "\".\""
-                + table
-                + "\" (LIKE \""
-                + likeSchema
-                + "\".\""
-                + table
-                + "\")");
+            "CREATE TABLE "
+                + Sql.qualified(targetSchema, table)
+                + " (LIKE "
+                + Sql.qualified(likeSchema, table)
+                + ")");
       }
       long started = System.nanoTime();
       long rows = 0;
@@ -118,12 +115,12 @@ final class RawCopy {
               c.unwrap(PGConnection.class)
                   .getCopyAPI()
                   .copyIn(
-                      "COPY \"" + targetSchema + "\".\"" + table + "\" FROM STDIN (FORMAT csv)",
+                      "COPY " + Sql.qualified(targetSchema, table) + " FROM STDIN (FORMAT csv)",
                       in);
         }
       }
       double seconds = (System.nanoTime() - started) / 1e9;
-      s.execute("DROP SCHEMA \"" + targetSchema + "\" CASCADE");
+      s.execute("DROP SCHEMA " + Sql.identifier(targetSchema) + " CASCADE");
       return new Outcome(rows, bytes, seconds);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

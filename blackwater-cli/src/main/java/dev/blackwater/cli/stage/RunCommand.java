@@ -1,6 +1,7 @@
 package dev.blackwater.cli.stage;
 
 import dev.blackwater.ResultJson;
+import dev.blackwater.Stage;
 import dev.blackwater.cli.Composition;
 import dev.blackwater.cli.DurationConverter;
 import dev.blackwater.cli.RunContext;
@@ -157,11 +158,12 @@ public final class RunCommand implements Callable<Integer>, TakesSettings {
     StringBuilder text = new StringBuilder();
     TextTable stages = new TextTable("stage", "batch", ">rows", ">seconds");
     ExtractResult e = result.extract();
-    stages.row("extract", e.batch().orElse("nothing new"), e.rows(), seconds(e.duration()));
+    stages.row(
+        Stage.EXTRACT.label(), e.batch().orElse("nothing new"), e.rows(), seconds(e.duration()));
     if (result.transform() != null) {
       TransformResult t = result.transform();
       stages.row(
-          "transform",
+          Stage.TRANSFORM.label(),
           t.nothingNew() ? "nothing new" : t.newestBatch(),
           t.rows(),
           seconds(t.duration()));
@@ -169,7 +171,7 @@ public final class RunCommand implements Callable<Integer>, TakesSettings {
     if (result.load() != null) {
       LoadResult l = result.load();
       stages.row(
-          "load",
+          Stage.LOAD.label(),
           l.nothingNew() ? "nothing new" : l.newestBatch(),
           l.rows(),
           seconds(l.duration()));
