@@ -28,6 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresExtension.class)
 class LoadCrashIT {
 
+  /** The connections of the load in the child JVM (the test's own connections are not named). */
+  private static final String KILLED_LOAD =
+      "datname = current_database() AND application_name = 'blackwater'";
+
+  /**
+   * How long PostgreSQL may take to notice the dead client: the kernel closes its socket, and the
+   * backend, idle in its transaction while the load reads the slow lake, sees that at once. The
+   * limit only allows for a slow machine.
+   */
+  private static final Duration BACKENDS_GONE_WITHIN = Duration.ofSeconds(30);
+
   /** One clock for everything this test runs, so its runs follow each other in time. */
   private final Clock clock = TestClock.ticking();
 
@@ -63,7 +74,8 @@ class LoadCrashIT {
       child.awaitCondition(
           () ->
               db.queryLong(
-                      "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'blackwater'"
+                      "SELECT count(*) FROM pg_stat_activity WHERE "
+                          + KILLED_LOAD
                           + " AND backend_xid IS NOT NULL")
                   > 0,
           Duration.ofSeconds(60));
@@ -87,14 +99,25 @@ class LoadCrashIT {
     assertThat(db.queryLong("SELECT count(*) FROM blackwater_loaded_batch")).isEqualTo(1);
   }
 
+  /**
+   * Waits until the database has no connection of the killed load left: only then has PostgreSQL
+   * ended its transaction, so an empty warehouse shows a rollback rather than rows not yet
+   * committed. Fails, naming what is left, if they are still there at the deadline.
+   */
   private static void waitForBackendsToGo(TestDatabase db) throws InterruptedException {
-    for (int i = 0; i < 200; i++) {
-      if (db.queryLong(
-              "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'blackwater'")
-          == 0) {
-        return;
+    long deadline = System.nanoTime() + BACKENDS_GONE_WITHIN.toNanos();
+    while (db.queryLong("SELECT count(*) FROM pg_stat_activity WHERE " + KILLED_LOAD) > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "the killed load's connections were still open "
+                + BACKENDS_GONE_WITHIN.toSeconds()
+                + " s after kill -9 (pid, state, backend_xid, query): "
+                + db.queryString(
+                    "SELECT string_agg(concat_ws(', ', pid, state, backend_xid, query), '; ')"
+                        + " FROM pg_stat_activity WHERE "
+                        + KILLED_LOAD));
       }
-      Thread.sleep(50);
+      Thread.sleep(20);
     }
   }
 }

@@ -14,11 +14,13 @@ import dev.blackwater.config.TransformSettings;
 import dev.blackwater.config.WarehouseMode;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.extract.Extractor;
+import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.LakeStores;
 import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.load.LoadResult;
+import dev.blackwater.load.Loader;
 import dev.blackwater.testkit.PostgresServer;
 import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
@@ -40,36 +42,32 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline on a generated totesys: the warehouse equals an independent SQL star schema of
  * the source, keeps every fact version, changes nothing on a rerun, and verify and status tell the
- * truth about it.
+ * truth about it. Each test starts from a freshly seeded source, an empty lake and an empty
+ * warehouse of its own, and runs the cycles it needs itself.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
 
-  @TempDir static Path dir;
+  @TempDir Path dir;
+  private final Clock clock = TestClock.ticking();
   private TestDatabase source;
   private TestDatabase warehouse;
   private PipelineConfig config;
 
-  @BeforeAll
-  void setUp() throws Exception {
+  @BeforeEach
+  void freshSourceLakeAndWarehouse() throws Exception {
     source = PostgresServer.shared().createDatabase("pipeline_source");
     warehouse = PostgresServer.shared().createDatabase("pipeline_warehouse");
     try (Connection c = source.connect()) {
       TotesysSchema.create(c);
-      new Seeder().seed(c, new SeedOptions(0.1, 21));
+      new Seeder().seed(c, new SeedOptions(0.05, 21));
     }
     config =
         new PipelineConfig(
@@ -82,8 +80,8 @@ class PipelineIT {
             LoadSettings.defaults().withTempDirectory(dir).withBulkRows(1_000));
   }
 
-  @AfterAll
-  void tearDown() {
+  @AfterEach
+  void dropDatabases() {
     source.close();
     warehouse.close();
   }
@@ -92,16 +90,20 @@ class PipelineIT {
     return new DatabaseConfig(role, db.jdbcUrl(), db.user(), db.password());
   }
 
-  private final Clock clock = TestClock.ticking();
-
   private RunResult cycle(String runId) {
     return new Blackwater(config, LakeStores.local(), SecretReader.none(), clock)
         .pipeline(StageListener.NONE)
         .run(runId, () -> false);
   }
 
+  /** Inserts, amends and pays in the source as totesys would. */
+  private void change(int changes, long seed) throws Exception {
+    try (Connection c = source.connect()) {
+      new Simulator().simulate(c, new SimulateOptions(changes, seed));
+    }
+  }
+
   @Test
-  @Order(1)
   void theFirstCycleBuildsTheStarSchemaOfTheSource() {
     Instant before = clock.instant();
     RunResult result = cycle("first");
@@ -123,12 +125,10 @@ class PipelineIT {
   }
 
   @Test
-  @Order(2)
   void changesReachTheWarehouseWithEveryFactVersionKept() throws Exception {
+    cycle("first");
     long ordersBefore = warehouse.queryLong("SELECT count(*) FROM fact_sales_order");
-    try (Connection c = source.connect()) {
-      new Simulator().simulate(c, new SimulateOptions(300, 8));
-    }
+    change(300, 8);
 
     RunResult result = cycle("second");
 
@@ -150,8 +150,10 @@ class PipelineIT {
   }
 
   @Test
-  @Order(3)
-  void aRerunChangesNothing() {
+  void aRerunChangesNothing() throws Exception {
+    cycle("first");
+    change(300, 8);
+    cycle("second");
     String before = fingerprint();
 
     RunResult result = cycle("rerun");
@@ -163,11 +165,9 @@ class PipelineIT {
   }
 
   @Test
-  @Order(4)
-  void statusShowsABacklogAfterAnExtractWithoutTransform() throws Exception {
-    try (Connection c = source.connect()) {
-      new Simulator().simulate(c, new SimulateOptions(20, 9));
-    }
+  void statusShowsTheBacklogOfStagesRunAloneAndTheNextCycleClearsIt() throws Exception {
+    cycle("first");
+    change(20, 9);
     ExtractResult extracted =
         new Extractor(
                 db("source", source),
@@ -180,7 +180,7 @@ class PipelineIT {
     assertThat(extracted.nothingNew()).isFalse();
     assertThat(stage(status, Stage.TRANSFORM).backlog()).isEqualTo(1);
     assertThat(stage(status, Stage.LOAD).backlog()).isZero();
-    assertThat(stage(status, Stage.EXTRACT).lastSuccess().runId()).isEqualTo("rerun");
+    assertThat(stage(status, Stage.EXTRACT).lastSuccess().runId()).isEqualTo("first");
     assertThat(status.tables()).hasSize(11);
     assertThat(status.facts()).hasSize(3);
     assertThat(status.freshnessLag()).isNotNull();
@@ -197,13 +197,16 @@ class PipelineIT {
     assertThat(verify().failures())
         .extracting(Check::name)
         .containsExactly("processed batches loaded");
+
+    RunResult caughtUp = cycle("catch-up");
+    assertThat(caughtUp.load().batches()).hasSize(1);
+    assertThat(stage(status(), Stage.LOAD).backlog()).isZero();
+    assertThat(verify().failures()).isEmpty();
   }
 
   @Test
-  @Order(5)
   void verifyCatchesADeletedFactRowAndAnAlteredDimensionValue() {
-    RunResult caughtUp = cycle("catch-up");
-    assertThat(caughtUp.load().batches()).hasSize(1);
+    cycle("first");
     assertThat(verify().failures()).isEmpty();
 
     warehouse.execute(
@@ -217,8 +220,13 @@ class PipelineIT {
   }
 
   @Test
-  @Order(6)
-  void loadIntoAnEmptySchemaReplaysTheLake() {
+  void loadIntoAnEmptySchemaReplaysTheLake() throws Exception {
+    cycle("first");
+    change(300, 8);
+    cycle("second");
+    List<BatchId> committed =
+        new BatchLog(new LocalLakeStore(dir.resolve("processed"))).committed();
+    assertThat(committed).as("a first batch and a batch of changes to replay").hasSize(2);
     PipelineConfig rebuild =
         new PipelineConfig(
             DatabaseSettings.of(db("source", source)),
@@ -229,15 +237,14 @@ class PipelineIT {
             config.transform(),
             config.load().withSchema("rebuilt").withMode(WarehouseMode.MIGRATE));
     LoadResult replayed =
-        new dev.blackwater.load.Loader(
+        new Loader(
                 db("warehouse", warehouse),
                 new LocalLakeStore(dir.resolve("processed")),
                 rebuild.load(),
                 clock)
             .load("rebuild");
 
-    assertThat(replayed.batches())
-        .hasSize(new BatchLog(new LocalLakeStore(dir.resolve("processed"))).committed().size());
+    assertThat(replayed.batches()).hasSize(committed.size());
     assertThat(warehouse.queryLong("SELECT count(*) FROM rebuilt.fact_sales_order"))
         .isEqualTo(versionsInLake("fact_sales_order"));
     VerifyReport report =

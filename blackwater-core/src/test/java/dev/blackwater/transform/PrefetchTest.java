@@ -3,63 +3,80 @@ package dev.blackwater.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.blackwater.lake.LakePage;
 import dev.blackwater.lake.LakeStore;
-import dev.blackwater.lake.LakeWriter;
 import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.lake.Manifest.ObjectRef;
 import dev.blackwater.lake.StoredObject;
-import java.io.InputStream;
-import java.net.URI;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The transform's downloads run at most a fixed number of objects ahead of the reader. */
+/**
+ * The transform's downloads run at most a fixed number of objects ahead of the reader. Every
+ * download waits at a gate the test opens (see {@link GatedLakeStore}), and the test looks only
+ * once the downloads have settled, so what it sees not started could not have started.
+ */
 class PrefetchTest {
+
+  private static final int THREADS = 2;
+  private static final int OBJECTS = 6;
 
   @TempDir Path lakeDir;
   @TempDir Path localDir;
 
-  private final List<String> opened = new CopyOnWriteArrayList<>();
-
   @Test
   void downloadsAtMostThreadsObjectsAheadOfTheOneBeingRead() throws Exception {
-    LakeStore lake = counting(new LocalLakeStore(lakeDir));
+    GatedLakeStore lake = new GatedLakeStore(new LocalLakeStore(lakeDir));
     List<ObjectRef> objects = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      objects.add(object(lake, "t/part-" + i + ".csv.gz", "a\n" + i + "\n"));
+    for (int i = 0; i < OBJECTS; i++) {
+      objects.add(object(lake, key(i), "a\n" + i + "\n"));
     }
 
-    try (Prefetch prefetch = new Prefetch(2)) {
+    try (Prefetch prefetch = new Prefetch(THREADS)) {
       for (ObjectRef object : objects) {
         prefetch.plan(lake, "b", object, localDir.resolve(object.key().replace("/", "-")));
       }
-      Path first = prefetch.await(objects.get(0).key());
-      assertThat(Files.readString(first, StandardCharsets.UTF_8)).isEqualTo("a\n0\n");
-      waitForOpened(3);
-      Thread.sleep(300);
-      assertThat(opened)
-          .as("two ahead of the first object, no more")
-          .containsExactlyInAnyOrder("t/part-0.csv.gz", "t/part-1.csv.gz", "t/part-2.csv.gz");
-      Files.delete(first);
+      lake.awaitOpened(key(0));
+      lake.awaitOpened(key(1));
+      lake.awaitSettled();
+      assertThat(lake.opened())
+          .as("before anything is read, %d downloads start", THREADS)
+          .containsExactlyInAnyOrder(key(0), key(1));
+      release(lake, 0, 1);
+      assertThat(lake.opened())
+          .as("with both downloaded and the threads free, the third waits for the reader")
+          .containsExactlyInAnyOrder(key(0), key(1));
+      assertThat(localFiles()).hasSize(THREADS);
 
-      for (int i = 1; i < 5; i++) {
-        Path local = prefetch.await(objects.get(i).key());
-        Thread.sleep(100);
-        assertThat(opened.size())
-            .as("reading object %d: at most two ahead of it", i)
-            .isLessThanOrEqualTo(Math.min(5, i + 3));
+      for (int i = 0; i < OBJECTS; i++) {
+        Path local = prefetch.await(key(i));
+        int next = i + THREADS;
+        List<String> started = keys(Math.min(next, OBJECTS - 1));
+        if (next < OBJECTS) {
+          lake.awaitOpened(key(next));
+          lake.awaitSettled();
+          assertThat(lake.opened())
+              .as("reading object %d starts exactly object %d", i, next)
+              .containsExactlyInAnyOrderElementsOf(started);
+          release(lake, next);
+        }
+        assertThat(lake.opened())
+            .as("reading object %d, with every download done: none more than %d ahead", i, THREADS)
+            .containsExactlyInAnyOrderElementsOf(started);
+        assertThat(localFiles())
+            .as("local copies while reading object %d", i)
+            .hasSize(Math.min(THREADS + 1, OBJECTS - i));
         assertThat(Files.readString(local, StandardCharsets.UTF_8)).isEqualTo("a\n" + i + "\n");
         Files.delete(local);
       }
     }
-    assertThat(opened).hasSize(5);
+    assertThat(lake.opened()).containsExactlyInAnyOrderElementsOf(keys(OBJECTS - 1));
   }
 
   @Test
@@ -77,44 +94,35 @@ class PrefetchTest {
     }
   }
 
-  private void waitForOpened(int count) throws InterruptedException {
-    for (int i = 0; i < 500 && opened.size() < count; i++) {
-      Thread.sleep(10);
+  /** Lets the downloads of objects {@code indexes} finish and waits until they have. */
+  private static void release(GatedLakeStore lake, int... indexes) {
+    for (int i : indexes) {
+      lake.release(key(i));
+    }
+    lake.awaitSettled();
+  }
+
+  private static String key(int i) {
+    return "t/part-" + i + ".csv.gz";
+  }
+
+  /** The keys of objects 0 to {@code last}. */
+  private static List<String> keys(int last) {
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i <= last; i++) {
+      keys.add(key(i));
+    }
+    return keys;
+  }
+
+  private List<Path> localFiles() throws IOException {
+    try (Stream<Path> files = Files.list(localDir)) {
+      return files.toList();
     }
   }
 
   private static ObjectRef object(LakeStore lake, String key, String csv) {
     StoredObject stored = lake.put(key, IngestionFixture.gzip(csv));
     return new ObjectRef(key, 1, stored.bytes(), stored.sha256());
-  }
-
-  private LakeStore counting(LakeStore delegate) {
-    return new LakeStore() {
-      @Override
-      public URI uri() {
-        return delegate.uri();
-      }
-
-      @Override
-      public LakeWriter create(String key) {
-        return delegate.create(key);
-      }
-
-      @Override
-      public InputStream open(String key) {
-        opened.add(key);
-        return delegate.open(key);
-      }
-
-      @Override
-      public LakePage list(String prefix, String startAfter) {
-        return delegate.list(prefix, startAfter);
-      }
-
-      @Override
-      public boolean exists(String key) {
-        return delegate.exists(key);
-      }
-    };
   }
 }
