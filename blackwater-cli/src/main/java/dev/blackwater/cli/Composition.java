@@ -3,6 +3,7 @@ package dev.blackwater.cli;
 import dev.blackwater.aws.AwsClients;
 import dev.blackwater.config.AwsSettings;
 import dev.blackwater.config.Configuration;
+import dev.blackwater.config.Database;
 import dev.blackwater.config.Machine;
 import dev.blackwater.config.SettingSource;
 import dev.blackwater.pipeline.Blackwater;
@@ -79,6 +80,11 @@ public final class Composition {
   /** The configuration of the command {@code spec}. */
   public Configuration configuration(CommandSpec spec) {
     return new Configuration(settings(spec), Machine::current);
+  }
+
+  /** The totesys database of the command {@code spec} (read from its secret if it names one). */
+  public Database sourceDatabase(CommandSpec spec) {
+    return new Database(blackwater(spec).source().current());
   }
 
   /** The pipeline put together from the configuration of the command {@code spec}. */

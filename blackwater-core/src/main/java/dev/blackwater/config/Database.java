@@ -40,6 +40,21 @@ public final class Database {
     return config.location();
   }
 
+  /** Work on a connection that may fail with the driver's exception. */
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+
+  /** Runs {@code work} on a new connection, closed afterwards; its failures classified. */
+  public <T> T withConnection(SqlWork<T> work) {
+    try (Connection connection = open()) {
+      return work.apply(connection);
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
   /**
    * Opens a connection, turning the driver's failures into one clear line: unreachable, refused
    * credentials, missing database.

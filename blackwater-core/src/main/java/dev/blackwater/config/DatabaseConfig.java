@@ -29,7 +29,9 @@ public record DatabaseConfig(String role, String url, String user, String passwo
               + role
               + "-url or BLACKWATER_"
               + role.toUpperCase(java.util.Locale.ROOT)
-              + "_URL");
+              + "_URL (or --"
+              + role
+              + "-secret)");
     }
     if (!url.startsWith("jdbc:postgresql:")) {
       throw new BlackwaterException(

@@ -1,7 +1,5 @@
 package dev.blackwater.config;
 
-import dev.blackwater.error.BlackwaterException;
-import dev.blackwater.error.ErrorCode;
 import java.util.Optional;
 
 /**
@@ -27,25 +25,12 @@ public record DatabaseSettings(
   /**
    * The credentials, read through {@code secrets} when a secret names them.
    *
-   * @throws BlackwaterException CONFIGURATION when nothing names the database or the URL is not a
-   *     PostgreSQL JDBC URL
+   * @throws dev.blackwater.error.BlackwaterException CONFIGURATION when nothing names the database
+   *     or the URL is not a PostgreSQL JDBC URL ({@link DatabaseConfig})
    */
   public Credentials credentials(SecretReader secrets) {
     if (secretId.isPresent()) {
       return Credentials.fromSecret(role, secretId.get(), secrets);
-    }
-    if (!configured()) {
-      throw new BlackwaterException(
-          ErrorCode.CONFIGURATION,
-          "no "
-              + role
-              + " database given: set --"
-              + role
-              + "-url or BLACKWATER_"
-              + role.toUpperCase(java.util.Locale.ROOT)
-              + "_URL (or --"
-              + role
-              + "-secret)");
     }
     return Credentials.fixed(new DatabaseConfig(role, url, user, password));
   }

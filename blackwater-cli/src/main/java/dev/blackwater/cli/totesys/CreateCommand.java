@@ -7,8 +7,6 @@ import dev.blackwater.config.Setting;
 import dev.blackwater.config.Setting.Group;
 import dev.blackwater.config.Settings;
 import dev.blackwater.totesys.TotesysSchema;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,12 +26,12 @@ public final class CreateCommand implements Callable<Integer>, TakesSettings {
 
   @Override
   public Integer call() {
-    Database db = new Database(Composition.of(spec).blackwater(spec).source().current());
-    try (Connection connection = db.open()) {
-      TotesysSchema.create(connection);
-    } catch (SQLException e) {
-      throw db.failure(e);
-    }
+    Database db = Composition.of(spec).sourceDatabase(spec);
+    db.withConnection(
+        connection -> {
+          TotesysSchema.create(connection);
+          return null;
+        });
     spec.commandLine()
         .getOut()
         .println("Created the totesys schema (11 tables) in " + db.location() + ".");

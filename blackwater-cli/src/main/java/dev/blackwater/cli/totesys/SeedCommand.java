@@ -2,7 +2,6 @@ package dev.blackwater.cli.totesys;
 
 import dev.blackwater.cli.Composition;
 import dev.blackwater.cli.TakesSettings;
-import dev.blackwater.config.Database;
 import dev.blackwater.config.Setting;
 import dev.blackwater.config.Setting.Group;
 import dev.blackwater.config.Settings;
@@ -10,8 +9,6 @@ import dev.blackwater.totesys.SeedOptions;
 import dev.blackwater.totesys.SeedResult;
 import dev.blackwater.totesys.Seeder;
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -52,13 +49,10 @@ public final class SeedCommand implements Callable<Integer>, TakesSettings {
   @Override
   public Integer call() {
     SeedOptions checked = new SeedOptions(scale, seed);
-    Database db = new Database(Composition.of(spec).blackwater(spec).source().current());
-    SeedResult result;
-    try (Connection connection = db.open()) {
-      result = new Seeder().seed(connection, checked);
-    } catch (SQLException e) {
-      throw db.failure(e);
-    }
+    SeedResult result =
+        Composition.of(spec)
+            .sourceDatabase(spec)
+            .withConnection(connection -> new Seeder().seed(connection, checked));
     PrintWriter out = spec.commandLine().getOut();
     out.println(TableCounts.format(result.rows()));
     out.printf(

@@ -2,7 +2,6 @@ package dev.blackwater.cli.totesys;
 
 import dev.blackwater.cli.Composition;
 import dev.blackwater.cli.TakesSettings;
-import dev.blackwater.config.Database;
 import dev.blackwater.config.Setting;
 import dev.blackwater.config.Setting.Group;
 import dev.blackwater.config.Settings;
@@ -10,8 +9,6 @@ import dev.blackwater.totesys.SimulateOptions;
 import dev.blackwater.totesys.SimulateResult;
 import dev.blackwater.totesys.Simulator;
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,13 +49,10 @@ public final class SimulateCommand implements Callable<Integer>, TakesSettings {
   @Override
   public Integer call() {
     SimulateOptions checked = new SimulateOptions(changes, seed);
-    Database db = new Database(Composition.of(spec).blackwater(spec).source().current());
-    SimulateResult result;
-    try (Connection connection = db.open()) {
-      result = new Simulator().simulate(connection, checked);
-    } catch (SQLException e) {
-      throw db.failure(e);
-    }
+    SimulateResult result =
+        Composition.of(spec)
+            .sourceDatabase(spec)
+            .withConnection(connection -> new Simulator().simulate(connection, checked));
     PrintWriter out = spec.commandLine().getOut();
     Map<String, Integer> byKind = new LinkedHashMap<>();
     result
