@@ -202,7 +202,9 @@ class TerraformPlanIT {
         Class<?> type = Class.forName(className, false, classes);
         assertThat(
                 Class.forName(
-                        "com.amazonaws.services.lambda.runtime.RequestStreamHandler", false, classes)
+                        "com.amazonaws.services.lambda.runtime.RequestStreamHandler",
+                        false,
+                        classes)
                     .isAssignableFrom(type))
             .as(className + " is a Lambda stream handler (itself or through its superclass)")
             .isTrue();
