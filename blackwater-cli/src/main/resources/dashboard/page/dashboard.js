@@ -187,8 +187,9 @@
       });
     },
     top_designs: function (section, code) {
+      /* A design is its id, and several share a name: the label is both, "Granite (#12)". */
       return ranking(section, 'top_designs', function (r) {
-        return r.design_name;
+        return r.design_label;
       }, code, 10);
     },
     sales_by_department: function (section, code) {

@@ -137,6 +137,33 @@ class DashboardIT {
             row -> assertThat(row.subList(0, 4)).isEqualTo(List.of("GBP", 1L, 1L, HOSTILE_DESIGN)));
   }
 
+  /**
+   * A design is its id and names repeat (designs 3 and 12 are both Granite): each row's label is
+   * its name and id, so no label stands for two designs, and both Granites are told apart.
+   */
+  @Test
+  void topDesignsLabelEachDesignWithItsIdSoANameMeansOneDesign() {
+    ViewResult top = snapshot.view(DashboardView.TOP_DESIGNS);
+    int currency = top.columns().indexOf("currency_code");
+    int id = top.columns().indexOf("design_id");
+    int name = top.columns().indexOf("design_name");
+    int label = top.columns().indexOf("design_label");
+    assertThat(label).as("design_label follows design_name").isEqualTo(name + 1);
+    Map<Object, List<Object>> labels = new TreeMap<>();
+    for (List<Object> row : top.rows()) {
+      assertThat(row.get(label)).isEqualTo(row.get(name) + " (#" + row.get(id) + ")");
+      labels.computeIfAbsent(row.get(currency), c -> new ArrayList<>()).add(row.get(label));
+    }
+    assertThat(labels).containsOnlyKeys(SampleWarehouse.CURRENCIES.toArray());
+    labels.forEach((code, list) -> assertThat(list).as(code.toString()).doesNotHaveDuplicates());
+    assertThat(top.rows())
+        .filteredOn(row -> row.get(currency).equals("GBP"))
+        .filteredOn(row -> row.get(name).equals(SampleWarehouse.SHARED_DESIGN_NAME))
+        .as("both Granites sell in GBP's top ten, told apart")
+        .extracting(row -> row.get(label))
+        .containsExactlyInAnyOrder("Granite (#3)", "Granite (#12)");
+  }
+
   @Test
   void purchaseAndPaymentViewsAddUpTheCurrentVersions() {
     assertThat(sums(DashboardView.PURCHASES_BY_MONTH, "purchase_value", "month", "currency_code"))

@@ -24,7 +24,7 @@ class DashboardPageTest {
     assertThat(PageHtml.count(html, "<script")).isEqualTo(PageHtml.count(html, "</script>"));
     JsonNode data = ResultJson.mapper().readTree(PageHtml.embeddedJson(html));
     assertThat(data.at("/views/top_designs/rows/0/3").asText()).isEqualTo(HOSTILE);
-    assertThat(data.at("/views/top_designs/rows/0/6").decimalValue())
+    assertThat(data.at("/views/top_designs/rows/0/7").decimalValue())
         .isEqualByComparingTo("1234.50");
     assertThat(data.at("/freshness").asText()).isEqualTo("2025-02-28T17:45:12");
     assertThat(data.at("/empty").asBoolean()).isFalse();
@@ -85,10 +85,20 @@ class DashboardPageTest {
                 "sales_rank",
                 "design_id",
                 "design_name",
+                "design_label",
                 "orders",
                 "units_sold",
                 "sales_value"),
-            List.of(List.of("GBP", 1L, 7L, designName, 3L, 300L, new BigDecimal("1234.50")))));
+            List.of(
+                List.of(
+                    "GBP",
+                    1L,
+                    7L,
+                    designName,
+                    designName + " (#7)",
+                    3L,
+                    300L,
+                    new BigDecimal("1234.50")))));
     return new DashboardSnapshot(
         Instant.parse("2025-03-01T12:00:00Z"), "db.example:5432/warehouse<b>", "dw", views);
   }

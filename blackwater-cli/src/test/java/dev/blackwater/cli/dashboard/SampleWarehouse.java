@@ -20,9 +20,9 @@ import java.util.Random;
 /**
  * A small, realistic warehouse for the dashboard tests: 14 months of sales orders, purchase orders
  * and payments in three currencies, ten delivery places in six countries, eight staff in four
- * departments, older versions of some facts (amended orders, payments flipped to paid), and a
- * design and a city whose names try to break out of the page. Built in Java, so a test can compute
- * what each view should return without SQL.
+ * departments, older versions of some facts (amended orders, payments flipped to paid), two designs
+ * that share a name, and a design and a city whose names try to break out of the page. Built in
+ * Java, so a test can compute what each view should return without SQL.
  */
 final class SampleWarehouse {
 
@@ -113,7 +113,10 @@ final class SampleWarehouse {
           Map.entry(9, "Plastic"),
           Map.entry(10, "Frozen"),
           Map.entry(11, "Rubber"),
-          Map.entry(12, "Concrete"));
+          Map.entry(12, "Granite"));
+
+  /** Designs 3 and 12 are both called this: two designs, one name. */
+  static final String SHARED_DESIGN_NAME = "Granite";
 
   private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
 
