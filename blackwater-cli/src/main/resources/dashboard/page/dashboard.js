@@ -279,6 +279,32 @@
     section.setAttribute('data-points', String(points));
   }
 
+  var FACTS = {fact_sales_order: 'Sales orders', fact_purchase_order: 'Purchase orders',
+    fact_payment: 'Payments'};
+
+  /* The freshness panel: per fact table its facts, versions and newest change, as the source
+     last changed it (not a lag: the warehouse's freshness is "Up to date as of" at the top). */
+  function freshness() {
+    var section = document.getElementById('freshness');
+    var body = section.querySelector('tbody');
+    body.textContent = '';
+    var list = rows('freshness');
+    list.forEach(function (r) {
+      var row = document.createElement('tr');
+      [[FACTS[r.fact_table] || r.fact_table, ''], [COUNT.format(number(r.current_rows)), 'number'],
+        [COUNT.format(number(r.versions)), 'number'],
+        [r.last_updated == null ? '-' : r.last_updated.replace('T', ' ').replace(/\.\d*$/, ''),
+          '']].forEach(function (cell) {
+        var td = document.createElement('td');
+        td.textContent = cell[0];
+        td.className = cell[1];
+        row.appendChild(td);
+      });
+      body.appendChild(row);
+    });
+    section.setAttribute('data-rows', String(list.length));
+  }
+
   function render() {
     var code = picker.value;
     Array.prototype.forEach.call(document.querySelectorAll('section[data-chart]'),
@@ -291,6 +317,7 @@
     document.getElementById('charts').hidden = true;
     document.getElementById('currency-picker').hidden = true;
   } else {
+    freshness();
     currencies().forEach(function (code) {
       var option = document.createElement('option');
       option.value = code;

@@ -146,7 +146,12 @@ public final class DemoCommand implements Callable<Integer> {
       VerifyReport report = blackwater.verifier().verify();
       out.println(VerifyCommand.describe(report));
       Path dashboard = home.resolve("dashboard.html");
-      DashboardFile.create(warehouse, "public", dashboard, clock());
+      DashboardFile.create(
+          warehouse,
+          "public",
+          dashboard,
+          clock(),
+          Optional.ofNullable(blackwater.status().report().warehouseFreshAsOf()));
       writeDotEnv(home, source, warehouse, ingestion, processed);
       out.printf(Locale.ROOT, "%n%d. Dashboard written to %s%n%n", 5 + rounds, dashboard);
       summary(

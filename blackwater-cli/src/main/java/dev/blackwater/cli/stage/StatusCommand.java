@@ -136,7 +136,7 @@ public final class StatusCommand implements Callable<Integer>, TakesSettings {
   }
 
   /** A duration as {@code 3d 4h}, {@code 12m 5s}, {@code 800ms}. */
-  static String duration(Duration d) {
+  public static String duration(Duration d) {
     if (d == null) {
       return "-";
     }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blackwater.cli.Cli;
 import dev.blackwater.testkit.PostgresExtension;
+import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
 import dev.blackwater.warehouse.WarehouseSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +37,8 @@ class DashboardBrowserIT {
             HeadlessChromium.EXECUTABLE
                 + " is missing: install Debian's chromium package, or build without -Pbrowser")
         .isTrue();
-    SampleWarehouse.fill(db, "public");
+    SampleWarehouse.fill(
+        db, "public", LocalDate.ofInstant(TestClock.ticking().instant(), ZoneOffset.UTC));
     Files.createDirectories(OUT);
     page = OUT.resolve("dashboard.html");
     Cli.Outcome outcome =
