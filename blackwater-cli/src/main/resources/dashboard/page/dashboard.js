@@ -305,12 +305,24 @@
     section.setAttribute('data-rows', String(list.length));
   }
 
+  /* Where each chart's plot is on the page, in CSS pixels from the page's top left, so that a
+     screenshot of the page can be cut into charts (the browser test looks at each). */
+  function box(section) {
+    var target = plot(section).querySelector('svg') || plot(section);
+    var r = target.getBoundingClientRect();
+    section.setAttribute('data-box', [r.left + window.scrollX, r.top + window.scrollY, r.width,
+      r.height].map(Math.round).join(','));
+  }
+
   function render() {
     var code = picker.value;
     Array.prototype.forEach.call(document.querySelectorAll('section[data-chart]'),
       function (section) {
         draw(section, code);
+        box(section);
       });
+    document.documentElement.setAttribute('data-height',
+      String(Math.ceil(document.documentElement.scrollHeight)));
   }
 
   if (data.empty) {
