@@ -65,7 +65,8 @@ public final class StatusCommand implements Callable<Integer>, TakesSettings {
                 "Lake",
                 report.lakeFreshAsOf(),
                 report.lakeLag(),
-                "the last extract that read the source, whether it found changes or not"))
+                "the last extract that read the source, whether it found changes or not",
+                "no extract has read the source yet"))
         .append("\n\n");
     TextTable stages =
         new TextTable("stage", "newest batch", ">backlog", "last success", "last failure");
@@ -92,7 +93,8 @@ public final class StatusCommand implements Callable<Integer>, TakesSettings {
                   "Warehouse",
                   report.warehouseFreshAsOf(),
                   report.warehouseLag(),
-                  "the extract of the newest batch it loaded, or the lake's when nothing waits"));
+                  "the extract of the newest batch it loaded, or the lake's when nothing waits",
+                  "nothing loaded yet"));
     }
     return text.toString();
   }
@@ -101,9 +103,10 @@ public final class StatusCommand implements Callable<Integer>, TakesSettings {
    * One line on how fresh a part is: {@code Lake fresh as of T, lag 2m 5s (why)}. A table's last
    * change is not in it: a table that never changes is not behind.
    */
-  private static String freshness(String part, Instant asOf, Duration lag, String why) {
+  private static String freshness(
+      String part, Instant asOf, Duration lag, String why, String unknown) {
     if (asOf == null) {
-      return part + " fresh as of: - (nothing read from the source yet)";
+      return part + " fresh as of: - (" + unknown + ")";
     }
     return part
         + " fresh as of "
