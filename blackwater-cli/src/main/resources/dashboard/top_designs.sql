@@ -1,11 +1,15 @@
 /*
   Top designs: the ten designs with the highest sales value in each currency (ties broken by
-  design_id). Counts the current version of each sales order; sales_value is in currency_code.
+  design_id). A design is its id: several designs share a name (Granite, Marble, ...), so each
+  is labelled with its name and id, e.g. "Granite (#12)", and a label means one design. Counts
+  the current version of each sales order; sales_value is in currency_code.
   Columns: currency_code (text), sales_rank (bigint, 1 = best), design_id (integer),
-  design_name (text), orders (bigint), units_sold (bigint),
-  sales_value (numeric: sum of units_sold * unit_price).
+  design_name (text), design_label (text: design_name (#design_id)), orders (bigint),
+  units_sold (bigint), sales_value (numeric: sum of units_sold * unit_price).
 */
-SELECT currency_code, sales_rank, design_id, design_name, orders, units_sold, sales_value
+SELECT currency_code, sales_rank, design_id, design_name,
+       design_name || ' (#' || design_id || ')' AS design_label,
+       orders, units_sold, sales_value
 FROM (
   SELECT
     c.currency_code,

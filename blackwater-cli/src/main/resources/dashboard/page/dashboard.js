@@ -187,8 +187,9 @@
       });
     },
     top_designs: function (section, code) {
+      /* A design is its id, and several share a name: the label is both, "Granite (#12)". */
       return ranking(section, 'top_designs', function (r) {
-        return r.design_name;
+        return r.design_label;
       }, code, 10);
     },
     sales_by_department: function (section, code) {
@@ -278,18 +279,57 @@
     section.setAttribute('data-points', String(points));
   }
 
+  var FACTS = {fact_sales_order: 'Sales orders', fact_purchase_order: 'Purchase orders',
+    fact_payment: 'Payments'};
+
+  /* The freshness panel: per fact table its facts, versions and newest change, as the source
+     last changed it (not a lag: the warehouse's freshness is "Up to date as of" at the top). */
+  function freshness() {
+    var section = document.getElementById('freshness');
+    var body = section.querySelector('tbody');
+    body.textContent = '';
+    var list = rows('freshness');
+    list.forEach(function (r) {
+      var row = document.createElement('tr');
+      [[FACTS[r.fact_table] || r.fact_table, ''], [COUNT.format(number(r.current_rows)), 'number'],
+        [COUNT.format(number(r.versions)), 'number'],
+        [r.last_updated == null ? '-' : r.last_updated.replace('T', ' ').replace(/\.\d*$/, ''),
+          '']].forEach(function (cell) {
+        var td = document.createElement('td');
+        td.textContent = cell[0];
+        td.className = cell[1];
+        row.appendChild(td);
+      });
+      body.appendChild(row);
+    });
+    section.setAttribute('data-rows', String(list.length));
+  }
+
+  /* Where each chart's plot is on the page, in CSS pixels from the page's top left, so that a
+     screenshot of the page can be cut into charts (the browser test looks at each). */
+  function box(section) {
+    var target = plot(section).querySelector('svg') || plot(section);
+    var r = target.getBoundingClientRect();
+    section.setAttribute('data-box', [r.left + window.scrollX, r.top + window.scrollY, r.width,
+      r.height].map(Math.round).join(','));
+  }
+
   function render() {
     var code = picker.value;
     Array.prototype.forEach.call(document.querySelectorAll('section[data-chart]'),
       function (section) {
         draw(section, code);
+        box(section);
       });
+    document.documentElement.setAttribute('data-height',
+      String(Math.ceil(document.documentElement.scrollHeight)));
   }
 
   if (data.empty) {
     document.getElementById('charts').hidden = true;
     document.getElementById('currency-picker').hidden = true;
   } else {
+    freshness();
     currencies().forEach(function (code) {
       var option = document.createElement('option');
       option.value = code;

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blackwater.ResultJson;
 import dev.blackwater.testkit.PostgresExtension;
+import dev.blackwater.testkit.PostgresServer;
 import dev.blackwater.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +60,49 @@ class TotesysAndExtractCommandIT {
     assertThat(nothing.exitCode()).isZero();
     assertThat(nothing.out()).contains("Nothing new in the source since batch 000002-");
     assertThat(Files.list(lake.resolve("_batches")).count()).isEqualTo(2);
+  }
+
+  /**
+   * {@code --until} places the history: it ends on the last weekday on or before the day (here the
+   * day before the command line's clock), and the same seed and day give the same rows.
+   */
+  @Test
+  void seedUntilADayEndsTheHistoryThere() {
+    LocalDate lastDay = LocalDate.ofInstant(cli.clock().instant(), ZoneOffset.UTC).minusDays(1);
+    try (TestDatabase first = PostgresServer.shared().createDatabase("until_first");
+        TestDatabase second = PostgresServer.shared().createDatabase("until_second")) {
+      for (TestDatabase db : List.of(first, second)) {
+        String[] source = {"--source-url", db.jdbcUrl(), "--source-user", db.user()};
+        assertThat(cli.run(concat(new String[] {"totesys", "create"}, source)).exitCode()).isZero();
+        Cli.Outcome seeded =
+            cli.run(
+                concat(
+                    new String[] {
+                      "totesys", "seed", "--scale", "0.02", "--until", lastDay.toString()
+                    },
+                    source));
+        assertThat(seeded.exitCode()).as(seeded.all()).isZero();
+        assertThat(seeded.out()).contains("history up to " + lastDay);
+      }
+      String newest = "SELECT max(last_updated)::text FROM sales_order";
+      assertThat(first.queryString(newest))
+          .isEqualTo(second.queryString(newest))
+          .isLessThan(lastDay.plusDays(1).toString())
+          .isGreaterThan(lastDay.minusDays(7).toString());
+      String all = "SELECT md5(string_agg(p::text, ',' ORDER BY payment_id)) FROM payment p";
+      assertThat(first.queryString(all)).isEqualTo(second.queryString(all));
+    }
+
+    Cli.Outcome notADate =
+        cli.run(
+            "totesys",
+            "seed",
+            "--until",
+            "2024-13-01",
+            "--source-url",
+            "jdbc:postgresql://127.0.0.1:9/x");
+    assertThat(notADate.exitCode()).isEqualTo(2);
+    assertThat(notADate.err()).contains("--until");
   }
 
   private static String[] concat(String[] a, String[] b) {

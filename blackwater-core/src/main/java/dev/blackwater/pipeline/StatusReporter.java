@@ -25,7 +25,8 @@ import java.util.Set;
 
 /**
  * Reads where the pipeline stands from the manifests of both zones, the run records, and (when
- * given) the warehouse's bookkeeping. Source timestamps are taken to be UTC.
+ * given) the warehouse's bookkeeping. Source timestamps are taken to be UTC. See {@link
+ * StatusReport} for what is fresh as of when.
  */
 public final class StatusReporter {
 
@@ -98,12 +99,53 @@ public final class StatusReporter {
 
     RunLog extractRuns = new RunLog(ingestion, clock);
     RunLog processedRuns = new RunLog(processed, clock);
+    RunLog.Latest extracts = extractRuns.latest(Stage.EXTRACT);
+    Instant lakeFreshAsOf = lakeFreshAsOf(extracts, ingestionBatches);
+    Instant warehouseFreshAsOf = null;
+    if (warehouse.isPresent()) {
+      warehouseFreshAsOf =
+          transformBacklog == 0 && loadBacklog == 0
+              ? lakeFreshAsOf
+              : extractedFor(transformed, lastLoaded);
+    }
     List<StageStatus> stages =
         List.of(
-            stage(Stage.EXTRACT, last(ingestionBatches), null, extractRuns),
-            stage(Stage.TRANSFORM, last(processedBatches), transformBacklog, processedRuns),
-            stage(Stage.LOAD, lastLoaded, loadBacklog, processedRuns));
-    return new StatusReport(now, tables, facts, stages);
+            stage(Stage.EXTRACT, last(ingestionBatches), null, extracts),
+            stage(
+                Stage.TRANSFORM,
+                last(processedBatches),
+                transformBacklog,
+                processedRuns.latest(Stage.TRANSFORM)),
+            stage(Stage.LOAD, lastLoaded, loadBacklog, processedRuns.latest(Stage.LOAD)));
+    return new StatusReport(now, lakeFreshAsOf, warehouseFreshAsOf, tables, facts, stages);
+  }
+
+  /**
+   * When the lake last caught up with the source: the start of the last successful extract (one
+   * that found nothing new included), or of the newest ingestion batch if its record is missing or
+   * older (a record is kept for a month, and an extract run outside the runner writes none). The
+   * extract's snapshot is taken after it starts, so the lake holds at least every change made
+   * before then.
+   */
+  private static Instant lakeFreshAsOf(RunLog.Latest extracts, List<BatchId> batches) {
+    Instant fromRuns = extracts.success().map(RunRecord::startedAt).orElse(null);
+    Instant fromBatches = batches.isEmpty() ? null : batches.get(batches.size() - 1).time();
+    if (fromRuns == null || (fromBatches != null && fromBatches.isAfter(fromRuns))) {
+      return fromBatches;
+    }
+    return fromRuns;
+  }
+
+  /**
+   * When the extract started that made the ingestion batch the processed batch {@code loaded} was
+   * made from (its last), or null when nothing is loaded.
+   */
+  private static Instant extractedFor(BatchLog processedLog, String loaded) {
+    if (loaded == null) {
+      return null;
+    }
+    List<String> consumed = processedLog.read(BatchId.parse(loaded)).consumed();
+    return consumed.isEmpty() ? null : BatchId.parse(consumed.get(consumed.size() - 1)).time();
   }
 
   private List<TableStatus> tables(BatchLog log, List<BatchId> batches, Instant now) {
@@ -138,8 +180,8 @@ public final class StatusReporter {
     return tables;
   }
 
-  private static StageStatus stage(Stage stage, String newest, Integer backlog, RunLog runs) {
-    RunLog.Latest latest = runs.latest(stage);
+  private static StageStatus stage(
+      Stage stage, String newest, Integer backlog, RunLog.Latest latest) {
     return new StageStatus(
         stage, newest, backlog, latest.success().orElse(null), latest.failure().orElse(null));
   }

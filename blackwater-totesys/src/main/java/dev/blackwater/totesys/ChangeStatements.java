@@ -1,15 +1,16 @@
 package dev.blackwater.totesys;
 
 /**
- * The SQL of each change the simulator makes. Each statement takes its timestamp from the database
- * clock, in UTC and truncated to milliseconds like the source's values, and makes the whole change
- * (an order with its transaction and payment, say) in one statement.
+ * The SQL of each change the simulator makes. Each statement's first parameter is the time of the
+ * change (a {@code timestamp}, UTC, whole milliseconds like the source's values); when it is null,
+ * the statement takes the database clock instead. Each makes the whole change (an order with its
+ * transaction and payment, say) in one statement.
  */
 final class ChangeStatements {
 
   private static final String CLOCK =
-      "WITH clock AS (SELECT date_trunc('milliseconds', clock_timestamp() AT TIME ZONE 'UTC')"
-          + " AS ts) ";
+      "WITH clock AS (SELECT coalesce(?::timestamp,"
+          + " date_trunc('milliseconds', clock_timestamp() AT TIME ZONE 'UTC')) AS ts) ";
 
   private static final String PAYMENT_FOR_ORDER =
       """

@@ -7,21 +7,27 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
  * Makes one change of a given kind to a seeded totesys, the way the application would: new rows
  * come from the seeder's value generators, {@code created_at}/{@code last_updated} come from the
- * database clock (UTC, whole milliseconds), rows to change are picked with the given random
- * numbers. The caller runs each change in its own transaction.
+ * given clock or else the database clock (UTC, whole milliseconds), rows to change are picked with
+ * the given random numbers. The caller runs each change in its own transaction.
  */
 final class Changes implements AutoCloseable {
 
   private final Connection connection;
+  private final Optional<Clock> clock;
   private final Map<String, PreparedStatement> prepared = new HashMap<>();
   private final IdPool departments;
   private final int salesReceipt;
@@ -29,8 +35,9 @@ final class Changes implements AutoCloseable {
   private final int lastPayment;
   private References references;
 
-  private Changes(Connection connection) throws SQLException {
+  private Changes(Connection connection, Optional<Clock> clock) throws SQLException {
     this.connection = connection;
+    this.clock = clock;
     this.references =
         new References(
             ids("SELECT design_id FROM design"),
@@ -44,9 +51,12 @@ final class Changes implements AutoCloseable {
     this.lastPayment = largest("SELECT max(payment_id) FROM payment");
   }
 
-  /** Reads the ids changes may refer to from a seeded totesys. */
-  static Changes on(Connection connection) throws SQLException {
-    return new Changes(connection);
+  /**
+   * Reads the ids changes may refer to from a seeded totesys; the changes are stamped with {@code
+   * clock}, or with the database clock when it is empty.
+   */
+  static Changes on(Connection connection, Optional<Clock> clock) throws SQLException {
+    return new Changes(connection, clock);
   }
 
   /** Makes a change of {@code kind}; returns the kind of change actually made. */
@@ -67,16 +77,16 @@ final class Changes implements AutoCloseable {
   private ChangeKind newSalesOrder(SplittableRandom random) throws SQLException {
     SalesTerms terms = SalesTerms.random(random, references, references.designs().size());
     PreparedStatement insert = statement(ChangeStatements.NEW_SALES_ORDER);
-    insert.setInt(1, terms.designId());
-    insert.setInt(2, terms.staffId());
-    insert.setInt(3, terms.counterpartyId());
-    insert.setInt(4, terms.unitsSold());
-    insert.setBigDecimal(5, BigDecimal.valueOf(terms.unitPriceCents(), 2));
-    insert.setInt(6, terms.currencyId());
-    insert.setInt(7, terms.deliveryDays());
-    insert.setInt(8, terms.paymentDays());
-    insert.setInt(9, terms.locationId());
-    bindPayment(insert, 10, salesReceipt, random);
+    insert.setInt(2, terms.designId());
+    insert.setInt(3, terms.staffId());
+    insert.setInt(4, terms.counterpartyId());
+    insert.setInt(5, terms.unitsSold());
+    insert.setBigDecimal(6, BigDecimal.valueOf(terms.unitPriceCents(), 2));
+    insert.setInt(7, terms.currencyId());
+    insert.setInt(8, terms.deliveryDays());
+    insert.setInt(9, terms.paymentDays());
+    insert.setInt(10, terms.locationId());
+    bindPayment(insert, 11, salesReceipt, random);
     insert.executeUpdate();
     return ChangeKind.NEW_SALES_ORDER;
   }
@@ -84,16 +94,16 @@ final class Changes implements AutoCloseable {
   private ChangeKind newPurchaseOrder(SplittableRandom random) throws SQLException {
     PurchaseTerms terms = PurchaseTerms.random(random, references);
     PreparedStatement insert = statement(ChangeStatements.NEW_PURCHASE_ORDER);
-    insert.setInt(1, terms.staffId());
-    insert.setInt(2, terms.counterpartyId());
-    insert.setString(3, terms.itemCode());
-    insert.setInt(4, terms.itemQuantity());
-    insert.setBigDecimal(5, BigDecimal.valueOf(terms.itemUnitPriceCents(), 2));
-    insert.setInt(6, terms.currencyId());
-    insert.setInt(7, terms.deliveryDays());
-    insert.setInt(8, terms.paymentDays());
-    insert.setInt(9, terms.locationId());
-    bindPayment(insert, 10, purchasePayment, random);
+    insert.setInt(2, terms.staffId());
+    insert.setInt(3, terms.counterpartyId());
+    insert.setString(4, terms.itemCode());
+    insert.setInt(5, terms.itemQuantity());
+    insert.setBigDecimal(6, BigDecimal.valueOf(terms.itemUnitPriceCents(), 2));
+    insert.setInt(7, terms.currencyId());
+    insert.setInt(8, terms.deliveryDays());
+    insert.setInt(9, terms.paymentDays());
+    insert.setInt(10, terms.locationId());
+    bindPayment(insert, 11, purchasePayment, random);
     insert.executeUpdate();
     return ChangeKind.NEW_PURCHASE_ORDER;
   }
@@ -110,9 +120,9 @@ final class Changes implements AutoCloseable {
   /** Marks the first unpaid payment from a random id on paid; a new sale if none is unpaid. */
   private ChangeKind paymentPaid(SplittableRandom random) throws SQLException {
     PreparedStatement update = statement(ChangeStatements.PAYMENT_PAID);
-    update.setInt(1, 1 + random.nextInt(lastPayment));
+    update.setInt(2, 1 + random.nextInt(lastPayment));
     if (update.executeUpdate() == 0) {
-      update.setInt(1, 0);
+      update.setInt(2, 0);
       if (update.executeUpdate() == 0) {
         return newSalesOrder(random);
       }
@@ -123,16 +133,16 @@ final class Changes implements AutoCloseable {
   private ChangeKind salesOrderAmended(SplittableRandom random) throws SQLException {
     int aspect = random.nextInt(3);
     PreparedStatement update = statement(ChangeStatements.SALES_ORDER_AMENDED);
-    setIntOrNull(update, 2, aspect == 0, SalesTerms.unitsSold(random));
-    setCentsOrNull(update, 3, aspect == 1, SalesTerms.unitPriceCents(random));
+    setIntOrNull(update, 3, aspect == 0, SalesTerms.unitsSold(random));
+    setCentsOrNull(update, 4, aspect == 1, SalesTerms.unitPriceCents(random));
     return amend(update, aspect == 2, random, ChangeKind.SALES_ORDER_AMENDED);
   }
 
   private ChangeKind purchaseOrderAmended(SplittableRandom random) throws SQLException {
     int aspect = random.nextInt(3);
     PreparedStatement update = statement(ChangeStatements.PURCHASE_ORDER_AMENDED);
-    setIntOrNull(update, 2, aspect == 0, PurchaseTerms.itemQuantity(random));
-    setCentsOrNull(update, 3, aspect == 1, PurchaseTerms.itemUnitPriceCents(random));
+    setIntOrNull(update, 3, aspect == 0, PurchaseTerms.itemQuantity(random));
+    setCentsOrNull(update, 4, aspect == 1, PurchaseTerms.itemUnitPriceCents(random));
     return amend(update, aspect == 2, random, ChangeKind.PURCHASE_ORDER_AMENDED);
   }
 
@@ -140,11 +150,11 @@ final class Changes implements AutoCloseable {
   private ChangeKind amend(
       PreparedStatement update, boolean dates, SplittableRandom random, ChangeKind kind)
       throws SQLException {
-    setIntOrNull(update, 4, dates, Terms.deliveryDays(random));
-    setIntOrNull(update, 5, dates, Terms.paymentDays(random));
-    update.setInt(1, 1 + random.nextInt(lastPayment));
+    setIntOrNull(update, 5, dates, Terms.deliveryDays(random));
+    setIntOrNull(update, 6, dates, Terms.paymentDays(random));
+    update.setInt(2, 1 + random.nextInt(lastPayment));
     if (firstInt(update) == 0) {
-      update.setInt(1, 0);
+      update.setInt(2, 0);
       if (firstInt(update) == 0) {
         return newSalesOrder(random);
       }
@@ -184,11 +194,11 @@ final class Changes implements AutoCloseable {
     String name = names.get(pick);
     String otherwise = names.get((pick + 1 + random.nextInt(names.size() - 1)) % names.size());
     PreparedStatement update = statement(ChangeStatements.DEPARTMENT_RENAMED);
-    update.setString(1, name);
-    update.setString(2, otherwise);
-    update.setString(3, name);
-    update.setString(4, Vocabulary.pick(random, Vocabulary.OFFICE_TOWNS));
-    update.setInt(5, departments.pick(random));
+    update.setString(2, name);
+    update.setString(3, otherwise);
+    update.setString(4, name);
+    update.setString(5, Vocabulary.pick(random, Vocabulary.OFFICE_TOWNS));
+    update.setInt(6, departments.pick(random));
     update.executeUpdate();
     return ChangeKind.DEPARTMENT_RENAMED;
   }
@@ -196,13 +206,13 @@ final class Changes implements AutoCloseable {
   private ChangeKind addressChanged(SplittableRandom random) throws SQLException {
     AddressValues address = AddressValues.random(random, false);
     PreparedStatement update = statement(ChangeStatements.ADDRESS_CHANGED);
-    update.setString(1, address.line1());
-    update.setString(2, address.line2());
-    update.setString(3, address.district());
-    update.setString(4, address.city());
-    update.setString(5, address.postalCode());
-    update.setString(6, address.phone());
-    update.setInt(7, references.addresses().pick(random));
+    update.setString(2, address.line1());
+    update.setString(3, address.line2());
+    update.setString(4, address.district());
+    update.setString(5, address.city());
+    update.setString(6, address.postalCode());
+    update.setString(7, address.phone());
+    update.setInt(8, references.addresses().pick(random));
     update.executeUpdate();
     return ChangeKind.ADDRESS_CHANGED;
   }
@@ -210,11 +220,11 @@ final class Changes implements AutoCloseable {
   private ChangeKind newDesign(SplittableRandom random) throws SQLException {
     DesignValues design = DesignValues.random(random);
     PreparedStatement insert = statement(ChangeStatements.NEW_DESIGN);
-    insert.setString(1, design.name());
-    insert.setString(2, design.fileLocation());
-    insert.setString(3, design.fileNamePrefix());
-    insert.setInt(4, design.fileAgeDays());
-    insert.setString(5, design.fileNameSuffix());
+    insert.setString(2, design.name());
+    insert.setString(3, design.fileLocation());
+    insert.setString(4, design.fileNamePrefix());
+    insert.setInt(5, design.fileAgeDays());
+    insert.setString(6, design.fileNameSuffix());
     int id = firstInt(insert);
     references =
         new References(
@@ -229,10 +239,10 @@ final class Changes implements AutoCloseable {
   private ChangeKind newStaff(SplittableRandom random) throws SQLException {
     PersonName name = PersonName.random(random);
     PreparedStatement insert = statement(ChangeStatements.NEW_STAFF);
-    insert.setString(1, name.first());
-    insert.setString(2, name.last());
-    insert.setInt(3, departments.pick(random));
-    insert.setString(4, name.email());
+    insert.setString(2, name.first());
+    insert.setString(3, name.last());
+    insert.setInt(4, departments.pick(random));
+    insert.setString(5, name.email());
     int id = firstInt(insert);
     references =
         new References(
@@ -244,12 +254,24 @@ final class Changes implements AutoCloseable {
     return ChangeKind.NEW_STAFF;
   }
 
-  /** The prepared statement for {@code sql}, prepared once per simulation. */
+  /**
+   * The prepared statement for {@code sql}, prepared once per simulation, with its first parameter
+   * (the time of the change, {@link ChangeStatements}) bound to now: the clock's, or null for the
+   * database's.
+   */
   private PreparedStatement statement(String sql) throws SQLException {
     PreparedStatement statement = prepared.get(sql);
     if (statement == null) {
       statement = connection.prepareStatement(sql);
       prepared.put(sql, statement);
+    }
+    if (clock.isPresent()) {
+      statement.setObject(
+          1,
+          LocalDateTime.ofInstant(clock.get().instant(), ZoneOffset.UTC)
+              .truncatedTo(ChronoUnit.MILLIS));
+    } else {
+      statement.setNull(1, Types.TIMESTAMP);
     }
     return statement;
   }

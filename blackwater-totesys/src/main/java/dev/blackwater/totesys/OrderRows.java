@@ -22,12 +22,14 @@ final class OrderRows {
   private final long seed;
   private final Volumes volumes;
   private final ReferenceRows referenceRows;
+  private final WorkingHours calendar;
   private final References references;
 
-  OrderRows(long seed, Volumes volumes, ReferenceRows referenceRows) {
+  OrderRows(long seed, Volumes volumes, ReferenceRows referenceRows, WorkingHours calendar) {
     this.seed = seed;
     this.volumes = volumes;
     this.referenceRows = referenceRows;
+    this.calendar = calendar;
     this.references =
         new References(
             IdPool.range(volumes.designs()),
@@ -35,6 +37,10 @@ final class OrderRows {
             IdPool.range(Volumes.COUNTERPARTIES),
             IdPool.range(Vocabulary.CURRENCIES.size()),
             IdPool.range(Volumes.ADDRESSES));
+  }
+
+  WorkingHours calendar() {
+    return calendar;
   }
 
   int salesOrders() {
@@ -71,7 +77,7 @@ final class OrderRows {
   void salesOrders(CopyRowWriter out) throws IOException {
     for (int i = 0; i < volumes.salesOrders(); i++) {
       long offset = salesOffset(i);
-      long createdAt = WorkingHours.at(offset);
+      long createdAt = calendar.at(offset);
       long day = WorkingHours.epochDay(createdAt);
       SalesTerms terms = sales(i, offset);
       out.integer(i + 1L)
@@ -92,7 +98,7 @@ final class OrderRows {
 
   void purchaseOrders(CopyRowWriter out) throws IOException {
     for (int i = 0; i < volumes.purchaseOrders(); i++) {
-      long createdAt = WorkingHours.at(purchaseOffset(i));
+      long createdAt = calendar.at(purchaseOffset(i));
       long day = WorkingHours.epochDay(createdAt);
       PurchaseTerms terms = purchase(i);
       out.integer(i + 1L)

@@ -37,10 +37,12 @@ final class ReferenceRows {
 
   private final long seed;
   private final Volumes volumes;
+  private final WorkingHours calendar;
 
-  ReferenceRows(long seed, Volumes volumes) {
+  ReferenceRows(long seed, Volumes volumes, WorkingHours calendar) {
     this.seed = seed;
     this.volumes = volumes;
+    this.calendar = calendar;
   }
 
   void addresses(CopyRowWriter out) throws IOException {
@@ -57,7 +59,7 @@ final class ReferenceRows {
           .text(address.postalCode())
           .text(country)
           .text(address.phone());
-      created(out, WorkingHours.REFERENCE_CREATED);
+      created(out, calendar.referenceCreated());
     }
   }
 
@@ -82,10 +84,10 @@ final class ReferenceRows {
     fixed(out, Vocabulary.PAYMENT_TYPES);
   }
 
-  private static void fixed(CopyRowWriter out, List<String> names) throws IOException {
+  private void fixed(CopyRowWriter out, List<String> names) throws IOException {
     for (int i = 0; i < names.size(); i++) {
       out.integer(i + 1L).text(names.get(i));
-      created(out, WorkingHours.REFERENCE_CREATED);
+      created(out, calendar.referenceCreated());
     }
   }
 
@@ -96,7 +98,7 @@ final class ReferenceRows {
           .text(Vocabulary.DEPARTMENTS.get(i))
           .text(Vocabulary.DEPARTMENT_LOCATIONS.get(i))
           .text(PersonName.random(random).fullName());
-      created(out, WorkingHours.REFERENCE_CREATED);
+      created(out, calendar.referenceCreated());
     }
   }
 
@@ -118,11 +120,10 @@ final class ReferenceRows {
   private long designCreatedAt(int index) {
     int initial = volumes.initialDesigns();
     if (index < initial) {
-      return WorkingHours.REFERENCE_CREATED;
+      return calendar.referenceCreated();
     }
     double jitter = RowRandom.of(seed, RowRandom.Stream.DESIGN_TIME, index).nextDouble();
-    return WorkingHours.at(
-        WorkingHours.spread(index - initial, volumes.designs() - initial, jitter));
+    return calendar.at(WorkingHours.spread(index - initial, volumes.designs() - initial, jitter));
   }
 
   /** How many designs (ids 1 to n) exist at office-time {@code offset}. */
@@ -139,7 +140,7 @@ final class ReferenceRows {
           .integer(1 + random.nextInt(Volumes.ADDRESSES))
           .text(PersonName.contact(random, i == ACCENTED_COUNTERPARTY))
           .text(PersonName.contact(random, false));
-      created(out, WorkingHours.PEOPLE_CREATED);
+      created(out, calendar.peopleCreated());
     }
   }
 
@@ -168,7 +169,7 @@ final class ReferenceRows {
           .text(name.last())
           .integer(1 + random.nextInt(Vocabulary.DEPARTMENTS.size()))
           .text(name.email());
-      created(out, WorkingHours.PEOPLE_CREATED);
+      created(out, calendar.peopleCreated());
     }
   }
 

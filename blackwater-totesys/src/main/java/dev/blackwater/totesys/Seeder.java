@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fills empty totesys tables with generated rows, deterministically: every value, timestamps
- * included, follows from the seed, the scale and a fixed calendar, never from the wall clock.
+ * included, follows from the seed, the scale and the history's last day, never from the wall clock.
  *
  * <p>All tables are loaded in one transaction with {@code COPY … FROM STDIN}, rows streamed as they
  * are generated. Foreign keys are dropped for the load and added back (validated) before the
@@ -39,8 +40,9 @@ public final class Seeder {
     long started = System.nanoTime();
     TotesysSchema.requireTables(connection);
     Volumes volumes = Volumes.of(options.scale());
-    ReferenceRows reference = new ReferenceRows(options.seed(), volumes);
-    OrderRows orders = new OrderRows(options.seed(), volumes, reference);
+    WorkingHours calendar = options.calendar();
+    ReferenceRows reference = new ReferenceRows(options.seed(), volumes, calendar);
+    OrderRows orders = new OrderRows(options.seed(), volumes, reference, calendar);
     TransactionRows transactions = new TransactionRows(options.seed(), orders);
     List<Load> loads =
         List.of(
@@ -59,9 +61,10 @@ public final class Seeder {
     Map<String, Long> rows = JdbcTransaction.run(connection, () -> load(connection, loads));
     SeedResult result = new SeedResult(rows, since(started));
     LOG.info(
-        "seeded totesys at scale {} (seed {}): {} rows in {}",
+        "seeded totesys at scale {} (seed {}, history to {}): {} rows in {}",
         options.scale(),
         options.seed(),
+        LocalDate.ofEpochDay(WorkingHours.epochDay(calendar.end())),
         result.totalRows(),
         result.duration());
     return result;

@@ -2,10 +2,12 @@ package dev.blackwater.totesys;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,12 +16,26 @@ import org.slf4j.LoggerFactory;
  * Changes a seeded totesys the way the live application does, one short transaction per change: new
  * orders with their transaction and payment, payments marked paid, order amendments, and now and
  * then a department renamed, an address changed, a new design or staff member (see {@link
- * ChangeKind} for the mix). Every changed row gets {@code last_updated} from the database clock;
- * which changes are made, and their values, follow from the seed and the database's contents.
+ * ChangeKind} for the mix). Every changed row gets {@code last_updated} from the database clock, or
+ * from the clock the simulator was given (so that a demo on a test's clock continues a history
+ * seeded up to that clock's day); which changes are made, and their values, follow from the seed
+ * and the database's contents.
  */
 public final class Simulator {
 
   private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
+
+  private final Optional<Clock> clock;
+
+  /** A simulator that stamps its changes with the database clock, as the application does. */
+  public Simulator() {
+    this.clock = Optional.empty();
+  }
+
+  /** A simulator that stamps its changes with {@code clock}, whatever the database's says. */
+  public Simulator(Clock clock) {
+    this.clock = Optional.of(clock);
+  }
 
   /**
    * Makes {@code options.changes()} changes.
@@ -40,7 +56,7 @@ public final class Simulator {
               + " (run `blackwater totesys seed` first)");
     }
     Map<ChangeKind, Integer> counts = new EnumMap<>(ChangeKind.class);
-    try (Changes changes = Changes.on(connection)) {
+    try (Changes changes = Changes.on(connection, clock)) {
       for (int i = 0; i < options.changes(); i++) {
         SplittableRandom random = RowRandom.of(options.seed(), RowRandom.Stream.SIMULATION, i);
         ChangeKind planned = ChangeMix.kindAt(i, options.changes(), random);

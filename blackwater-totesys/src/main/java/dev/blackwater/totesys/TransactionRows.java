@@ -70,7 +70,7 @@ final class TransactionRows {
           (paymentDay == createdDay ? paymentDay + 1 : paymentDay) * WorkingHours.DAY_MILLIS
               + PAID_RUN_AT
               + random.nextInt(3000);
-      boolean paid = random.nextDouble() < PAID_SHARE && paidAt <= WorkingHours.END;
+      boolean paid = random.nextDouble() < PAID_SHARE && paidAt <= orders.calendar().end();
       out.integer(id)
           .timestamp(merge.createdAt)
           .timestamp(paid ? paidAt : merge.createdAt)
@@ -115,7 +115,7 @@ final class TransactionRows {
         offset = purchaseOffset;
         purchaseOffset = offsetOfPurchase(nextPurchase);
       }
-      createdAt = WorkingHours.at(offset);
+      createdAt = orders.calendar().at(offset);
       return true;
     }
 

@@ -1,45 +1,86 @@
 package dev.blackwater.totesys;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 
 /**
- * The fixed calendar of the generated history, in epoch milliseconds of UTC wall time (the source
- * columns are {@code timestamp without time zone}). Reference rows are created on Thursday 3
- * November 2022; orders fall on the 530 weekdays from Monday 7 November 2022 to Friday 15 November
- * 2024, between 08:00:00.000 and 18:59:59.999. Nothing here reads the wall clock.
+ * The calendar of a generated history, in epoch milliseconds of UTC wall time (the source columns
+ * are {@code timestamp without time zone}): 530 weekdays of office hours, 08:00:00.000 to
+ * 18:59:59.999, ending on the last weekday on or before a chosen day. The real snapshot's calendar
+ * ({@link #SNAPSHOT}) ends on Friday 15 November 2024 and so starts on Monday 7 November 2022; its
+ * reference rows are created on the Thursday before the history's first week (3 November 2022).
+ * Every moment follows from the last day alone: nothing here reads the wall clock.
  */
 final class WorkingHours {
 
   static final long DAY_MILLIS = 86_400_000L;
 
-  /** When the lookup rows (address, currency, department, payment type, first designs) appear. */
-  static final long REFERENCE_CREATED =
-      millis(LocalDateTime.of(2022, 11, 3, 14, 20, 49, 962_000_000));
-
-  /** When counterparties and staff appear, a moment after the rows they refer to. */
-  static final long PEOPLE_CREATED = millis(LocalDateTime.of(2022, 11, 3, 14, 20, 51, 563_000_000));
-
   static final int WORKING_DAYS = 530;
 
-  private static final long FIRST_MONDAY = LocalDate.of(2022, 11, 7).toEpochDay();
+  /** The last day of the real snapshot's history. */
+  static final LocalDate SNAPSHOT_LAST_DAY = LocalDate.of(2024, 11, 15);
+
+  /** The real snapshot's calendar: Monday 7 November 2022 to Friday 15 November 2024. */
+  static final WorkingHours SNAPSHOT = endingOn(SNAPSHOT_LAST_DAY);
+
   private static final long OPENS = 8 * 3_600_000L;
   private static final long OPEN_MILLIS = 11 * 3_600_000L;
+  private static final LocalTime REFERENCE_TIME = LocalTime.of(14, 20, 49, 962_000_000);
+  private static final long PEOPLE_AFTER_REFERENCE = 1_601L;
 
   /** Milliseconds of office time in the whole history. */
   static final long SPAN = WORKING_DAYS * OPEN_MILLIS;
 
-  /** The last moment of the history: Friday 15 November 2024, 18:59:59.999. */
-  static final long END = at(SPAN - 1);
+  /** The Monday of the history's first week. */
+  private final long firstMonday;
 
-  private WorkingHours() {}
+  /** The weekday of the first day, counted from Monday = 0. */
+  private final int firstWeekday;
+
+  private WorkingHours(long firstMonday, int firstWeekday) {
+    this.firstMonday = firstMonday;
+    this.firstWeekday = firstWeekday;
+  }
+
+  /** The history whose last working day is the last weekday on or before {@code lastDay}. */
+  static WorkingHours endingOn(LocalDate lastDay) {
+    LocalDate last = lastDay;
+    while (last.getDayOfWeek() == DayOfWeek.SATURDAY || last.getDayOfWeek() == DayOfWeek.SUNDAY) {
+      last = last.minusDays(1);
+    }
+    int lastWeekday = last.getDayOfWeek().getValue() - 1;
+    int firstWeekday = Math.floorMod(lastWeekday - (WORKING_DAYS - 1), 5);
+    int weekdaysFromFirstMonday = WORKING_DAYS - 1 + firstWeekday;
+    long lastMonday = last.toEpochDay() - lastWeekday;
+    return new WorkingHours(lastMonday - weekdaysFromFirstMonday / 5 * 7L, firstWeekday);
+  }
 
   /** The moment that lies {@code offset} milliseconds of office time into the history. */
-  static long at(long offset) {
-    long day = offset / OPEN_MILLIS;
-    long epochDay = FIRST_MONDAY + day / 5 * 7 + day % 5;
+  long at(long offset) {
+    long weekday = offset / OPEN_MILLIS + firstWeekday;
+    long epochDay = firstMonday + weekday / 5 * 7 + weekday % 5;
     return epochDay * DAY_MILLIS + OPENS + offset % OPEN_MILLIS;
+  }
+
+  /** The last moment of the history: 18:59:59.999 on its last working day. */
+  long end() {
+    return at(SPAN - 1);
+  }
+
+  /**
+   * When the lookup rows (address, currency, department, payment type, first designs) appear: the
+   * Thursday before the history's first week, at 14:20:49.962.
+   */
+  long referenceCreated() {
+    return millis(LocalDate.ofEpochDay(firstMonday - 4).atTime(REFERENCE_TIME));
+  }
+
+  /** When counterparties and staff appear, a moment after the rows they refer to. */
+  long peopleCreated() {
+    return referenceCreated() + PEOPLE_AFTER_REFERENCE;
   }
 
   /**

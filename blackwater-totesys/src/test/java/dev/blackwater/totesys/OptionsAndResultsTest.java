@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,21 @@ class OptionsAndResultsTest {
           .isInstanceOfSatisfying(
               TotesysException.class,
               e -> assertThat(e.kind()).isEqualTo(TotesysException.Kind.BAD_ARGUMENT));
+    }
+  }
+
+  @Test
+  void seedOptionsEndTheHistoryOnTheSnapshotsDayUnlessToldOtherwise() {
+    SeedOptions options = new SeedOptions(0.5, 3);
+    assertThat(options.lastDay()).isEqualTo(LocalDate.of(2024, 11, 15));
+    LocalDate other = LocalDate.of(2040, 2, 29);
+    assertThat(options.endingOn(other)).isEqualTo(new SeedOptions(0.5, 3, other));
+    for (LocalDate far : new LocalDate[] {LocalDate.of(1974, 12, 31), LocalDate.of(9991, 1, 1)}) {
+      assertThatThrownBy(() -> options.endingOn(far))
+          .isInstanceOfSatisfying(
+              TotesysException.class,
+              e -> assertThat(e.kind()).isEqualTo(TotesysException.Kind.BAD_ARGUMENT))
+          .hasMessageContaining(far.toString());
     }
   }
 

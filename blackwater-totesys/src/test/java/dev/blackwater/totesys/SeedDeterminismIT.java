@@ -6,6 +6,10 @@ import dev.blackwater.testkit.PostgresServer;
 import dev.blackwater.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -68,11 +72,73 @@ class SeedDeterminismIT {
     }
   }
 
+  /**
+   * A history that ends on another day (here a Wednesday, so its weeks fall differently from the
+   * snapshot's) holds the same orders, moved in time: the same every time, and nothing after its
+   * last day.
+   */
+  @Test
+  void aHistoryEndingOnAnotherDayHoldsTheSameOrdersMovedInTime() throws SQLException {
+    LocalDate lastDay = LocalDate.of(2031, 3, 5);
+    WorkingHours calendar = WorkingHours.endingOn(lastDay);
+    SeedOptions options = new SeedOptions(0.05, 7).endingOn(lastDay);
+    try (TestDatabase snapshot = seeded("snapshot_calendar", new SeedOptions(0.05, 7));
+        TestDatabase moved = seeded("moved", options);
+        TestDatabase again = seeded("moved_again", options)) {
+      assertThat(Fingerprint.of(again)).isEqualTo(Fingerprint.of(moved));
+      assertThat(Fingerprint.of(moved).get("sales_order"))
+          .isNotEqualTo(Fingerprint.of(snapshot).get("sales_order"));
+      String terms =
+          "(t.design_id, t.staff_id, t.counterparty_id, t.units_sold, t.unit_price,"
+              + " t.currency_id, t.agreed_delivery_location_id,"
+              + " t.agreed_delivery_date::date - t.created_at::date,"
+              + " t.agreed_payment_date::date - t.created_at::date)::text";
+      assertThat(Fingerprint.of(moved, "sales_order", terms))
+          .isEqualTo(Fingerprint.of(snapshot, "sales_order", terms));
+      assertThat(moved.queryLong("SELECT count(*) FROM sales_order"))
+          .isEqualTo(snapshot.queryLong("SELECT count(*) FROM sales_order"));
+
+      String end = lastDay + " 18:59:59.999";
+      for (String table : TotesysSchema.tables()) {
+        assertThat(
+                moved.queryLong(
+                    "SELECT count(*) FROM "
+                        + TotesysSchema.quoted(table)
+                        + " WHERE last_updated > '"
+                        + end
+                        + "' OR created_at < '"
+                        + sql(calendar.referenceCreated())
+                        + "'"))
+            .as(table)
+            .isZero();
+      }
+      assertThat(moved.queryString("SELECT min(created_at)::text FROM address"))
+          .isEqualTo(sql(calendar.referenceCreated()));
+      assertThat(moved.queryString("SELECT max(created_at)::date::text FROM sales_order"))
+          .isBetween(lastDay.minusDays(2).toString(), lastDay.toString());
+      assertThat(
+              moved.queryLong(
+                  "SELECT count(*) FROM sales_order WHERE extract(isodow FROM created_at) > 5"))
+          .isZero();
+    }
+  }
+
+  /** A moment as PostgreSQL writes a timestamp. */
+  private static String sql(long millis) {
+    return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC)
+        .toString()
+        .replace('T', ' ');
+  }
+
   private static TestDatabase seeded(String label, double scale, long seed) throws SQLException {
+    return seeded(label, new SeedOptions(scale, seed));
+  }
+
+  private static TestDatabase seeded(String label, SeedOptions options) throws SQLException {
     TestDatabase db = PostgresServer.shared().createDatabase(label);
     try (Connection connection = db.connect()) {
       TotesysSchema.create(connection);
-      new Seeder().seed(connection, new SeedOptions(scale, seed));
+      new Seeder().seed(connection, options);
     }
     return db;
   }

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blackwater.testkit.PostgresExtension;
 import dev.blackwater.testkit.PostgresServer;
+import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -172,6 +178,50 @@ class SimulatorIT {
               small.queryLong(
                   "SELECT count(*) FROM sales_order WHERE created_at > '" + before + "'"))
           .isEqualTo(few.count(ChangeKind.NEW_SALES_ORDER));
+    }
+  }
+
+  /**
+   * Given a clock, the simulator stamps every change with it (here a fixed test clock), not with
+   * the database's, continuing a history seeded up to the clock's day.
+   */
+  @Test
+  void aSimulatorGivenAClockStampsItsChangesWithIt() throws SQLException {
+    Clock clock = TestClock.fixed();
+    LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    LocalDate yesterday = now.toLocalDate().minusDays(1);
+    try (TestDatabase today = PostgresServer.shared().createDatabase("clocked");
+        Connection connection = today.connect()) {
+      TotesysSchema.create(connection);
+      new Seeder().seed(connection, new SeedOptions(0.02, 11).endingOn(yesterday));
+      String seeded = today.queryString("SELECT max(last_updated)::text FROM payment");
+
+      SimulateResult made = new Simulator(clock).simulate(connection, new SimulateOptions(40, 5));
+
+      String stamp = now.truncatedTo(ChronoUnit.MILLIS).toString().replace('T', ' ');
+      assertThat(seeded).isLessThan(stamp);
+      assertThat(seeded.substring(0, 10))
+          .as("the history's last week")
+          .isBetween(yesterday.minusDays(6).toString(), yesterday.toString());
+      long stamped = 0;
+      for (String table : TotesysSchema.tables()) {
+        String from = " FROM " + TotesysSchema.quoted(table) + " WHERE last_updated > '" + seeded;
+        assertThat(
+                today.queryLong("SELECT count(*)" + from + "' AND last_updated <> '" + stamp + "'"))
+            .as(table)
+            .isZero();
+        stamped += today.queryLong("SELECT count(*)" + from + "'");
+      }
+      assertThat(stamped).isGreaterThanOrEqualTo(made.total());
+      assertThat(
+              today.queryLong(
+                  "SELECT count(*) FROM sales_order WHERE created_at = '"
+                      + stamp
+                      + "' AND agreed_payment_date::date >= '"
+                      + now.toLocalDate()
+                      + "'"))
+          .isEqualTo(made.count(ChangeKind.NEW_SALES_ORDER))
+          .isPositive();
     }
   }
 

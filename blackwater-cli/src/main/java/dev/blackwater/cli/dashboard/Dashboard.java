@@ -11,8 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads every dashboard view from the warehouse in one read-only, repeatable-read transaction (so
@@ -30,8 +32,8 @@ final class Dashboard {
     this.clock = clock;
   }
 
-  /** Runs the views. */
-  DashboardSnapshot read() {
+  /** Runs the views; {@code freshAsOf} is the warehouse's freshness, when the lake told it. */
+  DashboardSnapshot read(Optional<Instant> freshAsOf) {
     Map<DashboardView, ViewResult> results = new EnumMap<>(DashboardView.class);
     try (Connection c = database.open()) {
       c.setAutoCommit(false);
@@ -45,7 +47,7 @@ final class Dashboard {
     } catch (SQLException e) {
       throw database.failure(e);
     }
-    return new DashboardSnapshot(clock.instant(), database.location(), schema, results);
+    return new DashboardSnapshot(clock.instant(), database.location(), schema, freshAsOf, results);
   }
 
   private ViewResult run(Connection c, DashboardView view) throws SQLException {

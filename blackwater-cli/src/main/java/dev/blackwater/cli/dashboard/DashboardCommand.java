@@ -8,8 +8,10 @@ import dev.blackwater.config.Setting.Group;
 import dev.blackwater.config.Settings;
 import dev.blackwater.pipeline.Blackwater;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Write a self-contained HTML dashboard of the warehouse: sales by month, currency, design,",
       "staff, department and delivery place, purchases and payments, paid versus unpaid.",
-      "The page needs no network to view; its queries are the files dashboard/*.sql."
+      "The page needs no network to view; its queries are the files dashboard/*.sql. Given the",
+      "lake (--ingestion, --processed), the page also says how fresh the warehouse is, as",
+      "blackwater status does."
     })
 public final class DashboardCommand implements Callable<Integer>, TakesSettings {
 
@@ -37,7 +41,7 @@ public final class DashboardCommand implements Callable<Integer>, TakesSettings 
 
   @Override
   public List<Setting> settings() {
-    return Settings.of(Group.WAREHOUSE, Group.AWS);
+    return Settings.of(Group.WAREHOUSE, Group.LAKE, Group.AWS);
   }
 
   @Override
@@ -47,7 +51,12 @@ public final class DashboardCommand implements Callable<Integer>, TakesSettings 
     RunContext.stage("dashboard");
     String schema = blackwater.config().load().schema();
     DashboardSnapshot snapshot =
-        DashboardFile.create(blackwater.warehouse().current(), schema, out, blackwater.clock());
+        DashboardFile.create(
+            blackwater.warehouse().current(),
+            schema,
+            out,
+            blackwater.clock(),
+            freshAsOf(blackwater));
     Path written = out.toAbsolutePath().normalize();
     spec.commandLine()
         .getOut()
@@ -56,14 +65,35 @@ public final class DashboardCommand implements Callable<Integer>, TakesSettings 
             "Dashboard of schema %s at %s (%s) written to %s%n",
             schema,
             snapshot.warehouse(),
-            snapshot.empty()
-                ? "no facts yet"
-                : String.format(
-                    Locale.ROOT,
-                    "%,d facts, data as of %s",
-                    snapshot.facts(),
-                    snapshot.freshness().orElseThrow().replace('T', ' ')),
+            describe(snapshot),
             written);
     return 0;
+  }
+
+  /** What the page shows, in a few words: its facts, their newest change, the freshness. */
+  private static String describe(DashboardSnapshot snapshot) {
+    if (snapshot.empty()) {
+      return "no facts yet";
+    }
+    String facts =
+        String.format(
+            Locale.ROOT,
+            "%,d facts, newest change %s",
+            snapshot.facts(),
+            DashboardPage.sourceTime(snapshot.newestChange().orElseThrow()));
+    return snapshot.freshAsOf().isEmpty()
+        ? facts
+        : facts + ", up to date as of " + DashboardPage.freshAsOf(snapshot);
+  }
+
+  /**
+   * The warehouse's freshness as {@code blackwater status} tells it, when both lake zones are given
+   * (their options, the environment or {@code .env}, as in the demo's folder); else empty.
+   */
+  private static Optional<Instant> freshAsOf(Blackwater blackwater) {
+    if (blackwater.config().ingestion().isEmpty() || blackwater.config().processed().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(blackwater.status().report().warehouseFreshAsOf());
   }
 }

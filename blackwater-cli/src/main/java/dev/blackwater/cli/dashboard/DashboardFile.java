@@ -11,16 +11,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 /** The dashboard page as a file: read the warehouse, render, write. */
 public final class DashboardFile {
 
   private DashboardFile() {}
 
-  /** Reads the warehouse's schema, renders the page and writes it to {@code target}. */
+  /**
+   * Reads the warehouse's schema, renders the page and writes it to {@code target}. {@code
+   * freshAsOf} is when the warehouse last held every change of the source ({@code blackwater
+   * status}'s warehouse freshness), read before the views; empty when the lake is not known.
+   */
   public static DashboardSnapshot create(
-      DatabaseConfig warehouse, String schema, Path target, Clock clock) {
-    DashboardSnapshot snapshot = new Dashboard(warehouse, schema, clock).read();
+      DatabaseConfig warehouse,
+      String schema,
+      Path target,
+      Clock clock,
+      Optional<Instant> freshAsOf) {
+    DashboardSnapshot snapshot = new Dashboard(warehouse, schema, clock).read(freshAsOf);
     write(target, new DashboardPage().render(snapshot));
     return snapshot;
   }

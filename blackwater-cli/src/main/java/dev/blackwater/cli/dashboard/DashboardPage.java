@@ -2,10 +2,13 @@ package dev.blackwater.cli.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.blackwater.ResultJson;
+import dev.blackwater.cli.stage.StatusCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -41,8 +44,9 @@ final class DashboardPage {
     slots.put("warehouse", html(snapshot.warehouse()));
     slots.put("schema", html(snapshot.schema()));
     slots.put(
-        "freshness",
-        html(snapshot.freshness().map(t -> t.replace('T', ' ')).orElse("no facts yet")));
+        "newest-change",
+        html(snapshot.newestChange().map(DashboardPage::sourceTime).orElse("no facts yet")));
+    slots.put("fresh-as-of", html(freshAsOf(snapshot)));
     slots.put("data", json(snapshot));
     slots.put(
         "notice",
@@ -62,6 +66,30 @@ final class DashboardPage {
         });
   }
 
+  /**
+   * How fresh the warehouse is, in words: when it last held every change of the source and how long
+   * before the page that was, or why that is not known. Never the age of the newest change: a quiet
+   * source is not a stale warehouse.
+   */
+  static String freshAsOf(DashboardSnapshot snapshot) {
+    return snapshot
+        .freshAsOf()
+        .map(
+            at ->
+                GENERATED.format(at)
+                    + ", "
+                    + StatusCommand.duration(Duration.between(at, snapshot.generatedAt()))
+                    + " before this page")
+        .orElse("not known (blackwater dashboard tells it when given the lake, as status does)");
+  }
+
+  /** A source timestamp (ISO local date-time) to the second, as the page shows it. */
+  static String sourceTime(String iso) {
+    String text = iso.replace('T', ' ');
+    int fraction = text.indexOf('.');
+    return fraction < 0 ? text : text.substring(0, fraction);
+  }
+
   /** The snapshot as JSON that is safe inside a {@code <script>} element. */
   static String json(DashboardSnapshot snapshot) {
     Map<String, Object> views = new LinkedHashMap<>();
@@ -75,7 +103,8 @@ final class DashboardPage {
     page.put("generatedAt", snapshot.generatedAt().toString());
     page.put("warehouse", snapshot.warehouse());
     page.put("schema", snapshot.schema());
-    page.put("freshness", snapshot.freshness().orElse(null));
+    page.put("freshAsOf", snapshot.freshAsOf().map(Instant::toString).orElse(null));
+    page.put("newestChange", snapshot.newestChange().orElse(null));
     page.put("empty", snapshot.empty());
     page.put("views", views);
     try {

@@ -13,12 +13,20 @@ import java.util.Optional;
  * @param generatedAt when the views were read
  * @param warehouse where the warehouse is ({@code host:port/database}, never a password)
  * @param schema the warehouse schema
+ * @param freshAsOf when the warehouse was last known to hold every change of the source: the status
+ *     report's warehouse freshness ({@code blackwater status}), read from the lake before the
+ *     views; empty when the lake was not given
  */
 record DashboardSnapshot(
-    Instant generatedAt, String warehouse, String schema, Map<DashboardView, ViewResult> views) {
+    Instant generatedAt,
+    String warehouse,
+    String schema,
+    Optional<Instant> freshAsOf,
+    Map<DashboardView, ViewResult> views) {
 
   DashboardSnapshot {
     Objects.requireNonNull(generatedAt, "generatedAt");
+    Objects.requireNonNull(freshAsOf, "freshAsOf");
     EnumMap<DashboardView, ViewResult> copy = new EnumMap<>(DashboardView.class);
     copy.putAll(views);
     for (DashboardView view : DashboardView.values()) {
@@ -36,9 +44,10 @@ record DashboardSnapshot(
 
   /**
    * The newest {@code last_updated} of any fact (ISO local date-time, the source's clock), or empty
-   * when the warehouse holds no facts.
+   * when the warehouse holds no facts. How long ago the source last changed, not how fresh the
+   * warehouse is: see {@link #freshAsOf()}.
    */
-  Optional<String> freshness() {
+  Optional<String> newestChange() {
     return view(DashboardView.FRESHNESS).column("last_updated").stream()
         .filter(Objects::nonNull)
         .map(String::valueOf)

@@ -38,6 +38,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,10 +55,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     description = {
-      "Start an embedded PostgreSQL with a scale-1 totesys and an empty warehouse, run the full",
-      "pipeline into local lake folders, then a few rounds of simulated activity each followed by",
-      "a run, verify, and write the dashboard. Ends with where everything is and the commands to",
-      "run the real thing."
+      "Start an embedded PostgreSQL with a scale-1 totesys (two years of history up to yesterday)",
+      "and an empty warehouse, run the full pipeline into local lake folders, then a few rounds of",
+      "today's simulated activity each followed by a run, verify, and write the dashboard. Ends",
+      "with where everything is and the commands to run the real thing."
     })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -97,11 +99,15 @@ public final class DemoCommand implements Callable<Integer> {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("postgres"))) {
       DatabaseConfig source = postgres.createDatabase("source", "totesys");
       DatabaseConfig warehouse = postgres.createDatabase("warehouse", "warehouse");
-      out.println("2. Creating and seeding totesys (scale 1) ...");
+      LocalDate lastDay = LocalDate.ofInstant(clock().instant(), ZoneOffset.UTC).minusDays(1);
+      out.println(
+          "2. Creating and seeding totesys (scale 1, two years of history up to "
+              + lastDay
+              + ") ...");
       out.flush();
       try (Connection c = new Database(source).open()) {
         TotesysSchema.create(c);
-        SeedResult seeded = new Seeder().seed(c, new SeedOptions(1, 42));
+        SeedResult seeded = new Seeder().seed(c, new SeedOptions(1, 42).endingOn(lastDay));
         out.printf(Locale.ROOT, "   %,d rows in 11 tables%n", seeded.totalRows());
       }
       Path ingestion = home.resolve("lake/ingestion");
@@ -124,7 +130,8 @@ public final class DemoCommand implements Callable<Integer> {
       cycle(pipeline, out);
       for (int round = 1; round <= rounds; round++) {
         try (Connection c = new Database(source).open()) {
-          SimulateResult changed = new Simulator().simulate(c, new SimulateOptions(150, round));
+          SimulateResult changed =
+              new Simulator(clock()).simulate(c, new SimulateOptions(150, round));
           out.printf(
               Locale.ROOT,
               "%d. Simulated activity, round %d of %d: %d changes; running again ...%n",
@@ -139,7 +146,12 @@ public final class DemoCommand implements Callable<Integer> {
       VerifyReport report = blackwater.verifier().verify();
       out.println(VerifyCommand.describe(report));
       Path dashboard = home.resolve("dashboard.html");
-      DashboardFile.create(warehouse, "public", dashboard, clock());
+      DashboardFile.create(
+          warehouse,
+          "public",
+          dashboard,
+          clock(),
+          Optional.ofNullable(blackwater.status().report().warehouseFreshAsOf()));
       writeDotEnv(home, source, warehouse, ingestion, processed);
       out.printf(Locale.ROOT, "%n%d. Dashboard written to %s%n%n", 5 + rounds, dashboard);
       summary(

@@ -11,6 +11,8 @@ import dev.blackwater.pipeline.RunRecord;
 import dev.blackwater.pipeline.StatusReport;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,9 +24,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "status",
     description = {
-      "Where the pipeline stands: per table the watermark and newest batch, per stage the newest",
-      "batch, the backlog and the last success and failure, and the warehouse's freshness lag.",
-      "The warehouse part is shown when a warehouse is configured."
+      "Where the pipeline stands: per source table its newest change and newest batch; how fresh",
+      "the lake is (as of the last extract that read the source, even one that found nothing new);",
+      "per stage the newest batch, the backlog and the last success and failure; per fact table its",
+      "newest version, and how fresh the warehouse is. The warehouse part is shown when a warehouse",
+      "is configured. A table that has not changed for a long time is not behind: only the lake's",
+      "and the warehouse's lag say how far Blackwater trails the source."
     })
 public final class StatusCommand implements Callable<Integer>, TakesSettings {
 
@@ -48,11 +53,20 @@ public final class StatusCommand implements Callable<Integer>, TakesSettings {
 
   static String describe(StatusReport report) {
     StringBuilder text = new StringBuilder();
-    TextTable tables = new TextTable("source table", "watermark", "newest batch", ">lake lag");
+    TextTable tables =
+        new TextTable("source table", "newest change (watermark)", "newest batch", ">changed");
     report
         .tables()
-        .forEach(t -> tables.row(t.table(), t.watermark(), t.newestBatch(), duration(t.lag())));
+        .forEach(t -> tables.row(t.table(), t.watermark(), t.newestBatch(), ago(t.changeAge())));
     text.append(tables.isEmpty() ? "  The ingestion zone holds no batch yet." : tables.toString())
+        .append("\n\n")
+        .append(
+            freshness(
+                "Lake",
+                report.lakeFreshAsOf(),
+                report.lakeLag(),
+                "the last extract that read the source, whether it found changes or not",
+                "no extract has read the source yet"))
         .append("\n\n");
     TextTable stages =
         new TextTable("stage", "newest batch", ">backlog", "last success", "last failure");
@@ -68,16 +82,44 @@ public final class StatusCommand implements Callable<Integer>, TakesSettings {
                     failure(s.lastFailure())));
     text.append(stages);
     if (!report.facts().isEmpty()) {
-      TextTable facts =
-          new TextTable("warehouse table", ">versions", "newest version", ">freshness lag");
+      TextTable facts = new TextTable("warehouse table", ">versions", "newest version", ">changed");
       report
           .facts()
-          .forEach(
-              f -> facts.row(f.table(), f.rows(), f.newestVersion(), duration(f.freshnessLag())));
+          .forEach(f -> facts.row(f.table(), f.rows(), f.newestVersion(), ago(f.changeAge())));
       text.append("\n\n").append(facts);
-      text.append("\n\nFreshness lag: ").append(duration(report.freshnessLag()));
+      text.append("\n\n")
+          .append(
+              freshness(
+                  "Warehouse",
+                  report.warehouseFreshAsOf(),
+                  report.warehouseLag(),
+                  "the extract of the newest batch it loaded, or the lake's when nothing waits",
+                  "nothing loaded yet"));
     }
     return text.toString();
+  }
+
+  /**
+   * One line on how fresh a part is: {@code Lake fresh as of T, lag 2m 5s (why)}. A table's last
+   * change is not in it: a table that never changes is not behind.
+   */
+  private static String freshness(
+      String part, Instant asOf, Duration lag, String why, String unknown) {
+    if (asOf == null) {
+      return part + " fresh as of: - (" + unknown + ")";
+    }
+    return part
+        + " fresh as of "
+        + asOf.truncatedTo(ChronoUnit.SECONDS)
+        + ", lag "
+        + duration(lag)
+        + " ("
+        + why
+        + ")";
+  }
+
+  private static String ago(Duration d) {
+    return d == null ? "-" : duration(d) + " ago";
   }
 
   private static String when(RunRecord run) {
@@ -97,7 +139,7 @@ public final class StatusCommand implements Callable<Integer>, TakesSettings {
   }
 
   /** A duration as {@code 3d 4h}, {@code 12m 5s}, {@code 800ms}. */
-  static String duration(Duration d) {
+  public static String duration(Duration d) {
     if (d == null) {
       return "-";
     }

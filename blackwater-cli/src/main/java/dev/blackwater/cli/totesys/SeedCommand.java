@@ -9,6 +9,7 @@ import dev.blackwater.totesys.SeedOptions;
 import dev.blackwater.totesys.SeedResult;
 import dev.blackwater.totesys.Seeder;
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -46,9 +47,20 @@ public final class SeedCommand implements Callable<Integer>, TakesSettings {
       description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(
+      names = "--until",
+      paramLabel = "DATE",
+      description = {
+        "The history's last day, yyyy-mm-dd: its 530 working days end on the last weekday on or",
+        "before DATE (default: the real snapshot's, 2024-11-15). The same seed and DATE always",
+        "give the same rows."
+      })
+  LocalDate until;
+
   @Override
   public Integer call() {
-    SeedOptions checked = new SeedOptions(scale, seed);
+    SeedOptions checked =
+        until == null ? new SeedOptions(scale, seed) : new SeedOptions(scale, seed, until);
     SeedResult result =
         Composition.of(spec)
             .sourceDatabase(spec)
@@ -57,9 +69,10 @@ public final class SeedCommand implements Callable<Integer>, TakesSettings {
     out.println(TableCounts.format(result.rows()));
     out.printf(
         Locale.ROOT,
-        "Seeded scale %s (seed %d) in %.1f s.%n",
+        "Seeded scale %s (seed %d, history up to %s) in %.1f s.%n",
         scale,
         seed,
+        checked.lastDay(),
         result.duration().toMillis() / 1000.0);
     return 0;
   }

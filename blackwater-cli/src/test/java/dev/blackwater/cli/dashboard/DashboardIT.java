@@ -7,10 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blackwater.ResultJson;
+import dev.blackwater.Stage;
 import dev.blackwater.cli.Cli;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
+import dev.blackwater.lake.LocalLakeStore;
+import dev.blackwater.pipeline.RunLog;
 import dev.blackwater.testkit.PostgresExtension;
+import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
 import dev.blackwater.warehouse.WarehouseSchema;
 import java.math.BigDecimal;
@@ -22,12 +26,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,16 +49,16 @@ class DashboardIT {
 
   private final Cli cli = new Cli();
 
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK = TestClock.fixed();
 
   private static SampleWarehouse sample;
   private static DashboardSnapshot snapshot;
 
   @BeforeAll
   static void fill(TestDatabase db) {
-    sample = SampleWarehouse.fill(db, "public");
-    snapshot = new Dashboard(SampleWarehouse.config(db), "public", CLOCK).read();
+    sample =
+        SampleWarehouse.fill(db, "public", LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC));
+    snapshot = new Dashboard(SampleWarehouse.config(db), "public", CLOCK).read(Optional.empty());
   }
 
   @Test
@@ -137,6 +145,33 @@ class DashboardIT {
             row -> assertThat(row.subList(0, 4)).isEqualTo(List.of("GBP", 1L, 1L, HOSTILE_DESIGN)));
   }
 
+  /**
+   * A design is its id and names repeat (designs 3 and 12 are both Granite): each row's label is
+   * its name and id, so no label stands for two designs, and both Granites are told apart.
+   */
+  @Test
+  void topDesignsLabelEachDesignWithItsIdSoANameMeansOneDesign() {
+    ViewResult top = snapshot.view(DashboardView.TOP_DESIGNS);
+    int currency = top.columns().indexOf("currency_code");
+    int id = top.columns().indexOf("design_id");
+    int name = top.columns().indexOf("design_name");
+    int label = top.columns().indexOf("design_label");
+    assertThat(label).as("design_label follows design_name").isEqualTo(name + 1);
+    Map<Object, List<Object>> labels = new TreeMap<>();
+    for (List<Object> row : top.rows()) {
+      assertThat(row.get(label)).isEqualTo(row.get(name) + " (#" + row.get(id) + ")");
+      labels.computeIfAbsent(row.get(currency), c -> new ArrayList<>()).add(row.get(label));
+    }
+    assertThat(labels).containsOnlyKeys(SampleWarehouse.CURRENCIES.toArray());
+    labels.forEach((code, list) -> assertThat(list).as(code.toString()).doesNotHaveDuplicates());
+    assertThat(top.rows())
+        .filteredOn(row -> row.get(currency).equals("GBP"))
+        .filteredOn(row -> row.get(name).equals(SampleWarehouse.SHARED_DESIGN_NAME))
+        .as("both Granites sell in GBP's top ten, told apart")
+        .extracting(row -> row.get(label))
+        .containsExactlyInAnyOrder("Granite (#3)", "Granite (#12)");
+  }
+
   @Test
   void purchaseAndPaymentViewsAddUpTheCurrentVersions() {
     assertThat(sums(DashboardView.PURCHASES_BY_MONTH, "purchase_value", "month", "currency_code"))
@@ -196,7 +231,8 @@ class DashboardIT {
         .containsEntry("fact_sales_order", money(300 + sample.olderSales))
         .containsEntry("fact_purchase_order", money(120 + sample.olderPurchases))
         .containsEntry("fact_payment", money(360 + sample.olderPayments));
-    assertThat(snapshot.freshness()).contains(sample.newestUpdate().toString());
+    assertThat(snapshot.newestChange()).contains(sample.newestUpdate().toString());
+    assertThat(snapshot.freshAsOf()).isEmpty();
     assertThat(snapshot.facts()).isEqualTo(780);
     assertThat(snapshot.generatedAt()).isEqualTo(CLOCK.instant());
   }
@@ -307,6 +343,51 @@ class DashboardIT {
     assertThat(data.at("/views").size()).isEqualTo(DashboardView.values().length);
   }
 
+  /**
+   * Given the lake, the page is up to date as of the warehouse's freshness that status tells: here
+   * the extract a moment ago that found nothing new, while the sample's newest change is weeks old.
+   * The newest change stays apart, a time, not a lag.
+   */
+  @Test
+  void givenTheLakeThePageSaysHowFreshTheWarehouseIs(TestDatabase db, @TempDir Path dir)
+      throws Exception {
+    Path ingestion = Files.createDirectories(dir.resolve("ingestion"));
+    Path processed = Files.createDirectories(dir.resolve("processed"));
+    RunLog runs = new RunLog(new LocalLakeStore(ingestion), cli.clock());
+    runs.run(Stage.EXTRACT, "quiet", () -> "nothing new", result -> null);
+    Instant extracted = runs.latestSuccess(Stage.EXTRACT).orElseThrow().startedAt();
+    Path page = dir.resolve("dashboard.html");
+
+    Cli.Outcome outcome =
+        cli.run(
+            "dashboard",
+            "--out",
+            page.toString(),
+            "--warehouse-url",
+            db.jdbcUrl(),
+            "--warehouse-user",
+            db.user(),
+            "--ingestion",
+            ingestion.toString(),
+            "--processed",
+            processed.toString());
+
+    assertThat(outcome.exitCode()).as(outcome.all()).isZero();
+    String shown =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC)
+            .format(extracted);
+    assertThat(outcome.out())
+        .contains("newest change " + DashboardPage.sourceTime(sample.newestUpdate().toString()))
+        .contains("up to date as of " + shown + ", ");
+    String html = Files.readString(page);
+    assertThat(html)
+        .containsPattern("id=\"fresh-as-of\"[^>]*>" + shown + ", [^<]* before this page<");
+    JsonNode data = ResultJson.mapper().readTree(PageHtml.embeddedJson(html));
+    assertThat(Instant.parse(data.at("/freshAsOf").asText())).isEqualTo(extracted);
+    assertThat(data.at("/newestChange").asText()).isEqualTo(sample.newestUpdate().toString());
+  }
+
   @Test
   void aSchemaWithoutFactsGivesAPageThatSaysSo(TestDatabase db, @TempDir Path dir)
       throws Exception {
@@ -380,7 +461,7 @@ class DashboardIT {
                             "warehouse", "jdbc:postgresql://127.0.0.1:1/none", "x", "y"),
                         "public",
                         CLOCK)
-                    .read())
+                    .read(Optional.empty()))
         .isInstanceOf(BlackwaterException.class)
         .extracting(e -> ((BlackwaterException) e).code())
         .isEqualTo(ErrorCode.CONNECTION);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DashboardPageTest {
@@ -24,9 +25,10 @@ class DashboardPageTest {
     assertThat(PageHtml.count(html, "<script")).isEqualTo(PageHtml.count(html, "</script>"));
     JsonNode data = ResultJson.mapper().readTree(PageHtml.embeddedJson(html));
     assertThat(data.at("/views/top_designs/rows/0/3").asText()).isEqualTo(HOSTILE);
-    assertThat(data.at("/views/top_designs/rows/0/6").decimalValue())
+    assertThat(data.at("/views/top_designs/rows/0/7").decimalValue())
         .isEqualByComparingTo("1234.50");
-    assertThat(data.at("/freshness").asText()).isEqualTo("2025-02-28T17:45:12");
+    assertThat(data.at("/newestChange").asText()).isEqualTo("2025-02-28T17:45:12.25");
+    assertThat(data.at("/freshAsOf").asText()).isEqualTo("2025-03-01T11:58:30Z");
     assertThat(data.at("/empty").asBoolean()).isFalse();
   }
 
@@ -37,9 +39,36 @@ class DashboardPageTest {
     assertThat(html)
         .contains("2025-03-01 12:00:00 UTC")
         .contains("db.example:5432/warehouse&lt;b&gt;, schema dw")
-        .contains("2025-02-28 17:45:12")
+        .contains(">2025-02-28 17:45:12</dd>")
+        .contains(">2025-03-01 11:58:30 UTC, 1m 30s before this page</dd>")
         .doesNotContain("id=\"empty\"")
         .doesNotContain("{{");
+  }
+
+  /**
+   * The header's freshness is the warehouse's, from the lake; the newest change is only the
+   * source's last change. Without the lake the page says the freshness is not known rather than
+   * pass the newest change off as it.
+   */
+  @Test
+  void freshnessIsTheWarehousesNotTheAgeOfTheNewestChange() {
+    DashboardSnapshot known = snapshot("Wooden", 12);
+    DashboardSnapshot unknown =
+        new DashboardSnapshot(
+            known.generatedAt(),
+            known.warehouse(),
+            known.schema(),
+            Optional.empty(),
+            known.views());
+
+    assertThat(DashboardPage.freshAsOf(known))
+        .isEqualTo("2025-03-01 11:58:30 UTC, 1m 30s before this page");
+    assertThat(new DashboardPage().render(unknown))
+        .contains(">not known (blackwater dashboard tells it when given the lake")
+        .contains(">2025-02-28 17:45:12</dd>");
+    assertThat(DashboardPage.sourceTime("2025-02-28T17:45:12.250"))
+        .isEqualTo("2025-02-28 17:45:12");
+    assertThat(DashboardPage.sourceTime("2025-02-28T17:45")).isEqualTo("2025-02-28 17:45");
   }
 
   @Test
@@ -75,7 +104,7 @@ class DashboardPageTest {
             List.of("fact_table", "current_rows", "versions", "last_updated"),
             List.of(
                 java.util.Arrays.asList(
-                    "fact_sales_order", facts, facts, facts == 0 ? null : "2025-02-28T17:45:12"),
+                    "fact_sales_order", facts, facts, facts == 0 ? null : "2025-02-28T17:45:12.25"),
                 java.util.Arrays.asList("fact_payment", 0L, 0L, null))));
     views.put(
         DashboardView.TOP_DESIGNS,
@@ -85,11 +114,25 @@ class DashboardPageTest {
                 "sales_rank",
                 "design_id",
                 "design_name",
+                "design_label",
                 "orders",
                 "units_sold",
                 "sales_value"),
-            List.of(List.of("GBP", 1L, 7L, designName, 3L, 300L, new BigDecimal("1234.50")))));
+            List.of(
+                List.of(
+                    "GBP",
+                    1L,
+                    7L,
+                    designName,
+                    designName + " (#7)",
+                    3L,
+                    300L,
+                    new BigDecimal("1234.50")))));
     return new DashboardSnapshot(
-        Instant.parse("2025-03-01T12:00:00Z"), "db.example:5432/warehouse<b>", "dw", views);
+        Instant.parse("2025-03-01T12:00:00Z"),
+        "db.example:5432/warehouse<b>",
+        "dw",
+        Optional.of(Instant.parse("2025-03-01T11:58:30Z")),
+        views);
   }
 }

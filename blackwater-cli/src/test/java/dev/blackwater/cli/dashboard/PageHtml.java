@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reading a written dashboard page in tests. */
-final class PageHtml {
+/** Reading a written dashboard page in tests (the dashboard's and the demo's). */
+public final class PageHtml {
 
   private PageHtml() {}
 
   /** The JSON the page embeds as its data. */
-  static String embeddedJson(String html) {
+  public static String embeddedJson(String html) {
     Matcher m =
         Pattern.compile(
                 "<script type=\"application/json\" id=\"dashboard-data\">(.*?)</script>",
@@ -22,7 +22,7 @@ final class PageHtml {
   }
 
   /** How often {@code part} occurs in {@code text}. */
-  static int count(String text, String part) {
+  public static int count(String text, String part) {
     return text.split(Pattern.quote(part), -1).length - 1;
   }
 }

@@ -12,17 +12,21 @@ import java.sql.Statement;
 import java.sql.Time;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * A small, realistic warehouse for the dashboard tests: 14 months of sales orders, purchase orders
- * and payments in three currencies, ten delivery places in six countries, eight staff in four
- * departments, older versions of some facts (amended orders, payments flipped to paid), and a
- * design and a city whose names try to break out of the page. Built in Java, so a test can compute
- * what each view should return without SQL.
+ * A small, realistic warehouse for the dashboard tests: 14 whole months of sales orders, purchase
+ * orders and payments in three currencies that end with the month before last of the day it is
+ * filled "as of" (a source that has been quiet for a month or two since), ten delivery places in
+ * six countries, eight staff in four departments, older versions of some facts (amended orders,
+ * payments flipped to paid), two designs that share a name, and a design and a city whose names try
+ * to break out of the page. Built in Java, so a test can compute what each view should return
+ * without SQL.
  */
 final class SampleWarehouse {
 
@@ -113,9 +117,22 @@ final class SampleWarehouse {
           Map.entry(9, "Plastic"),
           Map.entry(10, "Frozen"),
           Map.entry(11, "Rubber"),
-          Map.entry(12, "Concrete"));
+          Map.entry(12, "Granite"));
 
-  private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
+  /** Designs 3 and 12 are both called this: two designs, one name. */
+  static final String SHARED_DESIGN_NAME = "Granite";
+
+  /**
+   * How long, at least, the sample's source has been quiet on the day it is filled as of: its
+   * newest change is at most two days into the month before it (an order's last update).
+   */
+  static final int QUIET_DAYS = 25;
+
+  /** The first day of the 14 months the facts fall on. */
+  private final LocalDate firstDay;
+
+  /** How many days the facts fall on. */
+  private final int days;
 
   /** The current version of every fact. */
   final List<Sale> sales = new ArrayList<>();
@@ -131,12 +148,20 @@ final class SampleWarehouse {
 
   private final Random random = new Random(20240101);
 
-  private SampleWarehouse() {}
+  private SampleWarehouse(LocalDate today) {
+    YearMonth last = YearMonth.from(today).minusMonths(2);
+    this.firstDay = last.minusMonths(13).atDay(1);
+    this.days = (int) ChronoUnit.DAYS.between(firstDay, last.atEndOfMonth()) + 1;
+  }
 
-  /** Migrates {@code schema} of {@code db} and fills it. */
-  static SampleWarehouse fill(TestDatabase db, String schema) {
+  /**
+   * Migrates {@code schema} of {@code db} and fills it as of {@code today}: the facts fall on the
+   * 14 whole months that end with the month before last, so that its newest change is over {@value
+   * #QUIET_DAYS} days old.
+   */
+  static SampleWarehouse fill(TestDatabase db, String schema, LocalDate today) {
     new WarehouseSchema(config(db), schema).migrate();
-    SampleWarehouse warehouse = new SampleWarehouse();
+    SampleWarehouse warehouse = new SampleWarehouse(today);
     try (Connection c = db.connect()) {
       c.setSchema(schema);
       c.setAutoCommit(false);
@@ -165,14 +190,19 @@ final class SampleWarehouse {
   }
 
   private void insertDimensions(Connection c) throws SQLException {
+    try (PreparedStatement dates =
+        c.prepareStatement(
+            """
+            INSERT INTO dim_date
+            SELECT d::date, extract(year FROM d), extract(month FROM d), extract(day FROM d),
+                   extract(isodow FROM d), to_char(d, 'FMDay'), to_char(d, 'FMMonth'),
+                   extract(quarter FROM d)
+            FROM generate_series(?::date, ?::date, interval '1 day') d""")) {
+      dates.setObject(1, firstDay.minusDays(30));
+      dates.setObject(2, firstDay.plusDays(days + 60L));
+      dates.execute();
+    }
     try (Statement s = c.createStatement()) {
-      s.execute(
-          """
-          INSERT INTO dim_date
-          SELECT d::date, extract(year FROM d), extract(month FROM d), extract(day FROM d),
-                 extract(isodow FROM d), to_char(d, 'FMDay'), to_char(d, 'FMMonth'),
-                 extract(quarter FROM d)
-          FROM generate_series(date '2023-01-01', date '2026-12-31', interval '1 day') d""");
       s.execute(
           "INSERT INTO dim_currency VALUES (1, 'GBP', 'British pound'), (2, 'USD', 'US dollar'),"
               + " (3, 'EUR', 'Euro')");
@@ -236,7 +266,7 @@ final class SampleWarehouse {
                 + " agreed_delivery_date, agreed_delivery_location_id)"
                 + " VALUES (?, ?, '08:00', ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)")) {
       for (int id = 1; id <= 300; id++) {
-        LocalDate created = FIRST_DAY.plusDays(random.nextInt(425));
+        LocalDate created = firstDay.plusDays(random.nextInt(days));
         String currency = currency(id);
         int design = id % 7 == 0 ? 1 : 2 + random.nextInt(11);
         int units = design == 1 ? 500 + random.nextInt(500) : 10 + random.nextInt(400);
@@ -300,7 +330,7 @@ final class SampleWarehouse {
                 + " agreed_payment_date, agreed_delivery_location_id)"
                 + " VALUES (?, ?, '08:00', ?, ?, 6, 2, ?, ?, ?, ?, ?, ?, 1)")) {
       for (int id = 1; id <= 120; id++) {
-        LocalDate created = FIRST_DAY.plusDays(random.nextInt(425));
+        LocalDate created = firstDay.plusDays(random.nextInt(days));
         Purchase purchase =
             new Purchase(
                 id,
@@ -358,7 +388,7 @@ final class SampleWarehouse {
         t.setObject(3, sale ? id % 300 + 1 : null, java.sql.Types.INTEGER);
         t.setObject(4, sale ? null : id % 120 + 1, java.sql.Types.INTEGER);
         t.addBatch();
-        LocalDate date = FIRST_DAY.plusDays(random.nextInt(425));
+        LocalDate date = firstDay.plusDays(random.nextInt(days));
         Payment payment =
             new Payment(
                 id,
