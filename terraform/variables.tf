@@ -155,27 +155,47 @@ variable "freshness_threshold_seconds" {
 # --- network: set subnet_ids to run the functions inside a VPC (to reach RDS) ---
 
 variable "vpc_id" {
-  description = "VPC of the subnets (needed with subnet_ids, for the Secrets Manager endpoint's security group)."
+  description = "VPC of the subnets (needed with subnet_ids, for the endpoints' security group)."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.vpc_id == null || can(regex("^vpc-[0-9a-f]+$", var.vpc_id))
+    error_message = "vpc_id must be a VPC id (vpc-0123456789abcdef0)."
+  }
 }
 
 variable "subnet_ids" {
-  description = "Private subnets for the functions. Empty: the functions run outside any VPC."
+  description = "Private subnets for the functions (and the Fargate task). Empty: the functions run outside any VPC."
   type        = list(string)
   default     = []
+
+  validation {
+    condition     = alltrue([for s in var.subnet_ids : can(regex("^subnet-[0-9a-f]+$", s))])
+    error_message = "subnet_ids must be subnet ids (subnet-0123456789abcdef0)."
+  }
 }
 
 variable "security_group_ids" {
-  description = "Security groups of the functions (they must reach the databases on 5432)."
+  description = "Security groups of the functions and the Fargate task (they must reach the databases on 5432)."
   type        = list(string)
   default     = []
+
+  validation {
+    condition     = alltrue([for g in var.security_group_ids : can(regex("^sg-[0-9a-f]+$", g))])
+    error_message = "security_group_ids must be security group ids (sg-0123456789abcdef0)."
+  }
 }
 
 variable "route_table_ids" {
   description = "Route tables of the subnets, for the S3 gateway endpoint."
   type        = list(string)
   default     = []
+
+  validation {
+    condition     = alltrue([for r in var.route_table_ids : can(regex("^rtb-[0-9a-f]+$", r))])
+    error_message = "route_table_ids must be route table ids (rtb-0123456789abcdef0)."
+  }
 }
 
 variable "create_vpc_endpoints" {
@@ -232,6 +252,14 @@ variable "quicksight_dataset_columns" {
   description = "Result columns of dashboard queries, by file name without .sql, added to or replacing modules/quicksight/dataset_columns.json (which declares every query of the dashboard). Only for queries you add or change. Types: STRING, INTEGER, DECIMAL, DATETIME, BIT, BOOLEAN, JSON."
   type        = map(list(object({ name = string, type = string })))
   default     = {}
+}
+
+# --- the Fargate task's image ---
+
+variable "container_image_tag" {
+  description = "Tag of the Fargate task's image in the repository terraform/bootstrap created: the commit it was built from (the workflow and `make deploy` pass it; never set it in an environment's tfvars)."
+  type        = string
+  default     = null
 }
 
 # --- plans without AWS ---

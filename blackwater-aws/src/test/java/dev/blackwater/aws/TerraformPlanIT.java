@@ -201,8 +201,7 @@ class TerraformPlanIT {
             .isNotNull();
         Class<?> type = Class.forName(className, false, classes);
         assertThat(
-                Arrays.stream(type.getInterfaces())
-                    .map(Class::getName)
+                interfaces(type).stream()
                     .anyMatch(
                         i ->
                             i.equals("com.amazonaws.services.lambda.runtime.RequestStreamHandler")
@@ -463,8 +462,9 @@ class TerraformPlanIT {
   }
 
   /**
-   * Memory, timeout and /tmp of each function are the defaults that terraform.tfvars.example and
-   * docs/aws.md's sizing table show (offline.tfvars leaves them at the defaults).
+   * Memory, timeout and /tmp of each function are the defaults that
+   * terraform/environments/production.tfvars and docs/aws.md's sizing table show (offline.tfvars
+   * leaves them at the defaults).
    */
   @Test
   void functionSizesAreTheDefaultsTheExampleAndTheDocsShow() throws IOException {
@@ -479,7 +479,7 @@ class TerraformPlanIT {
               "lambda_ephemeral_storage_mb", f.after().at("/ephemeral_storage/0/size").asInt());
       for (var setting : planned.entrySet()) {
         assertThat(example.get(setting.getKey()))
-            .as("terraform.tfvars.example " + setting.getKey())
+            .as("environments/production.tfvars " + setting.getKey())
             .containsEntry(stage, setting.getValue());
         assertThat(docs.get(setting.getKey()))
             .as("docs/aws.md sizing table " + setting.getKey())
@@ -616,9 +616,9 @@ class TerraformPlanIT {
       Pattern.compile("^#\\s*(lambda_\\w+)\\s*=\\s*\\{([^}]*)}", Pattern.MULTILINE);
   private static final Pattern STAGE_VALUE = Pattern.compile("(\\w+)\\s*=\\s*(\\d+)");
 
-  /** The commented-out defaults of terraform.tfvars.example: setting -> stage -> value. */
+  /** The commented-out defaults of environments/production.tfvars: setting -> stage -> value. */
   private static Map<String, Map<String, Integer>> exampleSizes() throws IOException {
-    String text = Files.readString(Path.of("../terraform/terraform.tfvars.example"));
+    String text = Files.readString(Path.of("../terraform/environments/production.tfvars"));
     Map<String, Map<String, Integer>> sizes = new TreeMap<>();
     Matcher m = EXAMPLE_SIZE.matcher(text);
     while (m.find()) {
@@ -654,6 +654,15 @@ class TerraformPlanIT {
           .put(m.group(1), Integer.parseInt(m.group(4)));
     }
     return sizes;
+  }
+
+  /** The names of every interface {@code type} and its superclasses implement. */
+  private static List<String> interfaces(Class<?> type) {
+    List<String> names = new ArrayList<>();
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      Arrays.stream(c.getInterfaces()).map(Class::getName).forEach(names::add);
+    }
+    return names;
   }
 
   private static List<JsonNode> statements(JsonNode policy) {
