@@ -53,7 +53,8 @@ public record Setting(
     COUNT("whole number"),
     CHOICE("one of the values named"),
     FLAG("true or false"),
-    PATH("directory");
+    PATH("directory"),
+    FILE("file");
 
     private final String text;
 

@@ -21,11 +21,11 @@ import org.slf4j.LoggerFactory;
  * A Lambda function running one stage ({@link ExtractHandler}, {@link TransformHandler}, {@link
  * LoadHandler} name Lambda's entry points; tests build one directly). The constructor is the
  * composition root: the settings from the function's environment ({@link Configuration}, as the
- * command line reads them), the AWS clients built once from them, and the stage's zones and
- * credential sources made before a SnapStart snapshot (no connection, no secret read). Each
- * invocation runs the stage through the same {@link StageRunner} the command line uses, named after
- * the Lambda request, and writes the result as JSON for the state machine; a failure becomes one
- * {@link StageFailure} line.
+ * command line reads them, with {@link LambdaDefaults}: TLS verified), the AWS clients built once
+ * from them, and the stage's zones and credential sources made before a SnapStart snapshot (no
+ * connection, no secret read). Each invocation runs the stage through the same {@link StageRunner}
+ * the command line uses, named after the Lambda request, and writes the result as JSON for the
+ * state machine; a failure becomes one {@link StageFailure} line.
  */
 class StageHandler implements RequestStreamHandler {
 
@@ -40,7 +40,11 @@ class StageHandler implements RequestStreamHandler {
 
   StageHandler(Stage stage, HandlerSetup setup) {
     Configuration configuration =
-        new Configuration(SettingSource.environment(setup.environment()), setup.machine());
+        new Configuration(
+            SettingSource.firstOf(
+                SettingSource.environment(setup.environment()),
+                LambdaDefaults.of(setup.environment())),
+            setup.machine());
     AwsClients aws = new AwsClients(configuration.aws());
     Blackwater blackwater =
         new Blackwater(configuration.pipeline(), aws.lakeStores(), aws.secrets(), setup.clock());
@@ -66,12 +70,13 @@ class StageHandler implements RequestStreamHandler {
           stage.label(),
           runId,
           result.nothingNew() ? "nothing new" : "batch " + result.newestBatch());
+      LOG.info("{} result {}", stage.label(), ResultJson.mapper().writeValueAsString(result));
     } catch (RuntimeException e) {
       StageFailure failure = StageFailure.of(stage, e);
       LOG.error(failure.getMessage(), e);
       throw failure;
     }
-    output.write(ResultJson.mapper().writeValueAsBytes(result));
+    output.write(ResultJson.mapper().writeValueAsBytes(StepResult.of(stage, result)));
   }
 
   private String runId(Context context) {
