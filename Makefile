@@ -96,9 +96,9 @@ plan-offline: ## validate and plan terraform/ and terraform/bootstrap without AW
 	printf 'terraform {\n  backend "local" {\n    path = "offline.tfstate"\n  }\n}\n' > $(OFFLINE_OVERRIDE); \
 	$(MAKE) --no-print-directory tf-init && \
 	$(TF_OFFLINE) validate && $(TF_BOOTSTRAP) validate && \
-	$(OFFLINE_AWS) $(TF_OFFLINE) plan -refresh=false -input=false -lock=false -var-file=offline.tfvars -out=plan.bin && \
+	$(OFFLINE_AWS) $(TF_OFFLINE) plan -refresh=false -input=false -lock=false -var-file=offline.tfvars -out=plan.bin >/dev/null && \
 	$(TF_OFFLINE) show -json plan.bin > terraform/plan.json && \
-	$(OFFLINE_AWS) $(TF_BOOTSTRAP) plan -refresh=false -input=false -lock=false -var-file=offline.tfvars -out=plan.bin && \
+	$(OFFLINE_AWS) $(TF_BOOTSTRAP) plan -refresh=false -input=false -lock=false -var-file=offline.tfvars -out=plan.bin >/dev/null && \
 	$(TF_BOOTSTRAP) show -json plan.bin > terraform/bootstrap/plan.json && \
 	echo "wrote terraform/plan.json and terraform/bootstrap/plan.json"
 

@@ -17,11 +17,14 @@ module "storage" {
   partition     = var.partition
   artifact_path = "${path.root}/${var.artifact_path}"
   force_destroy = var.force_destroy_buckets
+
+  break_glass_role_arn = coalesce(var.lake_break_glass_role_arn, "arn:${var.partition}:iam::${var.account_id}:role/${var.name_prefix}-lake-break-glass")
 }
 
 module "secrets" {
   source = "./modules/secrets"
 
+  existing_arns           = { source = var.source_secret_arn, warehouse = var.warehouse_secret_arn }
   name_prefix             = var.name_prefix
   recovery_window_in_days = var.secret_recovery_window_days
   reader                  = var.quicksight_enabled
@@ -70,10 +73,12 @@ module "lambda" {
   ingestion_uri        = "s3://${module.storage.ingestion_bucket}/"
   processed_uri        = "s3://${module.storage.processed_bucket}/"
 
-  source_secret_name           = module.secrets.source_secret_name
-  warehouse_secret_name        = module.secrets.warehouse_secret_name
-  source_secret_arn_pattern    = module.secrets.source_secret_arn_pattern
-  warehouse_secret_arn_pattern = module.secrets.warehouse_secret_arn_pattern
+  secret_ids          = module.secrets.secret_ids
+  secret_policy_arns  = module.secrets.secret_policy_arns
+  secret_kms_key_arns = { source = var.source_secret_kms_key_arn, warehouse = var.warehouse_secret_kms_key_arn }
+  database_urls       = { source = var.source_database_url, warehouse = var.warehouse_database_url }
+  sslmode             = var.database_sslmode
+  ca_bundle_path      = var.lambda_ca_bundle_path
 
   subnet_ids         = var.subnet_ids
   security_group_ids = var.security_group_ids
@@ -107,6 +112,7 @@ module "orchestration" {
   function_alias_arns_by_name = module.lambda.alias_arns_by_name
   alarm_topic_arn_by_name     = module.monitoring.alarm_topic_arn_by_name
   schedule_expression         = var.schedule_expression
+  execution_timeout_seconds   = var.execution_timeout_seconds
   schedule_enabled            = var.schedule_enabled
   log_retention_days          = var.log_retention_days
 }

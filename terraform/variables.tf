@@ -37,6 +37,12 @@ variable "schedule_expression" {
   default     = "rate(5 minutes)"
 }
 
+variable "execution_timeout_seconds" {
+  description = "The longest a pipeline execution may run (it times out and alarms past it, so a stuck run cannot make the schedule skip for ever). Above the longest Fargate run you expect."
+  type        = number
+  default     = 14400
+}
+
 variable "schedule_enabled" {
   description = "Whether the schedule runs (false pauses the pipeline)."
   type        = bool
@@ -140,6 +146,12 @@ variable "force_destroy_buckets" {
   default     = false
 }
 
+variable "lake_break_glass_role_arn" {
+  description = "The only role that may delete lake objects or versions, delete a lake bucket, or change a lake bucket's policy, lifecycle rules or versioning (null: <prefix>-lake-break-glass in this account, which you create when you need it; see docs/aws.md, \"The lake cannot be deleted\")."
+  type        = string
+  default     = null
+}
+
 variable "secret_recovery_window_days" {
   description = "Days a deleted secret can be restored (0 deletes at once, handy for test stacks)."
   type        = number
@@ -150,6 +162,71 @@ variable "freshness_threshold_seconds" {
   description = "The staleness alarm fires when the warehouse lags the source by more than this."
   type        = number
   default     = 1800
+}
+
+# --- the databases: secrets and TLS ---
+
+variable "source_secret_arn" {
+  description = "ARN of an existing secret with the totesys credentials (for example the one RDS manages and rotates for the master user); null: Terraform creates <prefix>/source-database, empty, for you to fill."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.source_secret_arn == null || can(regex("^arn:[a-z-]+:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$", var.source_secret_arn))
+    error_message = "source_secret_arn must be a Secrets Manager secret ARN."
+  }
+}
+
+variable "warehouse_secret_arn" {
+  description = "ARN of an existing secret with the warehouse (loader) credentials; null: Terraform creates <prefix>/warehouse-database."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.warehouse_secret_arn == null || can(regex("^arn:[a-z-]+:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$", var.warehouse_secret_arn))
+    error_message = "warehouse_secret_arn must be a Secrets Manager secret ARN."
+  }
+}
+
+variable "source_secret_kms_key_arn" {
+  description = "The customer-managed KMS key that encrypts source_secret_arn (RDS-managed secrets can use one); extract gets kms:Decrypt on it through Secrets Manager only. null for AWS's own key."
+  type        = string
+  default     = null
+}
+
+variable "warehouse_secret_kms_key_arn" {
+  description = "The customer-managed KMS key that encrypts warehouse_secret_arn; load gets kms:Decrypt on it through Secrets Manager only."
+  type        = string
+  default     = null
+}
+
+variable "source_database_url" {
+  description = "JDBC URL of totesys (jdbc:postgresql://host:5432/totesys), for a secret that holds only username and password, as RDS-managed secrets do; the secret's host, port and dbname win where it has them."
+  type        = string
+  default     = null
+}
+
+variable "warehouse_database_url" {
+  description = "JDBC URL of the warehouse, for a secret that holds only username and password."
+  type        = string
+  default     = null
+}
+
+variable "database_sslmode" {
+  description = "TLS of the functions' and the task's database connections: verify-full (the server's certificate chains to the RDS CA bundle and names the host), verify-ca or require. Plain text is not offered."
+  type        = string
+  default     = "verify-full"
+
+  validation {
+    condition     = contains(["require", "verify-ca", "verify-full"], var.database_sslmode)
+    error_message = "database_sslmode must be require, verify-ca or verify-full."
+  }
+}
+
+variable "lambda_ca_bundle_path" {
+  description = "The CA bundle the functions verify the databases with: the RDS global bundle the artifact carries at its root (make rds-ca before make package)."
+  type        = string
+  default     = "/var/task/rds-global-bundle.pem"
 }
 
 # --- network: set subnet_ids to run the functions inside a VPC (to reach RDS) ---

@@ -44,3 +44,8 @@ variable "schedule_enabled" {
 variable "log_retention_days" {
   type = number
 }
+
+variable "execution_timeout_seconds" {
+  description = "The longest an execution may run; past it the execution times out (and alarms), so a stuck run cannot hold off every later one."
+  type        = number
+}
