@@ -25,7 +25,8 @@ RUN case "$(uname -m)" in \
 FROM eclipse-temurin:21-jre-noble
 COPY --from=slim /opt/blackwater/blackwater.jar /opt/blackwater/blackwater.jar
 COPY blackwater-aws/src/lambda/ca/rds-global-bundle.pem /opt/blackwater/rds-global-bundle.pem
-# TLS is verified by default, as on Lambda (a local test sets BLACKWATER_*_SSLMODE=disable
+# The JVM takes a quarter of the task's memory (its heap stays small), DuckDB half (the task
+# definition's BLACKWATER_MEMORY_LIMIT). TLS is verified by default, as on Lambda (a local test sets BLACKWATER_*_SSLMODE=disable
 # explicitly); the task's /tmp is its ephemeral storage (terraform: fargate_ephemeral_storage_gb).
 ENV HOME=/tmp \
     BLACKWATER_LOG_FORMAT=json \
@@ -35,5 +36,5 @@ ENV HOME=/tmp \
     BLACKWATER_WAREHOUSE_SSLROOTCERT=/opt/blackwater/rds-global-bundle.pem
 USER 65532:65532
 WORKDIR /tmp
-ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-XX:MaxRAMPercentage=75", "-jar", "/opt/blackwater/blackwater.jar"]
+ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-XX:MaxRAMPercentage=25", "-jar", "/opt/blackwater/blackwater.jar"]
 CMD ["--help"]

@@ -18,3 +18,5 @@ warehouse_host           = "warehouse.example.internal"
 warehouse_secret_arn         = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:rds!db-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b-AbCdEf"
 warehouse_secret_kms_key_arn = "arn:aws:kms:eu-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 warehouse_database_url       = "jdbc:postgresql://warehouse.example.internal:5432/warehouse"
+# The Fargate task's image tag (make plan passes the commit's).
+container_image_tag = "0123456789abcdef0123456789abcdef01234567"

@@ -339,6 +339,55 @@ variable "container_image_tag" {
   default     = null
 }
 
+# --- past one Lambda: the Fargate task ---
+
+variable "fargate_enabled" {
+  description = "Run backlogs larger than a function can take (lambda_max_backlog_bytes) as an ECS Fargate task, in subnet_ids; false: the functions take every backlog."
+  type        = bool
+  default     = true
+}
+
+variable "lambda_max_backlog_bytes" {
+  description = "With the Fargate task: the most bytes of pending batches (gzip CSV for transform, Parquet for load) a transform or load function takes on in a run; above it the function hands the run to the task. See docs/aws.md, \"Past one Lambda\"."
+  type        = number
+  default     = 157286400
+}
+
+variable "fargate_cpu" {
+  description = "The Fargate task's CPU units (1024 = one vCPU)."
+  type        = number
+  default     = 4096
+}
+
+variable "fargate_memory_mb" {
+  description = "The Fargate task's memory (half of it is DuckDB's)."
+  type        = number
+  default     = 16384
+}
+
+variable "fargate_ephemeral_storage_gb" {
+  description = "The Fargate task's disk in GiB (21 to 200): /tmp, where transform and load work and DuckDB spills."
+  type        = number
+  default     = 100
+
+  validation {
+    condition     = var.fargate_ephemeral_storage_gb >= 21 && var.fargate_ephemeral_storage_gb <= 200
+    error_message = "fargate_ephemeral_storage_gb must be 21 to 200."
+  }
+}
+
+variable "fargate_assign_public_ip" {
+  description = "Give the Fargate task a public IP (only in public subnets without VPC endpoints or a NAT gateway)."
+  type        = bool
+  default     = false
+}
+
+variable "fargate_timeout_seconds" {
+  description = "The longest one Fargate run (transform or load) may take before the state machine stops it."
+  type        = number
+  default     = 10800
+}
+
 # --- plans without AWS ---
 
 variable "offline_plan" {

@@ -65,6 +65,9 @@ resource "aws_lambda_function" "this" {
         BLACKWATER_WAREHOUSE_SCHEMA = var.warehouse_schema
         JAVA_TOOL_OPTIONS           = var.java_tool_options
       },
+      var.max_backlog_bytes == null || each.key == "extract" ? {} : {
+        BLACKWATER_LAMBDA_MAX_BACKLOG = tostring(var.max_backlog_bytes)
+      },
       # the stage's database: its secret, verified TLS, and the URL an RDS-managed secret lacks
       local.access[each.key].database == null ? {} : merge(
         {

@@ -135,3 +135,9 @@ variable "subnet_ids" {
 variable "security_group_ids" {
   type = list(string)
 }
+
+variable "max_backlog_bytes" {
+  description = "BLACKWATER_LAMBDA_MAX_BACKLOG of transform and load: above it they hand the run to the Fargate task (null: no limit)."
+  type        = number
+  default     = null
+}

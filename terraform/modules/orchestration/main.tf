@@ -15,6 +15,12 @@
 # it takes a second, it loads any batch an earlier failed run left transformed but not loaded, and
 # it reports FreshnessLagSeconds, which the staleness alarm needs every run.
 #
+# Past one Lambda: with a Fargate task (var.fargate), transform and load first measure what is
+# pending; above lambda_max_backlog_bytes they do nothing and answer delegated, and the
+# TransformDelegated / LoadDelegated choices run that stage (and load after a delegated transform)
+# as the Fargate task (ecs:runTask.sync, the same code, command transform or load). A task whose
+# container did not exit with 0 goes to the failure mail (FargateFailed), as any other error.
+#
 # Failures: transient Lambda errors are retried with backoff; every other error goes to
 # NotifyFailure (SNS, e-mail) and fails the execution. States.ALL does not match
 # States.DataLimitExceeded, so every catch names it first. What no catch can take (States.Runtime,
@@ -59,7 +65,80 @@ locals {
     "rows.$"       = "$.Payload.rows"
     "bytes.$"      = "$.Payload.bytes"
     "durationMs.$" = "$.Payload.durationMs"
+    "delegated.$"  = "$.Payload.delegated"
   }
+
+  fargate = var.fargate == null ? {} : {
+    for stage, next in { Transform = "LoadOnFargate", Load = "Done" } : stage => next
+  }
+
+  # (built inside a for over zero or one task, as the two branches of a conditional would need one
+  # type)
+  fargate_states = merge([for f in(var.fargate == null ? [] : [var.fargate]) : merge(
+    {
+      for stage, next in local.fargate : "${stage}OnFargate" => {
+        Type     = "Task"
+        Resource = "arn:${var.partition}:states:::ecs:runTask.sync"
+        Parameters = {
+          LaunchType      = "FARGATE"
+          PlatformVersion = "LATEST"
+          Cluster         = f.cluster_arn
+          TaskDefinition  = f.task_definition_arn
+          NetworkConfiguration = {
+            AwsvpcConfiguration = {
+              Subnets        = f.subnet_ids
+              SecurityGroups = f.security_group_ids
+              AssignPublicIp = f.assign_public_ip ? "ENABLED" : "DISABLED"
+            }
+          }
+          Overrides = {
+            ContainerOverrides = [{ Name = f.container, Command = [lower(stage)] }]
+          }
+        }
+        # the stopped task's description: keep its containers (their exit codes) and its ARN
+        ResultSelector = { "containers.$" = "$.Containers", "taskArn.$" = "$.TaskArn" }
+        ResultPath     = "$.fargate"
+        TimeoutSeconds = f.timeout_seconds
+        Catch          = local.catch
+        Next           = "${stage}OnFargateExited"
+      }
+    },
+    {
+      for stage, next in local.fargate : "${stage}OnFargateExited" => {
+        Type = "Choice"
+        Choices = [{
+          And = [
+            { Variable = "$.fargate.containers[0].ExitCode", IsPresent = true },
+            { Variable = "$.fargate.containers[0].ExitCode", NumericEquals = 0 },
+          ]
+          Next = next
+        }]
+        Default = "FargateFailed"
+      }
+    },
+    {
+      TransformDelegated = {
+        Type    = "Choice"
+        Choices = [{ Variable = "$.transform.delegated", BooleanEquals = true, Next = "TransformOnFargate" }]
+        Default = "Load"
+      }
+      LoadDelegated = {
+        Type    = "Choice"
+        Choices = [{ Variable = "$.load.delegated", BooleanEquals = true, Next = "LoadOnFargate" }]
+        Default = "Done"
+      }
+      FargateFailed = {
+        Type = "Pass"
+        Parameters = {
+          Error     = "FargateTaskFailed"
+          "Cause.$" = "States.JsonToString($.fargate)"
+        }
+        ResultPath = "$.error"
+        Next       = "NotifyFailure"
+      }
+      Done = { Type = "Succeed" }
+    },
+  )]...)
 
   control_states = {
     Guard = {
@@ -132,7 +211,7 @@ locals {
     Comment        = "Blackwater: extract, transform, load"
     StartAt        = "Guard"
     TimeoutSeconds = var.execution_timeout_seconds
-    States = merge(local.control_states, {
+    States = merge(local.control_states, local.fargate_states, {
       NotifyFailure = {
         Type     = "Task"
         Resource = "arn:${var.partition}:states:::sns:publish"
@@ -145,7 +224,11 @@ locals {
         Next       = "Failed"
       }
       }, {
-      for name, next in { Extract = "AnythingNew", Transform = "Load", Load = null } : name => merge(
+      for name, next in {
+        Extract   = "AnythingNew"
+        Transform = var.fargate == null ? "Load" : "TransformDelegated"
+        Load      = var.fargate == null ? null : "LoadDelegated"
+        } : name => merge(
         {
           Type     = "Task"
           Resource = "arn:${var.partition}:states:::lambda:invoke"
@@ -210,6 +293,54 @@ data "aws_iam_policy_document" "state_machine" {
     sid       = "ListOwnExecutions"
     actions   = ["states:ListExecutions"]
     resources = [local.state_machine_arn]
+  }
+
+  # the Fargate task: run it, watch it, stop it on a timeout, pass its two roles to ECS;
+  # runTask.sync learns that the task stopped through a rule Step Functions manages
+  dynamic "statement" {
+    for_each = var.fargate == null ? [] : [1]
+    content {
+      sid       = "RunFargateTask"
+      actions   = ["ecs:RunTask"]
+      resources = ["${var.fargate.task_definition_arn}:*"]
+      condition {
+        test     = "ArnEquals"
+        variable = "ecs:cluster"
+        values   = [var.fargate.cluster_arn]
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.fargate == null ? [] : [1]
+    content {
+      sid       = "WatchFargateTask"
+      actions   = ["ecs:DescribeTasks", "ecs:StopTask"]
+      resources = ["arn:${var.partition}:ecs:${var.region}:${var.account_id}:task/${element(split("/", var.fargate.cluster_arn), 1)}/*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.fargate == null ? [] : [1]
+    content {
+      sid       = "PassFargateRoles"
+      actions   = ["iam:PassRole"]
+      resources = var.fargate.role_arns
+      condition {
+        test     = "StringEquals"
+        variable = "iam:PassedToService"
+        values   = ["ecs-tasks.amazonaws.com"]
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.fargate == null ? [] : [1]
+    content {
+      sid       = "FollowFargateTask"
+      actions   = ["events:PutTargets", "events:PutRule", "events:DescribeRule"]
+      resources = ["arn:${var.partition}:events:${var.region}:${var.account_id}:rule/StepFunctionsGetEventsForECSTaskRule"]
+    }
   }
 
   # the SkipRun state's count. PutMetricData supports no resource-level permissions: AWS requires

@@ -39,7 +39,8 @@ class TerraformPlanIT {
    * Actions that AWS only grants on Resource "*": the EC2 describe calls Lambda makes to attach to
    * a VPC, CloudWatch Logs' log-delivery API that Step Functions' execution logging uses, and
    * CloudWatch's PutMetricData (the state machine's SkippedRuns count, narrowed by a namespace
-   * condition, see StateMachinePlanIT).
+   * condition, see StateMachinePlanIT), and ECR's GetAuthorizationToken (the Fargate task's image
+   * pull).
    */
   private static final Set<String> WILDCARD_RESOURCE_ACTIONS =
       Set.of(
@@ -54,7 +55,8 @@ class TerraformPlanIT {
           "logs:PutResourcePolicy",
           "logs:DescribeResourcePolicies",
           "logs:DescribeLogGroups",
-          "cloudwatch:PutMetricData");
+          "cloudwatch:PutMetricData",
+          "ecr:GetAuthorizationToken");
 
   /** The most ephemeral storage (/tmp) AWS allows on a function with SnapStart. */
   private static final int SNAP_START_MAX_EPHEMERAL_STORAGE_MB = 512;
@@ -368,15 +370,41 @@ class TerraformPlanIT {
     assertThat(plan.all("aws_cloudwatch_dashboard")).hasSize(1);
   }
 
+  /**
+   * Given subnets (offline.tfvars, like every committed environment), every function runs in
+   * exactly those subnets with those security groups, and the VPC gets the endpoints the functions
+   * and the Fargate task need without a NAT gateway.
+   */
   @Test
-  void functionsInAVpcGetS3AndSecretsManagerEndpoints() {
+  void functionsInTheGivenSubnetsGetTheEndpointsTheyNeed() {
+    JsonNode subnets = plan.variableValue("subnet_ids");
+    JsonNode groups = plan.variableValue("security_group_ids");
+    assertThat(subnets).isNotEmpty();
     assertThat(plan.all("aws_lambda_function"))
-        .allSatisfy(f -> assertThat(f.after().at("/vpc_config/0/subnet_ids")).isNotEmpty());
+        .allSatisfy(
+            f -> {
+              assertThat(f.after().at("/vpc_config/0/subnet_ids"))
+                  .as(f.address())
+                  .isEqualTo(sorted(subnets));
+              assertThat(f.after().at("/vpc_config/0/security_group_ids"))
+                  .isEqualTo(sorted(groups));
+            });
+    String region = plan.variable("region");
     assertThat(plan.all("aws_vpc_endpoint"))
         .extracting(e -> e.text("vpc_endpoint_type") + " " + e.text("service_name"))
         .containsExactlyInAnyOrder(
-            "Gateway com.amazonaws." + plan.variable("region") + ".s3",
-            "Interface com.amazonaws." + plan.variable("region") + ".secretsmanager");
+            "Gateway com.amazonaws." + region + ".s3",
+            "Interface com.amazonaws." + region + ".secretsmanager",
+            "Interface com.amazonaws." + region + ".ecr.api",
+            "Interface com.amazonaws." + region + ".ecr.dkr",
+            "Interface com.amazonaws." + region + ".logs");
+  }
+
+  private static JsonNode sorted(JsonNode strings) {
+    List<String> values = new ArrayList<>();
+    strings.forEach(v -> values.add(v.asText()));
+    values.sort(null);
+    return new ObjectMapper().valueToTree(values);
   }
 
   /**

@@ -163,6 +163,11 @@ public final class Configuration {
         endpoint(Settings.SECRETS_ENDPOINT));
   }
 
+  /** The most bytes of pending batches a Lambda function takes on in one run, if limited. */
+  public Optional<Long> lambdaMaxBacklog() {
+    return source.value(Settings.LAMBDA_MAX_BACKLOG).map(v -> bytes(Settings.LAMBDA_MAX_BACKLOG));
+  }
+
   /** Who owns the warehouse schema. */
   public WarehouseMode warehouseMode() {
     String value = required(Settings.WAREHOUSE_MODE);

@@ -26,6 +26,7 @@ public record Setting(
     WORK("transform and load: DuckDB and the working directory"),
     TRANSFORM("transform"),
     AWS("AWS clients"),
+    LAMBDA("the Lambda functions (no command takes these)"),
     LOGGING("logging (the command line; on Lambda, JSON lines always)");
 
     private final String title;

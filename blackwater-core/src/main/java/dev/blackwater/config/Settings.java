@@ -260,6 +260,18 @@ public final class Settings {
           "A Secrets Manager compatible endpoint instead of AWS's.",
           false);
 
+  public static final Setting LAMBDA_MAX_BACKLOG =
+      new Setting(
+          "lambda-max-backlog",
+          Group.LAMBDA,
+          Type.SIZE,
+          null,
+          "The most a transform or load function takes on in one run, in bytes of its pending"
+              + " batches (gzip CSV for transform, Parquet for load); above it the function does"
+              + " nothing and answers delegated, and the state machine runs that stage on"
+              + " Fargate (default: no limit). Terraform sets it (lambda_max_backlog_bytes).",
+          false);
+
   public static final Setting LOG_FORMAT =
       new Setting(
           "log-format",
@@ -309,6 +321,7 @@ public final class Settings {
           AWS_REGION,
           S3_ENDPOINT,
           SECRETS_ENDPOINT,
+          LAMBDA_MAX_BACKLOG,
           LOG_FORMAT,
           DEBUG);
 

@@ -6,8 +6,10 @@ import dev.blackwater.StageResult;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.load.BatchLoadResult;
 import dev.blackwater.load.LoadResult;
+import dev.blackwater.pipeline.Backlog;
 import dev.blackwater.transform.ProcessedBatch;
 import dev.blackwater.transform.TransformResult;
+import java.util.Optional;
 
 /**
  * What a handler returns to the state machine: a summary of fixed size, whatever the run did. A
@@ -27,6 +29,11 @@ import dev.blackwater.transform.TransformResult;
  * @param durationMs how long the run took
  * @param freshnessLagSeconds load only: how far the warehouse trails the clock (null before it
  *     holds facts, and for the other stages)
+ * @param delegated whether the function left the run to the Fargate task: its backlog was above
+ *     {@code lambda-max-backlog}, and it did nothing
+ * @param pendingBatches transform and load with a {@code lambda-max-backlog}: the batches pending
+ *     when the run started (null when not measured)
+ * @param pendingBytes their bytes (null when not measured)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record StepResult(
@@ -38,10 +45,35 @@ public record StepResult(
     long rows,
     long bytes,
     long durationMs,
-    Long freshnessLagSeconds) {
+    Long freshnessLagSeconds,
+    boolean delegated,
+    Integer pendingBatches,
+    Long pendingBytes) {
+
+  /** A function that did nothing: {@code backlog} is the Fargate task's to take. */
+  static StepResult delegated(Stage stage, String runId, Backlog backlog) {
+    return new StepResult(
+        stage.label(),
+        runId,
+        false,
+        0,
+        null,
+        0,
+        0,
+        0,
+        null,
+        true,
+        backlog.batches(),
+        backlog.bytes());
+  }
 
   /** The summary of {@code result}, a run of {@code stage}. */
   static StepResult of(Stage stage, StageResult result) {
+    return of(stage, result, Optional.empty());
+  }
+
+  /** The summary of {@code result}, with the backlog measured before it ran, if it was. */
+  static StepResult of(Stage stage, StageResult result, Optional<Backlog> measured) {
     int batches;
     long bytes;
     Long lag = null;
@@ -77,7 +109,10 @@ public record StepResult(
         result.rows(),
         bytes,
         result.duration().toMillis(),
-        lag);
+        lag,
+        false,
+        measured.map(Backlog::batches).orElse(null),
+        measured.map(Backlog::bytes).orElse(null));
   }
 
   private static long parquetBytes(ProcessedBatch batch) {

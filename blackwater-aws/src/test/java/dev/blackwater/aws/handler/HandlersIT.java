@@ -290,6 +290,57 @@ class HandlersIT {
         .isNotNull();
   }
 
+  /**
+   * With lambda-max-backlog, transform and load measure what is pending before they work: above the
+   * limit they write nothing and answer delegated (the state machine then runs the stage on
+   * Fargate), at or below it they run and report what they found pending.
+   */
+  @Test
+  void aBacklogAboveTheLimitIsLeftToFargateUntouched(TestBucket bucket) throws Exception {
+    TestDatabase source = PostgresServer.shared().createDatabase("handlers_backlog");
+    try (Connection c = source.connect()) {
+      TotesysSchema.create(c);
+      new Seeder().seed(c, new SeedOptions(0.01, 9));
+    }
+    TestDatabase warehouse = PostgresServer.shared().createDatabase("handlers_backlog_dw");
+    secrets.put("it/backlog-source", secret(source, source.user(), "trusted"));
+    secrets.put("it/backlog-warehouse", secret(warehouse, warehouse.user(), "trusted"));
+    Map<String, String> env = environment(bucket, "it/backlog-source", "it/backlog-warehouse");
+    JsonNode extracted = invoke(handler(Stage.EXTRACT, env), "req-backlog-e", "{}");
+    Map<String, String> limited = new HashMap<>(env);
+    limited.put("BLACKWATER_LAMBDA_MAX_BACKLOG", "1KB");
+
+    JsonNode delegated = invoke(handler(Stage.TRANSFORM, limited), "req-backlog-t1", "{}");
+
+    assertThat(delegated.path("delegated").asBoolean()).isTrue();
+    assertThat(delegated.path("pendingBatches").asInt()).isEqualTo(1);
+    assertThat(delegated.path("pendingBytes").asLong()).isEqualTo(extracted.path("bytes").asLong());
+    assertThat(delegated.path("batches").asInt()).isZero();
+    LakeStore processed =
+        new AwsClients(new Configuration(SettingSource.environment(env), Machine.current()).aws())
+            .lakeStores()
+            .open(bucket.zone("processed"));
+    assertThat(processed.listAll("_batches/", null)).as("nothing transformed").isEmpty();
+
+    JsonNode transformed = invoke(handler(Stage.TRANSFORM, env), "req-backlog-t2", "{}");
+    assertThat(transformed.path("delegated").asBoolean()).isFalse();
+    assertThat(transformed.path("pendingBytes").isNull()).as("no limit, nothing measured").isTrue();
+    JsonNode loadDelegated = invoke(handler(Stage.LOAD, limited), "req-backlog-l1", "{}");
+    assertThat(loadDelegated.path("delegated").asBoolean()).isTrue();
+    assertThat(loadDelegated.path("pendingBatches").asInt()).isEqualTo(1);
+    assertThat(loadDelegated.path("pendingBytes").asLong())
+        .isEqualTo(transformed.path("bytes").asLong());
+
+    limited.put("BLACKWATER_LAMBDA_MAX_BACKLOG", "1GB");
+    JsonNode loaded = invoke(handler(Stage.LOAD, limited), "req-backlog-l2", "{}");
+    assertThat(loaded.path("delegated").asBoolean()).isFalse();
+    assertThat(loaded.path("batches").asInt()).isEqualTo(1);
+    assertThat(loaded.path("pendingBytes").asLong()).isEqualTo(transformed.path("bytes").asLong());
+    JsonNode again = invoke(handler(Stage.LOAD, limited), "req-backlog-l3", "{}");
+    assertThat(again.path("pendingBatches").asInt()).as("loaded: nothing pending").isZero();
+    assertThat(again.path("nothingNew").asBoolean()).isTrue();
+  }
+
   @Test
   void aMissingSettingIsNamedWhenTheFunctionStarts(TestBucket bucket) {
     Map<String, String> env = new HashMap<>();
