@@ -130,14 +130,6 @@ module "fargate" {
   warehouse_secret_kms_key_arn = var.warehouse_secret_kms_key_arn
 }
 
-# The Fargate task runs in the functions' subnets (awsvpc), and needs its image tag.
-check "fargate_task" {
-  assert {
-    condition     = !var.fargate_enabled || (length(var.subnet_ids) > 0 && var.container_image_tag != null)
-    error_message = "fargate_enabled needs subnet_ids (the task runs in them) and container_image_tag (make plan passes the commit's); set fargate_enabled = false to run every backlog on Lambda."
-  }
-}
-
 module "monitoring" {
   source = "./modules/monitoring"
 

@@ -345,6 +345,12 @@ variable "fargate_enabled" {
   description = "Run backlogs larger than a function can take (lambda_max_backlog_bytes) as an ECS Fargate task, in subnet_ids; false: the functions take every backlog."
   type        = bool
   default     = true
+
+  # The task runs in the functions' subnets (Fargate needs awsvpc) and needs its image's tag.
+  validation {
+    condition     = !var.fargate_enabled || (length(var.subnet_ids) > 0 && var.container_image_tag != null)
+    error_message = "fargate_enabled needs subnet_ids (the task runs in them) and container_image_tag (make plan passes the commit's); set fargate_enabled = false to leave every backlog to the functions."
+  }
 }
 
 variable "lambda_max_backlog_bytes" {

@@ -4,6 +4,7 @@ import dev.blackwater.config.Setting;
 import dev.blackwater.config.SettingSource;
 import dev.blackwater.config.Settings;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,7 +14,8 @@ import java.util.function.Function;
  * TLS ({@code verify-full}) against the RDS CA bundle the artifact carries at its root ({@code
  * $LAMBDA_TASK_ROOT/rds-global-bundle.pem}), never the driver's {@code prefer}, which falls back to
  * plain text without a word. A function whose environment names a database's sslmode gets exactly
- * that (an explicit {@code disable} included), and no default bundle.
+ * that (an explicit {@code disable} included), and the bundle only when that mode verifies and
+ * names none.
  */
 final class LambdaDefaults {
 
@@ -44,6 +46,8 @@ final class LambdaDefaults {
     String given = environment.apply(mode.variable());
     if (given == null || given.isBlank()) {
       defaults.put(mode.variable(), "verify-full");
+      defaults.put(rootCert.variable(), root + "/" + CA_BUNDLE);
+    } else if (given.trim().toLowerCase(Locale.ROOT).startsWith("verify-")) {
       defaults.put(rootCert.variable(), root + "/" + CA_BUNDLE);
     }
   }
