@@ -2,6 +2,25 @@ locals {
   artifact_exists = fileexists("${path.root}/${var.artifact_path}")
   in_vpc          = length(var.subnet_ids) > 0
 
+  # The Fargate task's image, in the repository terraform/bootstrap made, tagged with the commit.
+  repository     = "${var.account_id}.dkr.ecr.${var.region}.amazonaws.com/${var.name_prefix}"
+  repository_arn = "arn:${var.partition}:ecr:${var.region}:${var.account_id}:repository/${var.name_prefix}"
+  # The task works on its own disk, with half its memory for DuckDB (the JVM takes a quarter).
+  fargate_environment = merge(
+    {
+      BLACKWATER_INGESTION             = "s3://${module.storage.ingestion_bucket}/"
+      BLACKWATER_PROCESSED             = "s3://${module.storage.processed_bucket}/"
+      BLACKWATER_WAREHOUSE_SECRET      = module.secrets.secret_ids["warehouse"]
+      BLACKWATER_WAREHOUSE_SCHEMA      = var.warehouse_schema
+      BLACKWATER_WAREHOUSE_SSLMODE     = var.database_sslmode
+      BLACKWATER_WAREHOUSE_SSLROOTCERT = "/opt/blackwater/rds-global-bundle.pem"
+      BLACKWATER_AWS_REGION            = var.region
+      BLACKWATER_MEMORY_LIMIT          = "${floor(var.fargate_memory_mb / 2)}MB"
+      BLACKWATER_LOG_FORMAT            = "json"
+    },
+    var.warehouse_database_url == null ? {} : { BLACKWATER_WAREHOUSE_URL = var.warehouse_database_url },
+  )
+
   handlers = {
     extract   = "dev.blackwater.aws.handler.ExtractHandler::handleRequest"
     transform = "dev.blackwater.aws.handler.TransformHandler::handleRequest"
@@ -17,11 +36,14 @@ module "storage" {
   partition     = var.partition
   artifact_path = "${path.root}/${var.artifact_path}"
   force_destroy = var.force_destroy_buckets
+
+  break_glass_role_arn = coalesce(var.lake_break_glass_role_arn, "arn:${var.partition}:iam::${var.account_id}:role/${var.name_prefix}-lake-break-glass")
 }
 
 module "secrets" {
   source = "./modules/secrets"
 
+  existing_arns           = { source = var.source_secret_arn, warehouse = var.warehouse_secret_arn }
   name_prefix             = var.name_prefix
   recovery_window_in_days = var.secret_recovery_window_days
   reader                  = var.quicksight_enabled
@@ -40,6 +62,8 @@ module "network" {
   subnet_ids         = var.subnet_ids
   security_group_ids = var.security_group_ids
   route_table_ids    = var.route_table_ids
+  # the Fargate task pulls its image and writes its logs from the private subnets
+  interface_services = var.fargate_enabled ? ["secretsmanager", "ecr.api", "ecr.dkr", "logs"] : ["secretsmanager"]
 }
 
 module "lambda" {
@@ -70,13 +94,40 @@ module "lambda" {
   ingestion_uri        = "s3://${module.storage.ingestion_bucket}/"
   processed_uri        = "s3://${module.storage.processed_bucket}/"
 
-  source_secret_name           = module.secrets.source_secret_name
-  warehouse_secret_name        = module.secrets.warehouse_secret_name
-  source_secret_arn_pattern    = module.secrets.source_secret_arn_pattern
-  warehouse_secret_arn_pattern = module.secrets.warehouse_secret_arn_pattern
+  secret_ids          = module.secrets.secret_ids
+  secret_policy_arns  = module.secrets.secret_policy_arns
+  secret_kms_key_arns = { source = var.source_secret_kms_key_arn, warehouse = var.warehouse_secret_kms_key_arn }
+  database_urls       = { source = var.source_database_url, warehouse = var.warehouse_database_url }
+  sslmode             = var.database_sslmode
+  ca_bundle_path      = var.lambda_ca_bundle_path
 
   subnet_ids         = var.subnet_ids
   security_group_ids = var.security_group_ids
+  # with a Fargate task, transform and load hand it a backlog above this many bytes
+  max_backlog_bytes = var.fargate_enabled ? var.lambda_max_backlog_bytes : null
+}
+
+module "fargate" {
+  source = "./modules/fargate"
+  count  = var.fargate_enabled ? 1 : 0
+
+  name_prefix          = var.name_prefix
+  region               = var.region
+  account_id           = var.account_id
+  partition            = var.partition
+  architecture         = var.lambda_architecture
+  image                = "${local.repository}:${coalesce(var.container_image_tag, "none")}"
+  repository_arn       = local.repository_arn
+  cpu                  = var.fargate_cpu
+  memory_mb            = var.fargate_memory_mb
+  ephemeral_storage_gb = var.fargate_ephemeral_storage_gb
+  log_retention_days   = var.log_retention_days
+  environment          = local.fargate_environment
+
+  ingestion_bucket_arn         = module.storage.ingestion_bucket_arn
+  processed_bucket_arn         = module.storage.processed_bucket_arn
+  warehouse_secret_policy_arn  = module.secrets.secret_policy_arns["warehouse"]
+  warehouse_secret_kms_key_arn = var.warehouse_secret_kms_key_arn
 }
 
 module "monitoring" {
@@ -107,8 +158,19 @@ module "orchestration" {
   function_alias_arns_by_name = module.lambda.alias_arns_by_name
   alarm_topic_arn_by_name     = module.monitoring.alarm_topic_arn_by_name
   schedule_expression         = var.schedule_expression
+  execution_timeout_seconds   = var.execution_timeout_seconds
   schedule_enabled            = var.schedule_enabled
-  log_retention_days          = var.log_retention_days
+  fargate = var.fargate_enabled ? {
+    cluster_arn         = module.fargate[0].cluster_arn
+    task_definition_arn = module.fargate[0].task_definition_family_arn
+    container           = module.fargate[0].container_name
+    subnet_ids          = var.subnet_ids
+    security_group_ids  = var.security_group_ids
+    assign_public_ip    = var.fargate_assign_public_ip
+    role_arns           = module.fargate[0].role_arns
+    timeout_seconds     = var.fargate_timeout_seconds
+  } : null
+  log_retention_days = var.log_retention_days
 }
 
 module "quicksight" {

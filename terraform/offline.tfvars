@@ -13,3 +13,10 @@ route_table_ids    = ["rtb-0123456789abcdef0"]
 quicksight_enabled       = true
 quicksight_principal_arn = "arn:aws:quicksight:eu-west-2:123456789012:user/default/analyst"
 warehouse_host           = "warehouse.example.internal"
+# The warehouse by an existing secret, as RDS manages it (username and password only, encrypted
+# with a customer-managed key): the URL gives host, port and database.
+warehouse_secret_arn         = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:rds!db-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b-AbCdEf"
+warehouse_secret_kms_key_arn = "arn:aws:kms:eu-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+warehouse_database_url       = "jdbc:postgresql://warehouse.example.internal:5432/warehouse"
+# The Fargate task's image tag (make plan passes the commit's).
+container_image_tag = "0123456789abcdef0123456789abcdef01234567"

@@ -15,12 +15,12 @@ output "artifact_bucket" {
 
 output "source_secret_id" {
   description = "Secrets Manager secret of the totesys credentials: set its value with `aws secretsmanager put-secret-value`."
-  value       = module.secrets.source_secret_name
+  value       = module.secrets.secret_ids["source"]
 }
 
 output "warehouse_secret_id" {
   description = "Secrets Manager secret of the warehouse credentials."
-  value       = module.secrets.warehouse_secret_name
+  value       = module.secrets.secret_ids["warehouse"]
 }
 
 output "reader_secret_id" {

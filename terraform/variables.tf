@@ -37,6 +37,12 @@ variable "schedule_expression" {
   default     = "rate(5 minutes)"
 }
 
+variable "execution_timeout_seconds" {
+  description = "The longest a pipeline execution may run (it times out and alarms past it, so a stuck run cannot make the schedule skip for ever). Above the longest Fargate run you expect."
+  type        = number
+  default     = 14400
+}
+
 variable "schedule_enabled" {
   description = "Whether the schedule runs (false pauses the pipeline)."
   type        = bool
@@ -140,6 +146,12 @@ variable "force_destroy_buckets" {
   default     = false
 }
 
+variable "lake_break_glass_role_arn" {
+  description = "The only role that may delete lake objects or versions, delete a lake bucket, or change a lake bucket's policy, lifecycle rules or versioning (null: <prefix>-lake-break-glass in this account, which you create when you need it; see docs/aws.md, \"The lake cannot be deleted\")."
+  type        = string
+  default     = null
+}
+
 variable "secret_recovery_window_days" {
   description = "Days a deleted secret can be restored (0 deletes at once, handy for test stacks)."
   type        = number
@@ -152,30 +164,115 @@ variable "freshness_threshold_seconds" {
   default     = 1800
 }
 
-# --- network: set subnet_ids to run the functions inside a VPC (to reach RDS) ---
+# --- the databases: secrets and TLS ---
 
-variable "vpc_id" {
-  description = "VPC of the subnets (needed with subnet_ids, for the Secrets Manager endpoint's security group)."
+variable "source_secret_arn" {
+  description = "ARN of an existing secret with the totesys credentials (for example the one RDS manages and rotates for the master user); null: Terraform creates <prefix>/source-database, empty, for you to fill."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.source_secret_arn == null || can(regex("^arn:[a-z-]+:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$", var.source_secret_arn))
+    error_message = "source_secret_arn must be a Secrets Manager secret ARN."
+  }
+}
+
+variable "warehouse_secret_arn" {
+  description = "ARN of an existing secret with the warehouse (loader) credentials; null: Terraform creates <prefix>/warehouse-database."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.warehouse_secret_arn == null || can(regex("^arn:[a-z-]+:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$", var.warehouse_secret_arn))
+    error_message = "warehouse_secret_arn must be a Secrets Manager secret ARN."
+  }
+}
+
+variable "source_secret_kms_key_arn" {
+  description = "The customer-managed KMS key that encrypts source_secret_arn (RDS-managed secrets can use one); extract gets kms:Decrypt on it through Secrets Manager only. null for AWS's own key."
   type        = string
   default     = null
 }
 
+variable "warehouse_secret_kms_key_arn" {
+  description = "The customer-managed KMS key that encrypts warehouse_secret_arn; load gets kms:Decrypt on it through Secrets Manager only."
+  type        = string
+  default     = null
+}
+
+variable "source_database_url" {
+  description = "JDBC URL of totesys (jdbc:postgresql://host:5432/totesys), for a secret that holds only username and password, as RDS-managed secrets do; the secret's host, port and dbname win where it has them."
+  type        = string
+  default     = null
+}
+
+variable "warehouse_database_url" {
+  description = "JDBC URL of the warehouse, for a secret that holds only username and password."
+  type        = string
+  default     = null
+}
+
+variable "database_sslmode" {
+  description = "TLS of the functions' and the task's database connections: verify-full (the server's certificate chains to the RDS CA bundle and names the host), verify-ca or require. Plain text is not offered."
+  type        = string
+  default     = "verify-full"
+
+  validation {
+    condition     = contains(["require", "verify-ca", "verify-full"], var.database_sslmode)
+    error_message = "database_sslmode must be require, verify-ca or verify-full."
+  }
+}
+
+variable "lambda_ca_bundle_path" {
+  description = "The CA bundle the functions verify the databases with: the RDS global bundle the artifact carries at its root (make rds-ca before make package)."
+  type        = string
+  default     = "/var/task/rds-global-bundle.pem"
+}
+
+# --- network: set subnet_ids to run the functions inside a VPC (to reach RDS) ---
+
+variable "vpc_id" {
+  description = "VPC of the subnets (needed with subnet_ids, for the endpoints' security group)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.vpc_id == null || can(regex("^vpc-[0-9a-f]+$", var.vpc_id))
+    error_message = "vpc_id must be a VPC id (vpc-0123456789abcdef0)."
+  }
+}
+
 variable "subnet_ids" {
-  description = "Private subnets for the functions. Empty: the functions run outside any VPC."
+  description = "Private subnets for the functions (and the Fargate task). Empty: the functions run outside any VPC."
   type        = list(string)
   default     = []
+
+  validation {
+    condition     = alltrue([for s in var.subnet_ids : can(regex("^subnet-[0-9a-f]+$", s))])
+    error_message = "subnet_ids must be subnet ids (subnet-0123456789abcdef0)."
+  }
 }
 
 variable "security_group_ids" {
-  description = "Security groups of the functions (they must reach the databases on 5432)."
+  description = "Security groups of the functions and the Fargate task (they must reach the databases on 5432)."
   type        = list(string)
   default     = []
+
+  validation {
+    condition     = alltrue([for g in var.security_group_ids : can(regex("^sg-[0-9a-f]+$", g))])
+    error_message = "security_group_ids must be security group ids (sg-0123456789abcdef0)."
+  }
 }
 
 variable "route_table_ids" {
   description = "Route tables of the subnets, for the S3 gateway endpoint."
   type        = list(string)
   default     = []
+
+  validation {
+    condition     = alltrue([for r in var.route_table_ids : can(regex("^rtb-[0-9a-f]+$", r))])
+    error_message = "route_table_ids must be route table ids (rtb-0123456789abcdef0)."
+  }
 }
 
 variable "create_vpc_endpoints" {
@@ -232,6 +329,69 @@ variable "quicksight_dataset_columns" {
   description = "Result columns of dashboard queries, by file name without .sql, added to or replacing modules/quicksight/dataset_columns.json (which declares every query of the dashboard). Only for queries you add or change. Types: STRING, INTEGER, DECIMAL, DATETIME, BIT, BOOLEAN, JSON."
   type        = map(list(object({ name = string, type = string })))
   default     = {}
+}
+
+# --- the Fargate task's image ---
+
+variable "container_image_tag" {
+  description = "Tag of the Fargate task's image in the repository terraform/bootstrap created: the commit it was built from (the workflow and `make deploy` pass it; never set it in an environment's tfvars)."
+  type        = string
+  default     = null
+}
+
+# --- past one Lambda: the Fargate task ---
+
+variable "fargate_enabled" {
+  description = "Run backlogs larger than a function can take (lambda_max_backlog_bytes) as an ECS Fargate task, in subnet_ids; false: the functions take every backlog."
+  type        = bool
+  default     = true
+
+  # The task runs in the functions' subnets (Fargate needs awsvpc) and needs its image's tag.
+  validation {
+    condition     = !var.fargate_enabled || (length(var.subnet_ids) > 0 && var.container_image_tag != null)
+    error_message = "fargate_enabled needs subnet_ids (the task runs in them) and container_image_tag (make plan passes the commit's); set fargate_enabled = false to leave every backlog to the functions."
+  }
+}
+
+variable "lambda_max_backlog_bytes" {
+  description = "With the Fargate task: the most bytes of pending batches (gzip CSV for transform, Parquet for load) a transform or load function takes on in a run; above it the function hands the run to the task. See docs/aws.md, \"Past one Lambda\"."
+  type        = number
+  default     = 157286400
+}
+
+variable "fargate_cpu" {
+  description = "The Fargate task's CPU units (1024 = one vCPU)."
+  type        = number
+  default     = 4096
+}
+
+variable "fargate_memory_mb" {
+  description = "The Fargate task's memory (half of it is DuckDB's)."
+  type        = number
+  default     = 16384
+}
+
+variable "fargate_ephemeral_storage_gb" {
+  description = "The Fargate task's disk in GiB (21 to 200): /tmp, where transform and load work and DuckDB spills."
+  type        = number
+  default     = 100
+
+  validation {
+    condition     = var.fargate_ephemeral_storage_gb >= 21 && var.fargate_ephemeral_storage_gb <= 200
+    error_message = "fargate_ephemeral_storage_gb must be 21 to 200."
+  }
+}
+
+variable "fargate_assign_public_ip" {
+  description = "Give the Fargate task a public IP (only in public subnets without VPC endpoints or a NAT gateway)."
+  type        = bool
+  default     = false
+}
+
+variable "fargate_timeout_seconds" {
+  description = "The longest one Fargate run (transform or load) may take before the state machine stops it."
+  type        = number
+  default     = 10800
 }
 
 # --- plans without AWS ---

@@ -2,6 +2,8 @@
 #   extract   reads the source secret, reads and writes the ingestion zone
 #   transform reads the ingestion zone, reads and writes the processed zone
 #   load      reads the processed zone and the warehouse secret, and records its runs there
+# A secret encrypted with a customer-managed KMS key adds kms:Decrypt on that key, via Secrets
+# Manager only.
 # A stage reads its own zone too: manifests and claims live there. "Writes" is s3:PutObject (which
 # covers the multipart calls) and s3:AbortMultipartUpload; nothing may delete. Each run leaves a
 # record under _runs/ of a zone (what `blackwater status` reads): extract and transform in the
@@ -19,11 +21,18 @@ locals {
     processed = var.processed_bucket_arn
   }
 
-  # stage => zones it reads, zones it writes, secrets it reads
+  # stage => zones it reads, zones it writes, the database whose secret it reads
   access = {
-    extract   = { reads = ["ingestion"], writes = ["ingestion"], secrets = [var.source_secret_arn_pattern] }
-    transform = { reads = ["ingestion", "processed"], writes = ["processed"], secrets = [] }
-    load      = { reads = ["processed"], writes = [], secrets = [var.warehouse_secret_arn_pattern], records_runs_in = ["processed"] }
+    extract   = { reads = ["ingestion"], writes = ["ingestion"], database = "source" }
+    transform = { reads = ["ingestion", "processed"], writes = ["processed"], database = null }
+    load      = { reads = ["processed"], writes = [], database = "warehouse", records_runs_in = ["processed"] }
+  }
+  secrets = { for k, a in local.access : k => a.database == null ? [] : [var.secret_policy_arns[a.database]] }
+  # a secret encrypted with a customer-managed key (RDS-managed secrets may be) needs kms:Decrypt
+  # on that key, through Secrets Manager only
+  kms_keys = {
+    for k, a in local.access : k =>
+    a.database == null ? [] : compact([var.secret_kms_key_arns[a.database]])
   }
 }
 
@@ -84,11 +93,25 @@ data "aws_iam_policy_document" "function" {
   }
 
   dynamic "statement" {
-    for_each = length(local.access[each.key].secrets) > 0 ? [1] : []
+    for_each = length(local.secrets[each.key]) > 0 ? [1] : []
     content {
       sid       = "ReadDatabaseSecret"
       actions   = ["secretsmanager:GetSecretValue"]
-      resources = local.access[each.key].secrets
+      resources = local.secrets[each.key]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(local.kms_keys[each.key]) > 0 ? [1] : []
+    content {
+      sid       = "DecryptDatabaseSecret"
+      actions   = ["kms:Decrypt"]
+      resources = local.kms_keys[each.key]
+      condition {
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["secretsmanager.${var.region}.amazonaws.com"]
+      }
     }
   }
 

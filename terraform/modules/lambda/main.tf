@@ -52,7 +52,9 @@ resource "aws_lambda_function" "this" {
     log_format            = "JSON"
     log_group             = aws_cloudwatch_log_group.function[each.key].name
     application_log_level = "INFO"
-    system_log_level      = "WARN"
+    # INFO: the platform's START, END and REPORT lines (Max Memory Used, Duration), which
+    # docs/aws.md sizes the functions from; WARN would drop them
+    system_log_level = "INFO"
   }
 
   environment {
@@ -63,8 +65,20 @@ resource "aws_lambda_function" "this" {
         BLACKWATER_WAREHOUSE_SCHEMA = var.warehouse_schema
         JAVA_TOOL_OPTIONS           = var.java_tool_options
       },
-      each.key == "extract" ? { BLACKWATER_SOURCE_SECRET = var.source_secret_name } : {},
-      each.key == "load" ? { BLACKWATER_WAREHOUSE_SECRET = var.warehouse_secret_name } : {},
+      var.max_backlog_bytes == null || each.key == "extract" ? {} : {
+        BLACKWATER_LAMBDA_MAX_BACKLOG = tostring(var.max_backlog_bytes)
+      },
+      # the stage's database: its secret, verified TLS, and the URL an RDS-managed secret lacks
+      local.access[each.key].database == null ? {} : merge(
+        {
+          "BLACKWATER_${upper(local.access[each.key].database)}_SECRET"      = var.secret_ids[local.access[each.key].database]
+          "BLACKWATER_${upper(local.access[each.key].database)}_SSLMODE"     = var.sslmode
+          "BLACKWATER_${upper(local.access[each.key].database)}_SSLROOTCERT" = var.ca_bundle_path
+        },
+        var.database_urls[local.access[each.key].database] == null ? {} : {
+          "BLACKWATER_${upper(local.access[each.key].database)}_URL" = var.database_urls[local.access[each.key].database]
+        },
+      ),
     )
   }
 

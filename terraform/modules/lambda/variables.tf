@@ -98,20 +98,34 @@ variable "processed_uri" {
   type = string
 }
 
-variable "source_secret_name" {
-  type = string
+variable "secret_ids" {
+  description = "Per database (source, warehouse): the secret the function reads (name or ARN)."
+  type        = map(string)
 }
 
-variable "warehouse_secret_name" {
-  type = string
+variable "secret_policy_arns" {
+  description = "Per database: the secret's ARN as IAM names it (an exact ARN, or a name's ARN ending in -??????)."
+  type        = map(string)
 }
 
-variable "source_secret_arn_pattern" {
-  type = string
+variable "secret_kms_key_arns" {
+  description = "Per database: the customer-managed KMS key that encrypts its secret, or null (AWS's own key needs no grant)."
+  type        = map(string)
 }
 
-variable "warehouse_secret_arn_pattern" {
-  type = string
+variable "database_urls" {
+  description = "Per database: a JDBC URL giving host, port and database where the secret has none (RDS-managed secrets), or null."
+  type        = map(string)
+}
+
+variable "sslmode" {
+  description = "sslmode of the functions' database connections."
+  type        = string
+}
+
+variable "ca_bundle_path" {
+  description = "CA bundle (PEM) on the functions' file system that the databases' certificates must chain to."
+  type        = string
 }
 
 variable "subnet_ids" {
@@ -120,4 +134,10 @@ variable "subnet_ids" {
 
 variable "security_group_ids" {
   type = list(string)
+}
+
+variable "max_backlog_bytes" {
+  description = "BLACKWATER_LAMBDA_MAX_BACKLOG of transform and load: above it they hand the run to the Fargate task (null: no limit)."
+  type        = number
+  default     = null
 }

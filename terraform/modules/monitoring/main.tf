@@ -32,6 +32,23 @@ resource "aws_cloudwatch_metric_alarm" "execution_failed" {
   ok_actions          = [local.topic_arn]
 }
 
+# An execution that runs past the state machine's TimeoutSeconds fails no state: this mails it.
+resource "aws_cloudwatch_metric_alarm" "execution_timed_out" {
+  alarm_name          = "${var.name_prefix}-pipeline-timed-out"
+  alarm_description   = "A Blackwater pipeline execution ran past its timeout (a stuck run; later runs were skipped meanwhile)."
+  namespace           = "AWS/States"
+  metric_name         = "ExecutionsTimedOut"
+  dimensions          = { StateMachineArn = var.state_machine_arn }
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [local.topic_arn]
+  ok_actions          = [local.topic_arn]
+}
+
 resource "aws_cloudwatch_metric_alarm" "lambda_errors" {
   for_each = var.function_names
 
@@ -129,6 +146,8 @@ resource "aws_cloudwatch_dashboard" "pipeline" {
           metrics = [
             ["AWS/States", "ExecutionsSucceeded", "StateMachineArn", var.state_machine_arn],
             ["AWS/States", "ExecutionsFailed", "StateMachineArn", var.state_machine_arn],
+            ["AWS/States", "ExecutionsTimedOut", "StateMachineArn", var.state_machine_arn],
+            [local.namespace, "SkippedRuns", "stateMachine", "${var.name_prefix}-pipeline", { label = "skipped: a run was in progress" }],
           ]
         }
       },
@@ -147,7 +166,7 @@ resource "aws_cloudwatch_dashboard" "pipeline" {
         properties = {
           title = "Alarms"
           alarms = concat(
-            [aws_cloudwatch_metric_alarm.execution_failed.arn, aws_cloudwatch_metric_alarm.stale.arn, aws_cloudwatch_metric_alarm.schedule_dead_letters.arn],
+            [aws_cloudwatch_metric_alarm.execution_failed.arn, aws_cloudwatch_metric_alarm.execution_timed_out.arn, aws_cloudwatch_metric_alarm.stale.arn, aws_cloudwatch_metric_alarm.schedule_dead_letters.arn],
             [for a in aws_cloudwatch_metric_alarm.lambda_errors : a.arn],
           )
         }

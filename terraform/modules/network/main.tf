@@ -1,5 +1,6 @@
 # Functions inside a VPC (to reach RDS) have no internet route: they reach S3 through a gateway
-# endpoint (free) and Secrets Manager through an interface endpoint with private DNS.
+# endpoint (free) and Secrets Manager through an interface endpoint with private DNS; with the
+# Fargate task, also ECR (api, dkr: its image, whose layers come from S3) and CloudWatch Logs.
 
 variable "name_prefix" {
   type = string
@@ -29,6 +30,11 @@ variable "route_table_ids" {
   type = list(string)
 }
 
+variable "interface_services" {
+  description = "Services reached through interface endpoints (com.amazonaws.<region>.<service>)."
+  type        = list(string)
+}
+
 resource "aws_vpc_endpoint" "s3" {
   count = var.create ? 1 : 0
 
@@ -51,7 +57,7 @@ resource "aws_security_group" "endpoints" {
   count = var.create ? 1 : 0
 
   name        = "${var.name_prefix}-endpoints"
-  description = "Blackwater: HTTPS from the functions to the Secrets Manager endpoint"
+  description = "Blackwater: HTTPS from the functions and the task to the interface endpoints"
   vpc_id      = var.vpc_id
 }
 
@@ -63,22 +69,22 @@ resource "aws_vpc_security_group_ingress_rule" "https_from_functions" {
   ip_protocol                  = "tcp"
   from_port                    = 443
   to_port                      = 443
-  description                  = "HTTPS from the Blackwater functions"
+  description                  = "HTTPS from the Blackwater functions and task"
 }
 
-resource "aws_vpc_endpoint" "secretsmanager" {
-  count = var.create ? 1 : 0
+resource "aws_vpc_endpoint" "interface" {
+  for_each = var.create ? toset(var.interface_services) : toset([])
 
   vpc_id              = var.vpc_id
-  service_name        = "com.amazonaws.${var.region}.secretsmanager"
+  service_name        = "com.amazonaws.${var.region}.${each.value}"
   vpc_endpoint_type   = "Interface"
   subnet_ids          = var.subnet_ids
   security_group_ids  = [aws_security_group.endpoints[0].id]
   private_dns_enabled = true
 
-  tags = { Name = "${var.name_prefix}-secretsmanager" }
+  tags = { Name = "${var.name_prefix}-${replace(each.value, ".", "-")}" }
 }
 
 output "endpoint_ids" {
-  value = concat(aws_vpc_endpoint.s3[*].id, aws_vpc_endpoint.secretsmanager[*].id)
+  value = concat(aws_vpc_endpoint.s3[*].id, [for e in aws_vpc_endpoint.interface : e.id])
 }

@@ -1,17 +1,37 @@
-# extract -> transform -> load. Each Lambda task passes on only the handler's JSON result
-# (OutputPath "$.Payload": Lambda's invocation metadata, StatusCode, ExecutedVersion and the
-# headers, stays behind). When extract finds nothing new ({"nothingNew": true}, ExtractResult's
-# field) the AnythingNew choice skips transform, but load still runs, deliberately: with nothing
-# pending it takes a second, it loads any batch an earlier failed run left transformed but not
-# loaded, and it reports FreshnessLagSeconds, which the staleness alarm needs every run (a missing
-# value counts as stale). A result without the field goes through transform (the safe side).
-# Transient Lambda errors are retried with backoff; any other failure (the handlers' StageFailure:
-# "<stage> failed (<KIND>): <problem>") is published to the alarm topic and fails the execution.
+# Guard -> extract -> transform -> load.
+#
+# Guard: the schedule starts a run every five minutes whatever the last one is doing, so the first
+# state lists this state machine's RUNNING executions (the Step Functions SDK integration); when
+# another one is running besides this one, the run is skipped: it adds 1 to the SkippedRuns metric
+# (namespace Blackwater) and succeeds, no failure, no mail. (Two runs started in the same instant
+# would both skip; the next schedule runs.)
+#
+# Each Lambda task keeps only what the next states read: the handlers return a summary of fixed
+# size (StepResult: nothingNew, batches, newestBatch, rows, bytes, ...), ResultSelector takes it out
+# of lambda:invoke's answer and ResultPath stores it under the stage's name beside the input, so
+# the execution's data stays a few kilobytes however many batches a run catches up on (Step
+# Functions refuses more than 256 KB: States.DataLimitExceeded). When extract finds nothing new
+# the AnythingNew choice skips transform, but load still runs, deliberately: with nothing pending
+# it takes a second, it loads any batch an earlier failed run left transformed but not loaded, and
+# it reports FreshnessLagSeconds, which the staleness alarm needs every run.
+#
+# Past one Lambda: with a Fargate task (var.fargate), transform and load first measure what is
+# pending; above lambda_max_backlog_bytes they do nothing and answer delegated, and the
+# TransformDelegated / LoadDelegated choices run that stage (and load after a delegated transform)
+# as the Fargate task (ecs:runTask.sync, the same code, command transform or load). A task whose
+# container did not exit with 0 goes to the failure mail (FargateFailed), as any other error.
+#
+# Failures: transient Lambda errors are retried with backoff; every other error goes to
+# NotifyFailure (SNS, e-mail) and fails the execution. States.ALL does not match
+# States.DataLimitExceeded, so every catch names it first. What no catch can take (States.Runtime,
+# a timeout of the whole execution) still fails the execution, which the pipeline-failed and
+# pipeline-timed-out alarms mail.
 
 locals {
   state_machine_name = "${var.name_prefix}-pipeline"
   dlq_name           = "${var.name_prefix}-schedule-dlq"
   state_machine_arn  = "arn:${var.partition}:states:${var.region}:${var.account_id}:stateMachine:${local.state_machine_name}"
+  metrics_namespace  = "Blackwater"
 
   transient_errors = [
     "Lambda.ServiceException",
@@ -30,19 +50,148 @@ locals {
     JitterStrategy  = "FULL"
   }]
 
-  catch = [{
-    ErrorEquals = ["States.ALL"]
-    ResultPath  = "$.error"
-    Next        = "NotifyFailure"
-  }]
+  # States.ALL must come last and alone, and does not match States.DataLimitExceeded.
+  catch = [
+    { ErrorEquals = ["States.DataLimitExceeded"], ResultPath = "$.error", Next = "NotifyFailure" },
+    { ErrorEquals = ["States.ALL"], ResultPath = "$.error", Next = "NotifyFailure" },
+  ]
+
+  # What a handler's StepResult carries, kept under $.<stage>.
+  step_result = {
+    "stage.$"      = "$.Payload.stage"
+    "runId.$"      = "$.Payload.runId"
+    "nothingNew.$" = "$.Payload.nothingNew"
+    "batches.$"    = "$.Payload.batches"
+    "rows.$"       = "$.Payload.rows"
+    "bytes.$"      = "$.Payload.bytes"
+    "durationMs.$" = "$.Payload.durationMs"
+    "delegated.$"  = "$.Payload.delegated"
+  }
+
+  fargate = var.fargate == null ? {} : {
+    for stage, next in { Transform = "LoadOnFargate", Load = "Done" } : stage => next
+  }
+
+  # (built inside a for over zero or one task, as the two branches of a conditional would need one
+  # type)
+  fargate_states = merge([for f in(var.fargate == null ? [] : [var.fargate]) : merge(
+    {
+      for stage, next in local.fargate : "${stage}OnFargate" => {
+        Type     = "Task"
+        Resource = "arn:${var.partition}:states:::ecs:runTask.sync"
+        Parameters = {
+          LaunchType      = "FARGATE"
+          PlatformVersion = "LATEST"
+          Cluster         = f.cluster_arn
+          TaskDefinition  = f.task_definition_arn
+          NetworkConfiguration = {
+            AwsvpcConfiguration = {
+              Subnets        = f.subnet_ids
+              SecurityGroups = f.security_group_ids
+              AssignPublicIp = f.assign_public_ip ? "ENABLED" : "DISABLED"
+            }
+          }
+          Overrides = {
+            ContainerOverrides = [{ Name = f.container, Command = [lower(stage)] }]
+          }
+        }
+        # the stopped task's description: keep its containers (their exit codes) and its ARN
+        ResultSelector = { "containers.$" = "$.Containers", "taskArn.$" = "$.TaskArn" }
+        ResultPath     = "$.fargate"
+        TimeoutSeconds = f.timeout_seconds
+        Catch          = local.catch
+        Next           = "${stage}OnFargateExited"
+      }
+    },
+    {
+      for stage, next in local.fargate : "${stage}OnFargateExited" => {
+        Type = "Choice"
+        Choices = [{
+          And = [
+            { Variable = "$.fargate.containers[0].ExitCode", IsPresent = true },
+            { Variable = "$.fargate.containers[0].ExitCode", NumericEquals = 0 },
+          ]
+          Next = next
+        }]
+        Default = "FargateFailed"
+      }
+    },
+    {
+      TransformDelegated = {
+        Type    = "Choice"
+        Choices = [{ Variable = "$.transform.delegated", BooleanEquals = true, Next = "TransformOnFargate" }]
+        Default = "Load"
+      }
+      LoadDelegated = {
+        Type    = "Choice"
+        Choices = [{ Variable = "$.load.delegated", BooleanEquals = true, Next = "LoadOnFargate" }]
+        Default = "Done"
+      }
+      FargateFailed = {
+        Type = "Pass"
+        Parameters = {
+          Error     = "FargateTaskFailed"
+          "Cause.$" = "States.JsonToString($.fargate)"
+        }
+        ResultPath = "$.error"
+        Next       = "NotifyFailure"
+      }
+      Done = { Type = "Succeed" }
+    },
+  )]...)
 
   control_states = {
+    Guard = {
+      Type     = "Task"
+      Resource = "arn:${var.partition}:states:::aws-sdk:sfn:listExecutions"
+      Parameters = {
+        StateMachineArn = local.state_machine_arn
+        StatusFilter    = "RUNNING"
+        MaxResults      = 2
+      }
+      ResultSelector = { "running.$" = "States.ArrayLength($.Executions)" }
+      ResultPath     = "$.guard"
+      Retry = [{
+        ErrorEquals     = ["States.ALL"]
+        IntervalSeconds = 2
+        MaxAttempts     = 3
+        BackoffRate     = 2
+      }]
+      Catch = local.catch
+      Next  = "AlreadyRunning"
+    }
+    AlreadyRunning = {
+      Type    = "Choice"
+      Choices = [{ Variable = "$.guard.running", NumericGreaterThan = 1, Next = "SkipRun" }]
+      Default = "Extract"
+    }
+    SkipRun = {
+      Type     = "Task"
+      Resource = "arn:${var.partition}:states:::aws-sdk:cloudwatch:putMetricData"
+      Parameters = {
+        Namespace = local.metrics_namespace
+        MetricData = [{
+          MetricName = "SkippedRuns"
+          Unit       = "Count"
+          Value      = 1
+          Dimensions = [{ Name = "stateMachine", Value = local.state_machine_name }]
+        }]
+      }
+      ResultPath = null
+      # a lost count is no reason to page anyone
+      Catch = [{ ErrorEquals = ["States.ALL"], ResultPath = "$.metricError", Next = "Skipped" }]
+      Next  = "Skipped"
+    }
+    Skipped = {
+      Type    = "Succeed"
+      Comment = "another run was in progress"
+    }
     AnythingNew = {
       Type = "Choice"
       Choices = [{
         And = [
-          { Variable = "$.nothingNew", IsPresent = true },
-          { Variable = "$.nothingNew", BooleanEquals = true },
+          { Variable = "$.extract.nothingNew", IsPresent = true },
+          { Variable = "$.extract.nothingNew", BooleanEquals = true },
         ]
         Next = "Load"
       }]
@@ -59,9 +208,10 @@ locals {
     deployed = { functions = var.function_alias_arns, topic = var.alarm_topic_arn }
     by_name  = { functions = var.function_alias_arns_by_name, topic = var.alarm_topic_arn_by_name }
     } : variant => {
-    Comment = "Blackwater: extract, transform, load"
-    StartAt = "Extract"
-    States = merge(local.control_states, {
+    Comment        = "Blackwater: extract, transform, load"
+    StartAt        = "Guard"
+    TimeoutSeconds = var.execution_timeout_seconds
+    States = merge(local.control_states, local.fargate_states, {
       NotifyFailure = {
         Type     = "Task"
         Resource = "arn:${var.partition}:states:::sns:publish"
@@ -74,19 +224,25 @@ locals {
         Next       = "Failed"
       }
       }, {
-      for name, next in { Extract = "AnythingNew", Transform = "Load", Load = null } : name => merge(
+      for name, next in {
+        Extract   = "AnythingNew"
+        Transform = var.fargate == null ? "Load" : "TransformDelegated"
+        Load      = var.fargate == null ? null : "LoadDelegated"
+        } : name => merge(
         {
           Type     = "Task"
           Resource = "arn:${var.partition}:states:::lambda:invoke"
           Parameters = {
             FunctionName = arns.functions[lower(name)]
-            "Payload.$"  = "$"
+            # the handlers ignore their event: the zones say what is pending
+            Payload = { "execution.$" = "$$.Execution.Id" }
           }
-          # lambda:invoke returns {"Payload": <the handler's JSON>, "StatusCode": ..., ...}: only
-          # the payload goes on, as the next state's input (and the Choice's $.nothingNew).
-          OutputPath = "$.Payload"
-          Retry      = local.retry
-          Catch      = local.catch
+          # lambda:invoke returns {"Payload": <the handler's StepResult>, "StatusCode", ...}: only
+          # the summary's fields go on, under $.<stage>, beside what earlier states kept.
+          ResultSelector = name == "Load" ? merge(local.step_result, { "freshnessLagSeconds.$" = "$.Payload.freshnessLagSeconds" }) : local.step_result
+          ResultPath     = "$.${lower(name)}"
+          Retry          = local.retry
+          Catch          = local.catch
         },
         next == null ? { End = true } : { Next = next },
       )
@@ -130,6 +286,74 @@ data "aws_iam_policy_document" "state_machine" {
     sid       = "PublishFailures"
     actions   = ["sns:Publish"]
     resources = [var.alarm_topic_arn_by_name]
+  }
+
+  # the Guard state: is another execution of this state machine running?
+  statement {
+    sid       = "ListOwnExecutions"
+    actions   = ["states:ListExecutions"]
+    resources = [local.state_machine_arn]
+  }
+
+  # the Fargate task: run it, watch it, stop it on a timeout, pass its two roles to ECS;
+  # runTask.sync learns that the task stopped through a rule Step Functions manages
+  dynamic "statement" {
+    for_each = var.fargate == null ? [] : [1]
+    content {
+      sid       = "RunFargateTask"
+      actions   = ["ecs:RunTask"]
+      resources = ["${var.fargate.task_definition_arn}:*"]
+      condition {
+        test     = "ArnEquals"
+        variable = "ecs:cluster"
+        values   = [var.fargate.cluster_arn]
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.fargate == null ? [] : [1]
+    content {
+      sid       = "WatchFargateTask"
+      actions   = ["ecs:DescribeTasks", "ecs:StopTask"]
+      resources = ["arn:${var.partition}:ecs:${var.region}:${var.account_id}:task/${element(split("/", var.fargate.cluster_arn), 1)}/*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.fargate == null ? [] : [1]
+    content {
+      sid       = "PassFargateRoles"
+      actions   = ["iam:PassRole"]
+      resources = var.fargate.role_arns
+      condition {
+        test     = "StringEquals"
+        variable = "iam:PassedToService"
+        values   = ["ecs-tasks.amazonaws.com"]
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.fargate == null ? [] : [1]
+    content {
+      sid       = "FollowFargateTask"
+      actions   = ["events:PutTargets", "events:PutRule", "events:DescribeRule"]
+      resources = ["arn:${var.partition}:events:${var.region}:${var.account_id}:rule/StepFunctionsGetEventsForECSTaskRule"]
+    }
+  }
+
+  # the SkipRun state's count. PutMetricData supports no resource-level permissions: AWS requires
+  # Resource "*", narrowed here to Blackwater's namespace.
+  statement {
+    sid       = "CountSkippedRuns"
+    actions   = ["cloudwatch:PutMetricData"]
+    resources = ["*"]
+    condition {
+      test     = "StringEquals"
+      variable = "cloudwatch:namespace"
+      values   = [local.metrics_namespace]
+    }
   }
 
   # Step Functions delivers its execution logs through CloudWatch Logs' log delivery API, whose

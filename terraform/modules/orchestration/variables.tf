@@ -44,3 +44,23 @@ variable "schedule_enabled" {
 variable "log_retention_days" {
   type = number
 }
+
+variable "execution_timeout_seconds" {
+  description = "The longest an execution may run; past it the execution times out (and alarms), so a stuck run cannot hold off every later one."
+  type        = number
+}
+
+variable "fargate" {
+  description = "The Fargate task for backlogs a function hands over (null: none; the functions then take every backlog)."
+  type = object({
+    cluster_arn         = string
+    task_definition_arn = string
+    container           = string
+    subnet_ids          = list(string)
+    security_group_ids  = list(string)
+    assign_public_ip    = bool
+    role_arns           = list(string)
+    timeout_seconds     = number
+  })
+  default = null
+}

@@ -2,6 +2,10 @@
 # third, the warehouse's read-only reader. Terraform creates them empty: their values (JSON with
 # host, port, dbname, username, password) are set with `aws secretsmanager put-secret-value`, so they never
 # enter Terraform's state or plan. See docs/aws.md.
+#
+# A secret that exists already (an RDS-managed, rotating master-user secret, or one of another
+# team) is named by its ARN instead (existing_arns): Terraform then creates nothing for that
+# database, and the functions read that ARN.
 
 variable "name_prefix" {
   type = string
@@ -23,6 +27,11 @@ variable "partition" {
   type = string
 }
 
+variable "existing_arns" {
+  description = "ARN of an existing secret per database (source, warehouse); null: create <prefix>/<database>-database."
+  type        = object({ source = string, warehouse = string })
+}
+
 variable "reader" {
   description = "Create the warehouse reader's secret (QuickSight's credentials)."
   type        = bool
@@ -35,11 +44,16 @@ locals {
   arn_prefix = "arn:${var.partition}:secretsmanager:${var.region}:${var.account_id}:secret:"
 }
 
-resource "aws_secretsmanager_secret" "database" {
-  for_each = {
+locals {
+  described = {
     source    = "totesys (the source database): host, port, dbname, username, password"
     warehouse = "the warehouse database: host, port, dbname, username, password"
   }
+  created = { for k, v in local.described : k => v if var.existing_arns[k] == null }
+}
+
+resource "aws_secretsmanager_secret" "database" {
+  for_each = local.created
 
   name                    = "${var.name_prefix}/${each.key}-database"
   description             = "Blackwater: credentials of ${each.value}"
@@ -62,28 +76,19 @@ output "reader_secret_name" {
   value = one(aws_secretsmanager_secret.reader[*].name)
 }
 
-output "source_secret_arn" {
-  value = aws_secretsmanager_secret.database["source"].arn
+# Per database: the id the functions read (BLACKWATER_<DB>_SECRET: the ARN given, or the name of
+# the secret made here) and the resource IAM grants GetSecretValue on (that ARN, or the name's ARN
+# with its random suffix as ??????, known before the secret exists).
+output "secret_ids" {
+  value = {
+    for k in keys(local.described) : k =>
+    var.existing_arns[k] != null ? var.existing_arns[k] : "${var.name_prefix}/${k}-database"
+  }
 }
 
-output "warehouse_secret_arn" {
-  value = aws_secretsmanager_secret.database["warehouse"].arn
-}
-
-output "source_secret_arn_pattern" {
-  description = "The source secret's ARN with its random suffix as ??????, for IAM policies."
-  value       = "${local.arn_prefix}${aws_secretsmanager_secret.database["source"].name}-??????"
-}
-
-output "warehouse_secret_arn_pattern" {
-  description = "The warehouse secret's ARN with its random suffix as ??????, for IAM policies."
-  value       = "${local.arn_prefix}${aws_secretsmanager_secret.database["warehouse"].name}-??????"
-}
-
-output "source_secret_name" {
-  value = aws_secretsmanager_secret.database["source"].name
-}
-
-output "warehouse_secret_name" {
-  value = aws_secretsmanager_secret.database["warehouse"].name
+output "secret_policy_arns" {
+  value = {
+    for k in keys(local.described) : k =>
+    var.existing_arns[k] != null ? var.existing_arns[k] : "${local.arn_prefix}${var.name_prefix}/${k}-database-??????"
+  }
 }

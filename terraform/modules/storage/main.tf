@@ -1,5 +1,9 @@
-# Three buckets: the two lake zones (immutable: put-if-absent is enforced by the bucket policy) and
-# the Lambda artifacts. All private, encrypted (SSE-S3), versioned, TLS only, owner-enforced.
+# Three buckets: the two lake zones and the Lambda artifacts. All private, encrypted (SSE-S3),
+# versioned, TLS only, owner-enforced. The zones are immutable, by bucket policy: objects are
+# created once (PutObject must carry If-None-Match) and nobody but the break-glass role may delete
+# an object or a version, delete the bucket, or change its policy, lifecycle rules or versioning.
+# S3's own lifecycle actions (the rule that clears abandoned multipart uploads) are not subject to
+# bucket policies, and AbortMultipartUpload, which the writers need, is not a delete.
 
 locals {
   zones = {
@@ -117,6 +121,37 @@ data "aws_iam_policy_document" "zone" {
       values   = ["true"]
     }
   }
+
+  # The lake is the pipeline's history: no principal of this or any account deletes from it or
+  # loosens its protection, except the break-glass role (assumed by a person, deliberately). The
+  # account's root user can still replace a bucket policy (S3 never locks it out), the way back if
+  # the role is lost. Terraform applies that change the policy need that role (docs/aws.md).
+  statement {
+    sid    = "DenyDeletesAndProtectionChangesButBreakGlass"
+    effect = "Deny"
+    actions = [
+      "s3:DeleteObject",
+      "s3:DeleteObjectVersion",
+      "s3:DeleteBucket",
+      "s3:PutBucketPolicy",
+      "s3:DeleteBucketPolicy",
+      "s3:PutLifecycleConfiguration",
+      "s3:PutBucketVersioning",
+    ]
+    resources = [
+      "arn:${var.partition}:s3:::${each.value}",
+      "arn:${var.partition}:s3:::${each.value}/*",
+    ]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "ArnNotEquals"
+      variable = "aws:PrincipalArn"
+      values   = [var.break_glass_role_arn]
+    }
+  }
 }
 
 data "aws_iam_policy_document" "artifacts" {
@@ -140,13 +175,21 @@ data "aws_iam_policy_document" "artifacts" {
   }
 }
 
+# The policy goes on last: once it is there, versioning and lifecycle rules can only be changed by
+# the break-glass role.
 resource "aws_s3_bucket_policy" "zone" {
   for_each = local.zones
 
   bucket = aws_s3_bucket.this[each.key].id
   policy = data.aws_iam_policy_document.zone[each.key].json
 
-  depends_on = [aws_s3_bucket_public_access_block.this]
+  depends_on = [
+    aws_s3_bucket_public_access_block.this,
+    aws_s3_bucket_versioning.this,
+    aws_s3_bucket_lifecycle_configuration.zones,
+    aws_s3_bucket_server_side_encryption_configuration.this,
+    aws_s3_bucket_ownership_controls.this,
+  ]
 }
 
 resource "aws_s3_bucket_policy" "artifacts" {

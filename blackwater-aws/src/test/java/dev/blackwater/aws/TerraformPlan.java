@@ -132,6 +132,32 @@ final class TerraformPlan {
     return references;
   }
 
+  /** The statements of a policy document. */
+  static List<JsonNode> statements(JsonNode policy) {
+    List<JsonNode> all = new ArrayList<>();
+    policy.path("Statement").forEach(all::add);
+    return all;
+  }
+
+  /** A policy field that may be one string or a list of them, as a list. */
+  static List<String> strings(JsonNode node) {
+    List<String> values = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(n -> values.add(n.asText()));
+    } else if (!node.isMissingNode() && !node.isNull()) {
+      values.add(node.asText());
+    }
+    return values;
+  }
+
+  /** The one resource of a type whose address ends with {@code suffix}. */
+  Resource named(String type, String suffix) {
+    return all(type).stream()
+        .filter(r -> r.address().endsWith(suffix))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + type + " ending in " + suffix));
+  }
+
   /** A root variable's value. */
   String variable(String name) {
     return variableValue(name).asText();

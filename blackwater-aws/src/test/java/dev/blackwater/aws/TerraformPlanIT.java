@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.blackwater.ResultJson;
 import dev.blackwater.aws.TerraformPlan.Resource;
-import dev.blackwater.extract.ExtractResult;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -42,7 +37,10 @@ class TerraformPlanIT {
 
   /**
    * Actions that AWS only grants on Resource "*": the EC2 describe calls Lambda makes to attach to
-   * a VPC, and CloudWatch Logs' log-delivery API that Step Functions' execution logging uses.
+   * a VPC, CloudWatch Logs' log-delivery API that Step Functions' execution logging uses, and
+   * CloudWatch's PutMetricData (the state machine's SkippedRuns count, narrowed by a namespace
+   * condition, see StateMachinePlanIT), and ECR's GetAuthorizationToken (the Fargate task's image
+   * pull).
    */
   private static final Set<String> WILDCARD_RESOURCE_ACTIONS =
       Set.of(
@@ -56,7 +54,9 @@ class TerraformPlanIT {
           "logs:ListLogDeliveries",
           "logs:PutResourcePolicy",
           "logs:DescribeResourcePolicies",
-          "logs:DescribeLogGroups");
+          "logs:DescribeLogGroups",
+          "cloudwatch:PutMetricData",
+          "ecr:GetAuthorizationToken");
 
   /** The most ephemeral storage (/tmp) AWS allows on a function with SnapStart. */
   private static final int SNAP_START_MAX_EPHEMERAL_STORAGE_MB = 512;
@@ -93,8 +93,8 @@ class TerraformPlanIT {
             + ":secret:";
     sourceSecret =
         secrets + plan.one("aws_secretsmanager_secret", "source").text("name") + "-??????";
-    warehouseSecret =
-        secrets + plan.one("aws_secretsmanager_secret", "warehouse").text("name") + "-??????";
+    // offline.tfvars names the warehouse's secret by ARN (an RDS-managed one): see SafetyPlanIT
+    warehouseSecret = plan.variable("warehouse_secret_arn");
   }
 
   @Test
@@ -201,12 +201,13 @@ class TerraformPlanIT {
             .isNotNull();
         Class<?> type = Class.forName(className, false, classes);
         assertThat(
-                Class.forName(
-                        "com.amazonaws.services.lambda.runtime.RequestStreamHandler",
-                        false,
-                        classes)
-                    .isAssignableFrom(type))
-            .as(className + " is a Lambda stream handler (itself or through its superclass)")
+                interfaces(type).stream()
+                    .anyMatch(
+                        i ->
+                            i.equals("com.amazonaws.services.lambda.runtime.RequestStreamHandler")
+                                || i.equals(
+                                    "com.amazonaws.services.lambda.runtime.RequestHandler")))
+            .as(className + " implements a Lambda handler interface")
             .isTrue();
         assertThat(Arrays.stream(type.getMethods()).map(Method::getName)).contains(method);
         assertThat(type.getConstructor())
@@ -369,100 +370,47 @@ class TerraformPlanIT {
     assertThat(plan.all("aws_cloudwatch_dashboard")).hasSize(1);
   }
 
+  /**
+   * Given subnets (offline.tfvars, like every committed environment), every function runs in
+   * exactly those subnets with those security groups, and the VPC gets the endpoints the functions
+   * and the Fargate task need without a NAT gateway.
+   */
   @Test
-  void functionsInAVpcGetS3AndSecretsManagerEndpoints() {
+  void functionsInTheGivenSubnetsGetTheEndpointsTheyNeed() {
+    JsonNode subnets = plan.variableValue("subnet_ids");
+    JsonNode groups = plan.variableValue("security_group_ids");
+    assertThat(subnets).isNotEmpty();
     assertThat(plan.all("aws_lambda_function"))
-        .allSatisfy(f -> assertThat(f.after().at("/vpc_config/0/subnet_ids")).isNotEmpty());
+        .allSatisfy(
+            f -> {
+              assertThat(f.after().at("/vpc_config/0/subnet_ids"))
+                  .as(f.address())
+                  .isEqualTo(sorted(subnets));
+              assertThat(f.after().at("/vpc_config/0/security_group_ids"))
+                  .isEqualTo(sorted(groups));
+            });
+    String region = plan.variable("region");
     assertThat(plan.all("aws_vpc_endpoint"))
         .extracting(e -> e.text("vpc_endpoint_type") + " " + e.text("service_name"))
         .containsExactlyInAnyOrder(
-            "Gateway com.amazonaws." + plan.variable("region") + ".s3",
-            "Interface com.amazonaws." + plan.variable("region") + ".secretsmanager");
+            "Gateway com.amazonaws." + region + ".s3",
+            "Interface com.amazonaws." + region + ".secretsmanager",
+            "Interface com.amazonaws." + region + ".ecr.api",
+            "Interface com.amazonaws." + region + ".ecr.dkr",
+            "Interface com.amazonaws." + region + ".logs");
+  }
+
+  private static JsonNode sorted(JsonNode strings) {
+    List<String> values = new ArrayList<>();
+    strings.forEach(v -> values.add(v.asText()));
+    values.sort(null);
+    return new ObjectMapper().valueToTree(values);
   }
 
   /**
-   * Only the handler's JSON goes from one task to the next (not lambda:invoke's metadata), and the
-   * choice after extract reads the field ExtractResult writes: nothing new skips transform, load
-   * runs either way (it reports the freshness the staleness alarm needs).
-   */
-  @Test
-  void theStateMachinePassesOnEachHandlersJsonAndSkipsTransformWhenExtractFoundNothingNew() {
-    JsonNode definition = plan.jsonOutput("state_machine_definition");
-    JsonNode states = definition.path("States");
-    assertThat(definition.path("StartAt").asText()).isEqualTo("Extract");
-
-    for (String stage : HANDLERS.keySet()) {
-      String name = Character.toUpperCase(stage.charAt(0)) + stage.substring(1);
-      JsonNode task = states.path(name);
-      assertThat(task.path("Type").asText()).as(name).isEqualTo("Task");
-      assertThat(task.path("Resource").asText()).as(name).endsWith(":states:::lambda:invoke");
-      assertThat(task.at("/Parameters/FunctionName").asText())
-          .as(name)
-          .endsWith(
-              ":function:"
-                  + plan.one("aws_lambda_function", stage).text("function_name")
-                  + ":live");
-      // lambda:invoke's result is {"Payload": <handler JSON>, "StatusCode", "ExecutedVersion",
-      // "SdkHttpMetadata", ...}: the whole result replaces the input (no ResultPath, no
-      // ResultSelector), then OutputPath keeps the payload alone.
-      assertThat(task.has("ResultPath")).as(name + " ResultPath").isFalse();
-      assertThat(task.has("ResultSelector")).as(name + " ResultSelector").isFalse();
-      assertThat(task.path("OutputPath").asText()).as(name).isEqualTo("$.Payload");
-      assertThat(task.at("/Catch/0/Next").asText()).as(name).isEqualTo("NotifyFailure");
-      assertThat(task.at("/Catch/0/ErrorEquals/0").asText()).as(name).isEqualTo("States.ALL");
-    }
-    assertThat(states.at("/Extract/Next").asText()).isEqualTo("AnythingNew");
-    assertThat(states.at("/Transform/Next").asText()).isEqualTo("Load");
-    assertThat(states.at("/Load/End").asBoolean()).isTrue();
-
-    JsonNode choice = states.path("AnythingNew");
-    assertThat(choice.path("Type").asText()).isEqualTo("Choice");
-    assertThat(choice.path("Default").asText()).isEqualTo("Transform");
-    assertThat(choice.path("Choices")).hasSize(1);
-    JsonNode nothingNew = choice.path("Choices").get(0);
-    assertThat(nothingNew.path("Next").asText()).isEqualTo("Load");
-    List<JsonNode> tests = new ArrayList<>();
-    nothingNew.path("And").forEach(tests::add);
-    assertThat(tests).extracting(t -> t.path("Variable").asText()).containsOnly("$.nothingNew");
-    assertThat(tests).anySatisfy(t -> assertThat(t.path("IsPresent").asBoolean()).isTrue());
-    assertThat(tests)
-        .anySatisfy(
-            t -> {
-              assertThat(t.has("BooleanEquals")).isTrue();
-              assertThat(t.path("BooleanEquals").asBoolean()).isTrue();
-            });
-
-    // The field the choice reads is the one the extract handler returns.
-    String field = "nothingNew";
-    ObjectMapper json = ResultJson.mapper();
-    JsonNode nothing =
-        json.valueToTree(
-            new ExtractResult(
-                "run",
-                Optional.empty(),
-                Optional.empty(),
-                "t",
-                Instant.EPOCH,
-                Duration.ZERO,
-                List.of()));
-    JsonNode something =
-        json.valueToTree(
-            new ExtractResult(
-                "run",
-                Optional.of("000001-20260101T000000Z"),
-                Optional.empty(),
-                "t",
-                Instant.EPOCH,
-                Duration.ZERO,
-                List.of()));
-    assertThat(nothing.path(field).isBoolean()).as(nothing.toString()).isTrue();
-    assertThat(nothing.path(field).asBoolean()).isTrue();
-    assertThat(something.path(field).asBoolean()).isFalse();
-  }
-
-  /**
-   * Memory, timeout and /tmp of each function are the defaults that terraform.tfvars.example and
-   * docs/aws.md's sizing table show (offline.tfvars leaves them at the defaults).
+   * Memory, timeout and /tmp of each function are the defaults that
+   * terraform/environments/production.tfvars and docs/aws.md's sizing table show (offline.tfvars
+   * leaves them at the defaults).
    */
   @Test
   void functionSizesAreTheDefaultsTheExampleAndTheDocsShow() throws IOException {
@@ -477,7 +425,7 @@ class TerraformPlanIT {
               "lambda_ephemeral_storage_mb", f.after().at("/ephemeral_storage/0/size").asInt());
       for (var setting : planned.entrySet()) {
         assertThat(example.get(setting.getKey()))
-            .as("terraform.tfvars.example " + setting.getKey())
+            .as("environments/production.tfvars " + setting.getKey())
             .containsEntry(stage, setting.getValue());
         assertThat(docs.get(setting.getKey()))
             .as("docs/aws.md sizing table " + setting.getKey())
@@ -614,9 +562,9 @@ class TerraformPlanIT {
       Pattern.compile("^#\\s*(lambda_\\w+)\\s*=\\s*\\{([^}]*)}", Pattern.MULTILINE);
   private static final Pattern STAGE_VALUE = Pattern.compile("(\\w+)\\s*=\\s*(\\d+)");
 
-  /** The commented-out defaults of terraform.tfvars.example: setting -> stage -> value. */
+  /** The commented-out defaults of environments/production.tfvars: setting -> stage -> value. */
   private static Map<String, Map<String, Integer>> exampleSizes() throws IOException {
-    String text = Files.readString(Path.of("../terraform/terraform.tfvars.example"));
+    String text = Files.readString(Path.of("../terraform/environments/production.tfvars"));
     Map<String, Map<String, Integer>> sizes = new TreeMap<>();
     Matcher m = EXAMPLE_SIZE.matcher(text);
     while (m.find()) {
@@ -652,6 +600,15 @@ class TerraformPlanIT {
           .put(m.group(1), Integer.parseInt(m.group(4)));
     }
     return sizes;
+  }
+
+  /** The names of every interface {@code type} and its superclasses implement. */
+  private static List<String> interfaces(Class<?> type) {
+    List<String> names = new ArrayList<>();
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      Arrays.stream(c.getInterfaces()).map(Class::getName).forEach(names::add);
+    }
+    return names;
   }
 
   private static List<JsonNode> statements(JsonNode policy) {

@@ -97,8 +97,12 @@ final class SettingOptions {
       case SIZE -> "SIZE";
       case COUNT -> "N";
       case PATH -> "DIR";
+      case FILE -> "FILE";
       case FLAG -> "true|false";
-      case CHOICE -> setting == Settings.LOG_FORMAT ? "text|json" : "migrate|check";
+      case CHOICE ->
+          setting == Settings.LOG_FORMAT
+              ? "text|json"
+              : setting == Settings.WAREHOUSE_MODE ? "migrate|check" : "SSLMODE";
       case TEXT, SECRET_TEXT -> "TEXT";
     };
   }

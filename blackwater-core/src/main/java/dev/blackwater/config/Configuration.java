@@ -68,7 +68,8 @@ public final class Configuration {
         Settings.SOURCE_URL,
         Settings.SOURCE_USER,
         Settings.SOURCE_PASSWORD,
-        Settings.SOURCE_SECRET);
+        Settings.SOURCE_SECRET,
+        tls(Settings.SOURCE_SSLMODE, Settings.SOURCE_SSLROOTCERT));
   }
 
   /** The warehouse database as configured. */
@@ -78,7 +79,21 @@ public final class Configuration {
         Settings.WAREHOUSE_URL,
         Settings.WAREHOUSE_USER,
         Settings.WAREHOUSE_PASSWORD,
-        Settings.WAREHOUSE_SECRET);
+        Settings.WAREHOUSE_SECRET,
+        tls(Settings.WAREHOUSE_SSLMODE, Settings.WAREHOUSE_SSLROOTCERT));
+  }
+
+  /**
+   * A database's TLS: the mode parsed here, the CA bundle's existence checked when the database is
+   * used ({@link DatabaseSettings#credentials}), so that a stage that does not touch it is not
+   * stopped by it.
+   */
+  private DatabaseTls tls(Setting mode, Setting rootCert) {
+    return new DatabaseTls(
+        source.value(mode).map(value -> parsed(mode, DatabaseTls.Mode::parse)),
+        source.value(rootCert).map(Path::of),
+        mode,
+        rootCert);
   }
 
   /** The ingestion zone, if given. */
@@ -148,6 +163,11 @@ public final class Configuration {
         endpoint(Settings.SECRETS_ENDPOINT));
   }
 
+  /** The most bytes of pending batches a Lambda function takes on in one run, if limited. */
+  public Optional<Long> lambdaMaxBacklog() {
+    return source.value(Settings.LAMBDA_MAX_BACKLOG).map(v -> bytes(Settings.LAMBDA_MAX_BACKLOG));
+  }
+
   /** Who owns the warehouse schema. */
   public WarehouseMode warehouseMode() {
     String value = required(Settings.WAREHOUSE_MODE);
@@ -198,13 +218,14 @@ public final class Configuration {
   }
 
   private DatabaseSettings database(
-      String role, Setting url, Setting user, Setting password, Setting secret) {
+      String role, Setting url, Setting user, Setting password, Setting secret, DatabaseTls tls) {
     return new DatabaseSettings(
         role,
         source.value(url).orElse(null),
         source.value(user).orElse(null),
         source.value(password).orElse(null),
-        source.value(secret));
+        source.value(secret),
+        tls);
   }
 
   private Optional<URI> zone(Setting setting) {

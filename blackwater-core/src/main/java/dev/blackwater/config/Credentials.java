@@ -30,9 +30,18 @@ public final class Credentials {
 
   /** Credentials read from secret {@code secretId} through {@code secrets}, on first use. */
   public static Credentials fromSecret(String role, String secretId, SecretReader secrets) {
+    return fromSecret(role, secretId, secrets, null, DatabaseTls.driverDefault());
+  }
+
+  /**
+   * Credentials read from secret {@code secretId}, on first use; what the secret lacks of the
+   * database's location comes from {@code url} (may be null), and connections use {@code tls}.
+   */
+  public static Credentials fromSecret(
+      String role, String secretId, SecretReader secrets, String url, DatabaseTls tls) {
     return new Credentials(
         "secret " + secretId + " (" + role + " database)",
-        () -> secrets.read(role, secretId),
+        () -> secrets.read(role, secretId, url).withTls(tls),
         true);
   }
 

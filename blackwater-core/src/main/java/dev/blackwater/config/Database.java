@@ -69,6 +69,7 @@ public final class Database {
     }
     props.setProperty("ApplicationName", "blackwater");
     props.setProperty("connectTimeout", "10");
+    config.tls().applyTo(props);
     try {
       Connection connection = DriverManager.getConnection(config.url(), props);
       try (Statement s = connection.createStatement()) {
@@ -80,7 +81,7 @@ public final class Database {
       }
       return connection;
     } catch (SQLException e) {
-      throw failure(e);
+      throw new TlsFailure(config).of(e).orElseGet(() -> failure(e));
     }
   }
 

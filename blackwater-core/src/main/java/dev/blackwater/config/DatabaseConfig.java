@@ -7,19 +7,26 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Where a PostgreSQL database is and how to log in: a JDBC URL, and a user and password beside it
- * or inside it; {@link Database} opens connections to it. {@link #toString()} never shows the
- * password.
+ * Where a PostgreSQL database is and how to log in: a JDBC URL, a user and password beside it or
+ * inside it, and how the connection is encrypted ({@link DatabaseTls}); {@link Database} opens
+ * connections to it. {@link #toString()} never shows the password.
  *
  * @param role what the database is to the pipeline ("source", "warehouse"), used in messages
  */
-public record DatabaseConfig(String role, String url, String user, String password) {
+public record DatabaseConfig(
+    String role, String url, String user, String password, DatabaseTls tls) {
 
   private static final Pattern PASSWORD_IN_URL =
       Pattern.compile("(?i)(password=)[^&;]*|(//[^:/@]+:)[^@/]*@");
 
+  /** A database with the driver's TLS defaults. */
+  public DatabaseConfig(String role, String url, String user, String password) {
+    this(role, url, user, password, DatabaseTls.driverDefault());
+  }
+
   public DatabaseConfig {
     Objects.requireNonNull(role, "role");
+    Objects.requireNonNull(tls, "tls");
     if (url == null || url.isBlank()) {
       throw new BlackwaterException(
           ErrorCode.CONFIGURATION,
@@ -41,6 +48,11 @@ public record DatabaseConfig(String role, String url, String user, String passwo
               + " URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), got "
               + redact(url));
     }
+  }
+
+  /** The same database and login with {@code newTls}. */
+  public DatabaseConfig withTls(DatabaseTls newTls) {
+    return new DatabaseConfig(role, url, user, password, newTls);
   }
 
   /** The URL with any password in it replaced by {@code ***}. */

@@ -4,17 +4,30 @@ import java.util.Optional;
 
 /**
  * Where a database's credentials come from, as configured: a URL with a user and password beside it
- * or inside it, or a secret that holds them all (which wins when both are given).
+ * or inside it, or a secret that holds them (whose fields win when both are given; a secret with
+ * only a user and password, as RDS manages them, takes host, port and database from the URL), and
+ * how its connections are encrypted.
  *
  * @param role what the database is to the pipeline ("source", "warehouse")
+ * @param tls the connections' TLS, whatever the credentials come from
  */
 public record DatabaseSettings(
-    String role, String url, String user, String password, Optional<String> secretId) {
+    String role,
+    String url,
+    String user,
+    String password,
+    Optional<String> secretId,
+    DatabaseTls tls) {
 
   /** A database given outright. */
   public static DatabaseSettings of(DatabaseConfig database) {
     return new DatabaseSettings(
-        database.role(), database.url(), database.user(), database.password(), Optional.empty());
+        database.role(),
+        database.url(),
+        database.user(),
+        database.password(),
+        Optional.empty(),
+        database.tls());
   }
 
   /** Whether anything names this database. */
@@ -25,14 +38,17 @@ public record DatabaseSettings(
   /**
    * The credentials, read through {@code secrets} when a secret names them.
    *
-   * @throws dev.blackwater.error.BlackwaterException CONFIGURATION when nothing names the database
-   *     or the URL is not a PostgreSQL JDBC URL ({@link DatabaseConfig})
+   * @throws dev.blackwater.error.BlackwaterException CONFIGURATION when nothing names the database,
+   *     the URL is not a PostgreSQL JDBC URL ({@link DatabaseConfig}) or the CA bundle is missing
    */
   public Credentials credentials(SecretReader secrets) {
     if (secretId.isPresent()) {
-      return Credentials.fromSecret(role, secretId.get(), secrets);
+      tls.check();
+      return Credentials.fromSecret(role, secretId.get(), secrets, url, tls);
     }
-    return Credentials.fixed(new DatabaseConfig(role, url, user, password));
+    DatabaseConfig database = new DatabaseConfig(role, url, user, password, tls);
+    tls.check();
+    return Credentials.fixed(database);
   }
 
   @Override

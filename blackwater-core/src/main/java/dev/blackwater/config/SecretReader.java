@@ -14,6 +14,15 @@ public interface SecretReader {
    */
   DatabaseConfig read(String role, String secretId);
 
+  /**
+   * The database that secret {@code secretId} describes, with host, port and database taken from
+   * {@code url} (a JDBC URL, may be null) where the secret has none: an RDS-managed secret holds
+   * only the user and password. A reader that cannot combine them ignores {@code url}.
+   */
+  default DatabaseConfig read(String role, String secretId, String url) {
+    return read(role, secretId);
+  }
+
   /** For a process that has no secrets store: naming a secret is a configuration error. */
   static SecretReader none() {
     return (role, secretId) -> {

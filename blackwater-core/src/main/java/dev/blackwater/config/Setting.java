@@ -26,6 +26,7 @@ public record Setting(
     WORK("transform and load: DuckDB and the working directory"),
     TRANSFORM("transform"),
     AWS("AWS clients"),
+    LAMBDA("the Lambda functions (no command takes these)"),
     LOGGING("logging (the command line; on Lambda, JSON lines always)");
 
     private final String title;
@@ -53,7 +54,8 @@ public record Setting(
     COUNT("whole number"),
     CHOICE("one of the values named"),
     FLAG("true or false"),
-    PATH("directory");
+    PATH("directory"),
+    FILE("file");
 
     private final String text;
 

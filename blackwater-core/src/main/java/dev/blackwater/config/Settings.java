@@ -41,7 +41,28 @@ public final class Settings {
           Type.TEXT,
           null,
           "AWS Secrets Manager name or ARN of the totesys credentials (JSON with host, port,"
-              + " dbname, username, password); wins over the URL.",
+              + " dbname, username, password); its fields win over the URL's, and a secret with"
+              + " only username and password (as RDS manages them) takes the rest from the URL.",
+          false);
+  public static final Setting SOURCE_SSLMODE =
+      new Setting(
+          "source-sslmode",
+          Group.SOURCE,
+          Type.CHOICE,
+          null,
+          "TLS to totesys: disable, allow, prefer, require, verify-ca or verify-full (default:"
+              + " the driver's prefer; on Lambda and in the Fargate image verify-full). A"
+              + " sslmode in the URL wins.",
+          false);
+  public static final Setting SOURCE_SSLROOTCERT =
+      new Setting(
+          "source-sslrootcert",
+          Group.SOURCE,
+          Type.FILE,
+          null,
+          "CA bundle (PEM) that totesys's certificate must chain to with verify-ca or"
+              + " verify-full, e.g. the RDS global bundle (default: ~/.postgresql/root.crt; on"
+              + " Lambda /var/task/rds-global-bundle.pem, which the artifact carries).",
           false);
 
   public static final Setting WAREHOUSE_URL =
@@ -74,7 +95,25 @@ public final class Settings {
           Group.WAREHOUSE,
           Type.TEXT,
           null,
-          "AWS Secrets Manager name or ARN of the warehouse credentials; wins over the URL.",
+          "AWS Secrets Manager name or ARN of the warehouse credentials; its fields win over"
+              + " the URL's, and a secret with only username and password takes the rest from"
+              + " the URL.",
+          false);
+  public static final Setting WAREHOUSE_SSLMODE =
+      new Setting(
+          "warehouse-sslmode",
+          Group.WAREHOUSE,
+          Type.CHOICE,
+          null,
+          "TLS to the warehouse, as --source-sslmode.",
+          false);
+  public static final Setting WAREHOUSE_SSLROOTCERT =
+      new Setting(
+          "warehouse-sslrootcert",
+          Group.WAREHOUSE,
+          Type.FILE,
+          null,
+          "CA bundle (PEM) of the warehouse's certificate, as --source-sslrootcert.",
           false);
   public static final Setting WAREHOUSE_SCHEMA =
       new Setting(
@@ -221,6 +260,18 @@ public final class Settings {
           "A Secrets Manager compatible endpoint instead of AWS's.",
           false);
 
+  public static final Setting LAMBDA_MAX_BACKLOG =
+      new Setting(
+          "lambda-max-backlog",
+          Group.LAMBDA,
+          Type.SIZE,
+          null,
+          "The most a transform or load function takes on in one run, in bytes of its pending"
+              + " batches (gzip CSV for transform, Parquet for load); above it the function does"
+              + " nothing and answers delegated, and the state machine runs that stage on"
+              + " Fargate (default: no limit). Terraform sets it (lambda_max_backlog_bytes).",
+          false);
+
   public static final Setting LOG_FORMAT =
       new Setting(
           "log-format",
@@ -245,10 +296,14 @@ public final class Settings {
           SOURCE_USER,
           SOURCE_PASSWORD,
           SOURCE_SECRET,
+          SOURCE_SSLMODE,
+          SOURCE_SSLROOTCERT,
           WAREHOUSE_URL,
           WAREHOUSE_USER,
           WAREHOUSE_PASSWORD,
           WAREHOUSE_SECRET,
+          WAREHOUSE_SSLMODE,
+          WAREHOUSE_SSLROOTCERT,
           WAREHOUSE_SCHEMA,
           WAREHOUSE_MODE,
           INGESTION,
@@ -266,6 +321,7 @@ public final class Settings {
           AWS_REGION,
           S3_ENDPOINT,
           SECRETS_ENDPOINT,
+          LAMBDA_MAX_BACKLOG,
           LOG_FORMAT,
           DEBUG);
 

@@ -212,6 +212,28 @@ class ConfigurationTest {
         .hasMessageContaining("no secrets store");
   }
 
+  @Test
+  void eachDatabasesTlsIsItsSslmodeAndCaBundleOrTheDriversDefault() {
+    Configuration config =
+        of(
+            Map.of(
+                "BLACKWATER_SOURCE_SSLMODE", "Verify-Full",
+                "BLACKWATER_SOURCE_SSLROOTCERT", "/etc/ssl/rds.pem"));
+
+    assertThat(config.source().tls().mode()).contains(DatabaseTls.Mode.VERIFY_FULL);
+    assertThat(config.source().tls().rootCert()).contains(Path.of("/etc/ssl/rds.pem"));
+    assertThat(config.source().tls().verifies()).isTrue();
+    assertThat(config.warehouse().tls().mode()).isEmpty();
+    assertThat(config.warehouse().tls().describe())
+        .isEqualTo("sslmode prefer (the driver's default)");
+    assertMalformed(
+        "BLACKWATER_WAREHOUSE_SSLMODE",
+        "maybe",
+        Configuration::warehouse,
+        "--warehouse-sslmode (BLACKWATER_WAREHOUSE_SSLMODE): 'maybe' is not an sslmode (disable,"
+            + " allow, prefer, require, verify-ca, verify-full)");
+  }
+
   private static void assertMalformed(
       String variable,
       String value,

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * A second JVM running a main class from the test class path, to be killed with {@code kill -9} at
- * a chosen moment: the crash tests' victim.
+ * A second JVM running a main class from the test class path: the crash tests' victim, killed with
+ * {@code kill -9} at a chosen moment, or a handler run with a Lambda function's heap.
  */
 public final class ChildJvm implements AutoCloseable {
 
@@ -31,9 +31,15 @@ public final class ChildJvm implements AutoCloseable {
    * from {@code clock}'s "now", so what the child writes follows what the test wrote before.
    */
   public static ChildJvm start(Clock clock, Class<?> mainClass, String... args) {
+    return start(clock, List.of("-Xmx256m"), mainClass, args);
+  }
+
+  /** The same with the JVM options {@code jvmOptions} (heap, collector, temporary directory). */
+  public static ChildJvm start(
+      Clock clock, List<String> jvmOptions, Class<?> mainClass, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx256m");
+    command.addAll(jvmOptions);
     for (String property : List.of("user.timezone", "user.language", "user.country")) {
       String value = System.getProperty(property);
       if (value != null && !value.isEmpty()) {

@@ -8,12 +8,16 @@ import dev.blackwater.StageResult;
 import dev.blackwater.aws.AwsClients;
 import dev.blackwater.config.Configuration;
 import dev.blackwater.config.SettingSource;
+import dev.blackwater.config.Settings;
+import dev.blackwater.pipeline.Backlog;
 import dev.blackwater.pipeline.Blackwater;
 import dev.blackwater.pipeline.StageRunner;
+import dev.blackwater.warehouse.WarehouseSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,18 +25,20 @@ import org.slf4j.LoggerFactory;
  * A Lambda function running one stage ({@link ExtractHandler}, {@link TransformHandler}, {@link
  * LoadHandler} name Lambda's entry points; tests build one directly). The constructor is the
  * composition root: the settings from the function's environment ({@link Configuration}, as the
- * command line reads them), the AWS clients built once from them, and the stage's zones and
- * credential sources made before a SnapStart snapshot (no connection, no secret read). Each
- * invocation runs the stage through the same {@link StageRunner} the command line uses, named after
- * the Lambda request, and writes the result as JSON for the state machine; a failure becomes one
- * {@link StageFailure} line.
+ * command line reads them, with {@link LambdaDefaults}: TLS verified), the AWS clients built once
+ * from them, and the stage's zones and credential sources made before a SnapStart snapshot (no
+ * connection, no secret read). Each invocation runs the stage through the same {@link StageRunner}
+ * the command line uses, named after the Lambda request, and writes the result as JSON for the
+ * state machine; a failure becomes one {@link StageFailure} line.
  */
 class StageHandler implements RequestStreamHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(StageHandler.class);
 
   private final Stage stage;
+  private final Blackwater blackwater;
   private final StageRunner runner;
+  private final Optional<Long> maxBacklog;
   private final Clock clock;
 
   @SuppressWarnings("unused") // CRaC holds its resources weakly
@@ -40,13 +46,19 @@ class StageHandler implements RequestStreamHandler {
 
   StageHandler(Stage stage, HandlerSetup setup) {
     Configuration configuration =
-        new Configuration(SettingSource.environment(setup.environment()), setup.machine());
+        new Configuration(
+            SettingSource.firstOf(
+                SettingSource.environment(setup.environment()),
+                LambdaDefaults.of(setup.environment())),
+            setup.machine());
     AwsClients aws = new AwsClients(configuration.aws());
     Blackwater blackwater =
         new Blackwater(configuration.pipeline(), aws.lakeStores(), aws.secrets(), setup.clock());
     blackwater.prepare(stage);
     this.stage = stage;
+    this.blackwater = blackwater;
     this.runner = blackwater.stages(new StageMetrics(setup.metrics()));
+    this.maxBacklog = stage == Stage.EXTRACT ? Optional.empty() : configuration.lambdaMaxBacklog();
     this.clock = setup.clock();
     this.snapStart = SnapStartHooks.register(blackwater::forgetCredentials);
   }
@@ -57,21 +69,53 @@ class StageHandler implements RequestStreamHandler {
       throws IOException {
     input.transferTo(OutputStream.nullOutputStream());
     String runId = runId(context);
-    StageResult result;
+    StepResult step;
     try {
-      LOG.info("{} run {} started", stage.label(), runId);
-      result = runner.run(stage, runId);
-      LOG.info(
-          "{} run {} finished: {}",
-          stage.label(),
-          runId,
-          result.nothingNew() ? "nothing new" : "batch " + result.newestBatch());
+      Optional<Backlog> backlog = maxBacklog.map(max -> backlog());
+      if (backlog.isPresent() && backlog.get().bytes() > maxBacklog.get()) {
+        LOG.info(
+            "{} run {}: {} bytes pending in {} batches, above {} ({} bytes): left to the Fargate"
+                + " task",
+            stage.label(),
+            runId,
+            backlog.get().bytes(),
+            backlog.get().batches(),
+            Settings.LAMBDA_MAX_BACKLOG.variable(),
+            maxBacklog.get());
+        step = StepResult.delegated(stage, runId, backlog.get());
+      } else {
+        LOG.info("{} run {} started", stage.label(), runId);
+        StageResult result = runner.run(stage, runId);
+        LOG.info(
+            "{} run {} finished: {}",
+            stage.label(),
+            runId,
+            result.nothingNew() ? "nothing new" : "batch " + result.newestBatch());
+        LOG.info("{} result {}", stage.label(), ResultJson.mapper().writeValueAsString(result));
+        step = StepResult.of(stage, result, backlog);
+      }
     } catch (RuntimeException e) {
       StageFailure failure = StageFailure.of(stage, e);
       LOG.error(failure.getMessage(), e);
       throw failure;
     }
-    output.write(ResultJson.mapper().writeValueAsBytes(result));
+    output.write(ResultJson.mapper().writeValueAsBytes(step));
+  }
+
+  /** What this stage would take on now: pending batches and their bytes. */
+  private Backlog backlog() {
+    return switch (stage) {
+      case TRANSFORM -> Backlog.transform(blackwater.ingestion(), blackwater.processed());
+      case LOAD ->
+          blackwater
+              .warehouse()
+              .withCredentials(
+                  warehouse ->
+                      Backlog.load(
+                          blackwater.processed(),
+                          new WarehouseSchema(warehouse, blackwater.config().load().schema())));
+      case EXTRACT -> throw new IllegalStateException("extract measures no backlog");
+    };
   }
 
   private String runId(Context context) {

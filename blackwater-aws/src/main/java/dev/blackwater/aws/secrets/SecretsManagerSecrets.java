@@ -26,6 +26,12 @@ public final class SecretsManagerSecrets implements SecretReader {
 
   @Override
   public DatabaseConfig read(String role, String secretId) {
+    return read(role, secretId, null);
+  }
+
+  /** The secret's database, host, port and database from {@code url} where the secret has none. */
+  @Override
+  public DatabaseConfig read(String role, String secretId, String url) {
     if (secretId == null || secretId.isBlank()) {
       throw new BlackwaterException(
           ErrorCode.CONFIGURATION, "no Secrets Manager secret given for the " + role + " database");
@@ -70,6 +76,6 @@ public final class SecretsManagerSecrets implements SecretReader {
           ErrorCode.CONFIGURATION,
           "secret " + secretId + " (" + role + " database) holds binary data, not JSON text");
     }
-    return DatabaseSecret.parse(role, secretId, response.secretString());
+    return DatabaseSecret.parse(role, secretId, response.secretString(), url);
   }
 }

@@ -35,6 +35,7 @@ class SecretsManagerSecretsTest {
   @BeforeEach
   void start() {
     server = SecretsManagerTestServer.start();
+    server.put("blackwater/source-full", RDS_STYLE);
     requested = server.requested();
     aws = TestAws.clients(server.endpoint());
     secrets = aws.secrets();
@@ -59,6 +60,33 @@ class SecretsManagerSecretsTest {
     assertThat(aws.secretsManager()).as("one client").isSameAs(aws.secretsManager());
     assertThatThrownBy(() -> secrets.read("warehouse", " "))
         .hasMessage("no Secrets Manager secret given for the warehouse database");
+  }
+
+  /**
+   * RDS's managed master-user secret holds only username and password: the configured URL gives
+   * host, port, database and its parameters; the secret's own fields win where it has them.
+   */
+  @Test
+  void anRdsManagedSecretTakesItsLocationFromTheUrl() {
+    server.put("rds/managed", "{\"username\":\"master\",\"password\":\"r0tated\"}");
+    String url =
+        "jdbc:postgresql://warehouse.abc.eu-west-2.rds.amazonaws.com:5432/dw?tcpKeepAlive=true";
+
+    DatabaseConfig managed = secrets.read("warehouse", "rds/managed", url);
+    DatabaseConfig full = secrets.read("warehouse", "blackwater/source-full", url);
+
+    assertThat(managed.url()).isEqualTo(url);
+    assertThat(managed.user()).isEqualTo("master");
+    assertThat(managed.password()).isEqualTo("r0tated");
+    assertThatThrownBy(() -> secrets.read("warehouse", "rds/managed", null))
+        .isInstanceOf(BlackwaterException.class)
+        .hasMessage(
+            "secret rds/managed (warehouse database) has no 'host' field (a secret RDS manages"
+                + " holds only username and password: set --warehouse-url"
+                + " (BLACKWATER_WAREHOUSE_URL) to the database's JDBC URL)");
+    assertThat(full.url())
+        .as("the secret's host, port and database win; the URL's parameters stay")
+        .isEqualTo("jdbc:postgresql://db.internal:5433/totesys?tcpKeepAlive=true");
   }
 
   @Test

@@ -1,0 +1,29 @@
+# The production environment: every setting of a deploy, for the CI workflow and for a local
+# `make plan ENV=production` alike (nothing comes from TF_VAR_ variables). Non-secret by design:
+# database passwords live in Secrets Manager, never here. Fill in the REPLACE_ME values once,
+# commit, and every deploy uses them (docs/aws.md, "First deployment").
+
+account_id  = "REPLACE_ME" # 12 digits: aws sts get-caller-identity --query Account
+region      = "eu-west-2"
+alert_email = "REPLACE_ME@example.com"
+
+lambda_architecture = "arm64" # the workflow builds the artifact and image for this
+
+# The databases are private (RDS in a VPC): the functions and the Fargate task run in these
+# subnets, and reach S3 and Secrets Manager through VPC endpoints (create_vpc_endpoints).
+vpc_id             = "vpc-REPLACE_ME"
+subnet_ids         = ["subnet-REPLACE_ME", "subnet-REPLACE_ME2"]
+security_group_ids = ["sg-REPLACE_ME"]
+route_table_ids    = ["rtb-REPLACE_ME"]
+
+# Sizes (docs/aws.md, "Sizing": memory and timeouts measured, /tmp measured by HandlerSizing).
+# The defaults, for reference:
+# lambda_memory_mb            = { extract = 1024, transform = 2048, load = 1024 }
+# lambda_timeout_seconds      = { extract = 300, transform = 600, load = 900 }
+# lambda_ephemeral_storage_mb = { extract = 512, transform = 512, load = 512 }
+# /tmp above 512 MB turns SnapStart off for that function: SnapStart does not support more.
+
+# QuickSight (needs a subscription in the account; docs/aws.md, "QuickSight"):
+# quicksight_enabled       = true
+# quicksight_principal_arn = "arn:aws:quicksight:eu-west-2:123456789012:user/default/you"
+# warehouse_host           = "warehouse.xxxx.eu-west-2.rds.amazonaws.com"
