@@ -1,5 +1,6 @@
 package dev.blackwater.extract;
 
+import dev.blackwater.Sql;
 import dev.blackwater.catalog.SourceCatalog;
 import dev.blackwater.catalog.SourceTable;
 import dev.blackwater.config.Database;
@@ -17,11 +18,14 @@ import dev.blackwater.lake.RunIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +135,9 @@ public final class Extractor {
                 previous.columns(),
                 table.columns(),
                 settings.acceptAddedColumns());
-        extractions.add(new TableExtraction(table, previous, settings, lake, batch, added));
+        extractions.add(
+            new TableExtraction(
+                table, previous, settings, lake, batch, added, sizeOf(session, table)));
       }
       results = runAll(session, extractions);
     } catch (SQLException e) {
@@ -172,6 +178,19 @@ public final class Extractor {
         results);
   }
 
+  /** A table's size on the source (0 when unknown), to start the largest tables first. */
+  private static long sizeOf(SnapshotSession session, SourceTable table) throws SQLException {
+    try (PreparedStatement s =
+        session
+            .coordinator()
+            .prepareStatement("SELECT coalesce(pg_total_relation_size(to_regclass(?)), 0)")) {
+      s.setString(1, Sql.qualified(table.schema(), table.name()));
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getLong(1) : 0;
+      }
+    }
+  }
+
   /**
    * Keeps, unchanged, the tables of the previous batch that this run did not extract (a run with
    * fewer {@code --tables}), so their watermarks and remembered versions are not lost.
@@ -192,6 +211,7 @@ public final class Extractor {
                     new Manifest.Table(
                         0,
                         List.of(),
+                        null,
                         entry.columns(),
                         entry.primaryKey(),
                         watermark,
@@ -218,9 +238,17 @@ public final class Extractor {
               return t;
             });
     try {
-      List<Future<TableExtract>> futures = new ArrayList<>();
+      // the largest tables first, so that no connection is left with a large one at the end;
+      // results stay in the order of the tables
+      Map<TableExtraction, Future<TableExtract>> futures = new LinkedHashMap<>();
       for (TableExtraction extraction : extractions) {
-        futures.add(
+        futures.put(extraction, null);
+      }
+      List<TableExtraction> largestFirst = new ArrayList<>(extractions);
+      largestFirst.sort(Comparator.comparingLong(TableExtraction::sizeBytes).reversed());
+      for (TableExtraction extraction : largestFirst) {
+        futures.put(
+            extraction,
             pool.submit(
                 () -> {
                   if (context != null) {
@@ -235,7 +263,7 @@ public final class Extractor {
                 }));
       }
       List<TableExtract> results = new ArrayList<>();
-      for (Future<TableExtract> future : futures) {
+      for (Future<TableExtract> future : futures.values()) {
         results.add(await(future));
       }
       return results;

@@ -3,6 +3,7 @@ package dev.blackwater.transform;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.LakeFiles;
+import dev.blackwater.lake.LakeFiles.LocalObject;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest.ObjectRef;
 import java.nio.file.Path;
@@ -18,17 +19,19 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.MDC;
 
 /**
- * Downloads a batch's ingestion objects (checked and uncompressed) in the background, a few at a
- * time, so that DuckDB reads one while the next ones arrive. Objects are planned in the order they
- * are read; at most {@code threads} of them are downloaded ahead of the one being read, so the
- * local copies on temp disk never exceed {@code threads + 1} objects, however large the batch.
+ * Gets a batch's ingestion objects ready for DuckDB in the background, a few at a time, so that
+ * DuckDB reads one while the next ones are checked: an object a local zone holds is checked in
+ * place (size and SHA-256), one of a remote zone is downloaded, still compressed, and checked as it
+ * streams. Objects are planned in the order they are read; at most {@code threads} of them are got
+ * ready ahead of the one being read, so the copies on temp disk never exceed {@code threads + 1}
+ * objects, however large the batch.
  */
 final class Prefetch implements AutoCloseable {
 
   private final ExecutorService pool;
   private final int ahead;
   private final Deque<Runnable> planned = new ArrayDeque<>();
-  private final Map<String, Future<Path>> downloads = new LinkedHashMap<>();
+  private final Map<String, Future<LocalObject>> downloads = new LinkedHashMap<>();
 
   Prefetch(int threads) {
     this.ahead = threads;
@@ -43,8 +46,9 @@ final class Prefetch implements AutoCloseable {
   }
 
   /**
-   * Plans downloading {@code object} of ingestion batch {@code batch} to {@code target}, after the
-   * objects planned before it; it starts at once while fewer than {@code threads} are ahead.
+   * Plans getting {@code object} of ingestion batch {@code batch} ready (downloaded to {@code
+   * target} when the zone is remote), after the objects planned before it; it starts at once while
+   * fewer than {@code threads} are ahead.
    */
   void plan(LakeStore lake, String batch, ObjectRef object, Path target) {
     Map<String, String> context = MDC.getCopyOfContextMap();
@@ -57,8 +61,7 @@ final class Prefetch implements AutoCloseable {
                       if (context != null) {
                         MDC.setContextMap(context);
                       }
-                      LakeFiles.downloadGunzipped(lake, batch, object, target);
-                      return target;
+                      return LakeFiles.checked(lake, batch, object, target);
                     })));
     if (downloads.size() < ahead) {
       planned.poll().run();
@@ -66,11 +69,11 @@ final class Prefetch implements AutoCloseable {
   }
 
   /**
-   * Waits for the download of {@code key}, the next planned object not read yet, starts the next
-   * planned download in its place, and returns the local file (which the caller deletes once read).
+   * Waits for {@code key}, the next planned object not read yet, starts the next planned one in its
+   * place, and returns the checked local file (which the caller discards once read).
    */
-  Path await(String key) {
-    Future<Path> download = downloads.remove(key);
+  LocalObject await(String key) {
+    Future<LocalObject> download = downloads.remove(key);
     if (download == null) {
       throw new IllegalStateException("object " + key + " was not planned, or not in read order");
     }

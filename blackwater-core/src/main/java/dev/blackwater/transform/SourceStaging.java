@@ -8,12 +8,14 @@ import dev.blackwater.catalog.Column;
 import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
+import dev.blackwater.lake.CsvCodec;
+import dev.blackwater.lake.LakeFiles.LocalObject;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.Manifest.ObjectRef;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +90,7 @@ final class SourceStaging {
   }
 
   private Path localFile(ObjectRef object) {
-    return workspace.file("ingestion", object.key().replaceFirst("\\.gz$", ""));
+    return workspace.file("ingestion", object.key());
   }
 
   private List<String> tables() throws SQLException {
@@ -136,10 +138,11 @@ final class SourceStaging {
                         + literal(SourceTypes.duckDb(table, c.name(), c.type())))
             .collect(Collectors.joining(", ", "{", "}"));
     String columns = wanted.stream().map(Sql::identifier).collect(Collectors.joining(", "));
+    CsvCodec codec = entry.csvCodec();
     long rows = 0;
     for (ObjectRef object : entry.objects()) {
-      Path local = prefetch.await(object.key());
-      checkHeader(batch, table, object.key(), local, entry.columns());
+      LocalObject local = prefetch.await(object.key());
+      checkHeader(batch, table, object.key(), local.file(), codec, entry.columns());
       int number = objectKeys.size();
       objectKeys.add(object.key());
       String sql =
@@ -152,7 +155,9 @@ final class SourceStaging {
               + ", "
               + number
               + " FROM read_csv("
-              + literal(local.toString())
+              + literal(local.file().toString())
+              + ", compression = "
+              + literal(codec.label())
               + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
               + " new_line = '\\n', allow_quoted_nulls = false,"
               + " strict_mode = true, columns = "
@@ -163,7 +168,7 @@ final class SourceStaging {
       } catch (SQLException e) {
         throw unreadable(batch, table, object.key(), e);
       }
-      delete(local);
+      local.discard();
     }
     if (rows != entry.rows()) {
       throw new BlackwaterException(
@@ -182,14 +187,25 @@ final class SourceStaging {
 
   /** The first line of the object must name the manifest's columns, in order. */
   private static void checkHeader(
-      String batch, String table, String key, Path local, List<Column> columns) {
+      String batch, String table, String key, Path local, CsvCodec codec, List<Column> columns) {
     String header;
-    try (BufferedReader reader = Files.newBufferedReader(local, StandardCharsets.UTF_8)) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(
+                codec.decompress(Files.newInputStream(local)), StandardCharsets.UTF_8.newDecoder()),
+            1 << 12)) {
       header = reader.readLine();
     } catch (IOException e) {
       throw new BlackwaterException(
           ErrorCode.DATA_QUALITY,
-          "object " + key + " of ingestion batch " + batch + " is not UTF-8 CSV: " + e.getMessage(),
+          "object "
+              + key
+              + " of ingestion batch "
+              + batch
+              + " is not "
+              + codec.label()
+              + " compressed UTF-8 CSV: "
+              + e.getMessage(),
           e);
     }
     String expected =
@@ -251,13 +267,5 @@ final class SourceStaging {
             + ": "
             + reason,
         e);
-  }
-
-  private static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + file, e);
-    }
   }
 }

@@ -3,12 +3,12 @@ package dev.blackwater.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.blackwater.lake.LakeFiles;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.lake.Manifest.ObjectRef;
 import dev.blackwater.lake.StoredObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ class PrefetchTest {
       assertThat(localFiles()).hasSize(THREADS);
 
       for (int i = 0; i < OBJECTS; i++) {
-        Path local = prefetch.await(key(i));
+        Path local = prefetch.await(key(i)).file();
         int next = i + THREADS;
         List<String> started = keys(Math.min(next, OBJECTS - 1));
         if (next < OBJECTS) {
@@ -72,11 +72,43 @@ class PrefetchTest {
         assertThat(localFiles())
             .as("local copies while reading object %d", i)
             .hasSize(Math.min(THREADS + 1, OBJECTS - i));
-        assertThat(Files.readString(local, StandardCharsets.UTF_8)).isEqualTo("a\n" + i + "\n");
+        assertThat(Files.readAllBytes(local))
+            .as("a copy, still compressed")
+            .isEqualTo(IngestionFixture.gzip("a\n" + i + "\n"));
         Files.delete(local);
       }
     }
     assertThat(lake.opened()).containsExactlyInAnyOrderElementsOf(keys(OBJECTS - 1));
+  }
+
+  @Test
+  void anObjectOfALocalZoneIsCheckedInPlaceNeverCopiedAndNeverDiscarded() throws Exception {
+    LakeStore lake = new LocalLakeStore(lakeDir);
+    ObjectRef object = object(lake, "t/a.csv.gz", "a\n1\n");
+    try (Prefetch prefetch = new Prefetch(1)) {
+      prefetch.plan(lake, "b", object, localDir.resolve("a.csv.gz"));
+
+      LakeFiles.LocalObject local = prefetch.await(object.key());
+      local.discard();
+
+      assertThat(local.file()).isEqualTo(lakeDir.resolve(object.key()));
+      assertThat(local.temporary()).isFalse();
+      assertThat(local.file()).exists();
+      assertThat(localFiles()).isEmpty();
+    }
+  }
+
+  @Test
+  void anObjectOfALocalZoneThatIsNotTheManifestsFailsItsCheck() throws Exception {
+    LakeStore lake = new LocalLakeStore(lakeDir);
+    ObjectRef object = object(lake, "t/a.csv.gz", "a\n1\n");
+    ObjectRef wrong = new ObjectRef(object.key(), 1, object.bytes(), "00".repeat(32));
+    try (Prefetch prefetch = new Prefetch(1)) {
+      prefetch.plan(lake, "b", wrong, localDir.resolve("a.csv.gz"));
+
+      assertThatThrownBy(() -> prefetch.await(object.key()))
+          .hasMessageContaining("object t/a.csv.gz of batch b is corrupt");
+    }
   }
 
   @Test
