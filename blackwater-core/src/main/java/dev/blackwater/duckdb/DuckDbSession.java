@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.duckdb.DuckDBConnection;
 
 /**
  * An in-memory DuckDB database (no file) for one batch: bounded memory, spilling to the workspace,
@@ -79,6 +80,21 @@ public final class DuckDbSession implements AutoCloseable {
       }
     }
     return rows;
+  }
+
+  /**
+   * Another connection to the same database, for work in parallel on another thread (each
+   * connection runs one statement at a time); the caller closes it.
+   */
+  public Connection newConnection() throws SQLException {
+    Connection another = ((DuckDBConnection) connection).duplicate();
+    try (Statement s = another.createStatement()) {
+      s.execute("SET TimeZone = 'UTC'");
+    } catch (SQLException e) {
+      another.close();
+      throw e;
+    }
+    return another;
   }
 
   /** The JDBC connection, for prepared statements. */

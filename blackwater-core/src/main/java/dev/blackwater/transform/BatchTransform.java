@@ -135,7 +135,7 @@ final class BatchTransform {
                   + model.sql()
                   + ") TO "
                   + literal(file.toString())
-                  + " (FORMAT parquet, COMPRESSION zstd)");
+                  + " (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)");
       duck.execute(
           "CREATE VIEW "
               + identifier(model.name())

@@ -9,22 +9,31 @@ import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.CsvCodec;
+import dev.blackwater.lake.LakeFiles;
 import dev.blackwater.lake.LakeFiles.LocalObject;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.Manifest.ObjectRef;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -61,31 +70,87 @@ final class SourceStaging {
     return List.copyOf(objectKeys);
   }
 
-  /** Creates the {@code batch} tables and loads {@code manifest}'s rows into them. */
+  /**
+   * Creates the {@code batch} tables and loads {@code manifest}'s rows into them: the tables at
+   * once on up to {@code threads} connections, the largest first (DuckDB reads a compressed file on
+   * one thread, so tables are what runs in parallel). Each worker gets one object ready (checked in
+   * place, or downloaded still compressed), reads it and discards it before the next, so at most
+   * {@code threads} copies are on temp disk at a time.
+   */
   void stage(Manifest manifest) throws SQLException {
     duck.execute(Model.resource("sources.sql"));
     Map<String, Manifest.Table> entries = new LinkedHashMap<>();
+    Map<String, List<String>> wanted = new LinkedHashMap<>();
+    Map<String, Integer> firstObject = new LinkedHashMap<>();
     for (String table : tables()) {
       Manifest.Table entry = manifest.tables().get(table);
       if (entry != null && entry.objects() != null && !entry.objects().isEmpty()) {
         entries.put(table, entry);
+        wanted.put(table, columnsWanted(table));
+        firstObject.put(table, objectKeys.size());
+        entry.objects().forEach(o -> objectKeys.add(o.key()));
       }
     }
-    try (Prefetch prefetch = new Prefetch(threads)) {
-      entries.forEach(
-          (table, entry) -> {
-            for (ObjectRef object : entry.objects()) {
-              prefetch.plan(ingestion, manifest.batch(), object, localFile(object));
-            }
-          });
-      for (Map.Entry<String, Manifest.Table> e : entries.entrySet()) {
-        MDC.put("table", e.getKey());
-        try {
-          stageTable(manifest.batch(), e.getKey(), e.getValue(), prefetch);
-        } finally {
-          MDC.remove("table");
+    List<String> largestFirst = new ArrayList<>(entries.keySet());
+    largestFirst.sort(
+        Comparator.comparingLong(
+                (String t) -> entries.get(t).objects().stream().mapToLong(ObjectRef::bytes).sum())
+            .reversed());
+    Map<String, String> context = MDC.getCopyOfContextMap();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(threads, entries.size())),
+            r -> {
+              Thread t = new Thread(r, "blackwater-stage");
+              t.setDaemon(true);
+              return t;
+            });
+    Map<String, Future<Long>> staged = new LinkedHashMap<>();
+    try {
+      for (String table : largestFirst) {
+        staged.put(
+            table,
+            pool.submit(
+                () -> {
+                  if (context != null) {
+                    MDC.setContextMap(context);
+                  }
+                  MDC.put("table", table);
+                  try (Connection connection = duck.newConnection()) {
+                    return stageTable(
+                        connection,
+                        manifest.batch(),
+                        table,
+                        entries.get(table),
+                        wanted.get(table),
+                        firstObject.get(table));
+                  } finally {
+                    MDC.remove("table");
+                  }
+                }));
+      }
+    } finally {
+      pool.shutdown();
+    }
+    RuntimeException failure = null;
+    for (String table : entries.keySet()) {
+      try {
+        staged.get(table).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        pool.shutdownNow();
+        throw new BlackwaterException(ErrorCode.INTERNAL, "transform interrupted", e);
+      } catch (ExecutionException e) {
+        if (failure == null) {
+          failure =
+              e.getCause() instanceof RuntimeException runtime
+                  ? runtime
+                  : new IllegalStateException(e.getCause());
         }
       }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 
@@ -103,18 +168,29 @@ final class SourceStaging {
         .toList();
   }
 
-  private void stageTable(String batch, String table, Manifest.Table entry, Prefetch prefetch)
+  private List<String> columnsWanted(String table) throws SQLException {
+    return duck
+        .query(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'batch'"
+                + " AND table_name = "
+                + literal(table)
+                + " AND column_name <> '_object' ORDER BY ordinal_position")
+        .stream()
+        .map(r -> r.get(0))
+        .toList();
+  }
+
+  @SuppressFBWarnings(
+      value = "SQL_NONCONSTANT_STRING_PASSED_TO_EXECUTE",
+      justification = "names are quoted, the file and types are literals")
+  private long stageTable(
+      Connection connection,
+      String batch,
+      String table,
+      Manifest.Table entry,
+      List<String> wanted,
+      int firstObject)
       throws SQLException {
-    List<String> wanted =
-        duck
-            .query(
-                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'batch'"
-                    + " AND table_name = "
-                    + literal(table)
-                    + " AND column_name <> '_object' ORDER BY ordinal_position")
-            .stream()
-            .map(r -> r.get(0))
-            .toList();
     Set<String> present = entry.columns().stream().map(Column::name).collect(Collectors.toSet());
     for (String column : wanted) {
       if (!present.contains(column)) {
@@ -140,35 +216,37 @@ final class SourceStaging {
     String columns = wanted.stream().map(Sql::identifier).collect(Collectors.joining(", "));
     CsvCodec codec = entry.csvCodec();
     long rows = 0;
+    int number = firstObject;
     for (ObjectRef object : entry.objects()) {
-      LocalObject local = prefetch.await(object.key());
-      checkHeader(batch, table, object.key(), local.file(), codec, entry.columns());
-      int number = objectKeys.size();
-      objectKeys.add(object.key());
-      String sql =
-          "INSERT INTO batch."
-              + identifier(table)
-              + " ("
-              + columns
-              + ", _object) SELECT "
-              + columns
-              + ", "
-              + number
-              + " FROM read_csv("
-              + literal(local.file().toString())
-              + ", compression = "
-              + literal(codec.label())
-              + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
-              + " new_line = '\\n', allow_quoted_nulls = false,"
-              + " strict_mode = true, columns = "
-              + types
-              + ")";
+      LocalObject local = LakeFiles.checked(ingestion, batch, object, localFile(object));
       try {
-        rows += duck.update(sql);
-      } catch (SQLException e) {
-        throw unreadable(batch, table, object.key(), e);
+        checkHeader(batch, table, object.key(), local.file(), codec, entry.columns());
+        String sql =
+            "INSERT INTO batch."
+                + identifier(table)
+                + " ("
+                + columns
+                + ", _object) SELECT "
+                + columns
+                + ", "
+                + number++
+                + " FROM read_csv("
+                + literal(local.file().toString())
+                + ", compression = "
+                + literal(codec.label())
+                + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
+                + " new_line = '\\n', allow_quoted_nulls = false,"
+                + " strict_mode = true, columns = "
+                + types
+                + ")";
+        try (Statement s = connection.createStatement()) {
+          rows += s.executeLargeUpdate(sql);
+        } catch (SQLException e) {
+          throw unreadable(batch, table, object.key(), e);
+        }
+      } finally {
+        local.discard();
       }
-      local.discard();
     }
     if (rows != entry.rows()) {
       throw new BlackwaterException(
@@ -183,6 +261,7 @@ final class SourceStaging {
               + entry.rows());
     }
     LOG.debug("staged {} rows of {}", rows, table);
+    return rows;
   }
 
   /** The first line of the object must name the manifest's columns, in order. */
