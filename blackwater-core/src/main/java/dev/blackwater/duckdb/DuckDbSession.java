@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -26,7 +27,10 @@ public final class DuckDbSession implements AutoCloseable {
    * {@code memoryLimit} and spills into {@code spill}.
    */
   public DuckDbSession(String memoryLimit, int threads, Path spill) throws SQLException {
-    connection = DriverManager.getConnection("jdbc:duckdb:");
+    Properties properties = new Properties();
+    // rows reach a reader as DuckDB produces them, not once the whole result is in memory
+    properties.setProperty("jdbc_stream_results", "true");
+    connection = DriverManager.getConnection("jdbc:duckdb:", properties);
     try {
       execute("SET autoinstall_known_extensions = false");
       execute("SET autoload_known_extensions = false");

@@ -4,6 +4,7 @@ import dev.blackwater.Stage;
 import dev.blackwater.config.Credentials;
 import dev.blackwater.config.PipelineConfig;
 import dev.blackwater.config.SecretReader;
+import dev.blackwater.config.WarehouseMode;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LakeStores;
 import dev.blackwater.verify.Verifier;
@@ -130,6 +131,11 @@ public final class Blackwater {
 
   /** Reconciles source, lake and warehouse. */
   public Verifier verifier() {
-    return new Verifier(source().current(), ingestion(), processed(), warehouseSchema());
+    return new Verifier(
+        source().current(),
+        ingestion(),
+        processed(),
+        warehouseSchema(),
+        config.load().mode() == WarehouseMode.MIGRATE);
   }
 }
