@@ -13,6 +13,7 @@ import dev.blackwater.lake.Manifest.ObjectRef;
 import dev.blackwater.warehouse.WarehouseSchema;
 import dev.blackwater.warehouse.WarehouseState;
 import dev.blackwater.warehouse.WarehouseTable;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,6 +46,7 @@ final class BatchLoad {
   private final WarehouseSchema schema;
   private final WarehouseState state;
   private final LakeStore processed;
+  private final Connection duckdb;
   private final ParquetCopy parquet;
   private final ForeignKeyCheck foreignKeys;
   private final Path workDirectory;
@@ -62,6 +64,7 @@ final class BatchLoad {
     this.schema = schema;
     this.state = new WarehouseState(connection, schema);
     this.processed = processed;
+    this.duckdb = duckdb;
     this.parquet = new ParquetCopy(duckdb);
     this.foreignKeys = new ForeignKeyCheck(duckdb);
     this.workDirectory = workDirectory;
@@ -112,7 +115,7 @@ final class BatchLoad {
             structures.count(),
             (System.nanoTime() - rebuilding) / 1_000_000);
       }
-      record(manifest, rows);
+      record(manifest, rows, files);
       connection.commit();
       committed = true;
       return new BatchLoadResult(
@@ -331,17 +334,57 @@ final class BatchLoad {
     return types;
   }
 
-  private void record(Manifest manifest, Map<String, Long> rows) throws SQLException {
+  private void record(Manifest manifest, Map<String, Long> rows, Map<String, List<Path>> files)
+      throws SQLException {
+    boolean newest = state.recordsNewestVersions();
     try (PreparedStatement s =
         connection.prepareStatement(
             "INSERT INTO "
                 + schema.qualified(WarehouseSchema.BOOKKEEPING)
-                + " (batch_id, source_batch, rows_per_table, code_version) VALUES (?, ?, ?::jsonb, ?)")) {
+                + " (batch_id, source_batch, rows_per_table, code_version"
+                + (newest ? ", newest_version" : "")
+                + ") VALUES (?, ?, ?::jsonb, ?"
+                + (newest ? ", ?::timestamp" : "")
+                + ")")) {
       s.setString(1, manifest.batch());
       s.setString(2, manifest.consumed().isEmpty() ? "" : String.join(",", manifest.consumed()));
       s.setString(3, ResultJson.write(rows));
       s.setString(4, Version.current());
+      if (newest) {
+        s.setString(5, newestVersion(files));
+      }
       s.executeUpdate();
+    }
+  }
+
+  /** The newest {@code last_updated} among the batch's facts, read from their Parquet; or null. */
+  @SuppressFBWarnings(
+      value = "SQL_NONCONSTANT_STRING_PASSED_TO_EXECUTE",
+      justification = "files are literals")
+  private String newestVersion(Map<String, List<Path>> files) throws SQLException {
+    List<String> parts = new ArrayList<>();
+    for (WarehouseTable fact : WarehouseTable.facts()) {
+      List<Path> parquet = files.get(fact.tableName());
+      if (parquet != null && !parquet.isEmpty()) {
+        parts.add(
+            "SELECT max(last_updated_date + last_updated_time) AS v FROM read_parquet(["
+                + parquet.stream()
+                    .map(p -> Sql.literal(p.toString()))
+                    .collect(Collectors.joining(", "))
+                + "])");
+      }
+    }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    try (Statement s = duckdb.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT strftime(max(v), '%Y-%m-%d %H:%M:%S.%f') FROM ("
+                    + String.join(" UNION ALL ", parts)
+                    + ")")) {
+      r.next();
+      return r.getString(1);
     }
   }
 }
