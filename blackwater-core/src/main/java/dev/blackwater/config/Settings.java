@@ -164,7 +164,8 @@ public final class Settings {
           Type.SIZE,
           "auto",
           "Memory DuckDB may use before it spills to disk, in transform and in load; auto: a"
-              + " quarter of the machine's (or the Lambda function's) memory, at most 1GB.",
+              + " quarter of the machine's (or the Lambda function's) memory, at most 256MB (they"
+              + " stream their large tables, so more buys no speed and memory stays flat).",
           false);
   public static final Setting TEMP_DIR =
       new Setting(

@@ -101,11 +101,19 @@ final class TableExtraction {
     long started = System.nanoTime();
     ExtractQueries queries = queries();
     Summary summary = summary(connection, queries);
+    long summarised = System.nanoTime();
     List<ObjectRef> objects = List.of();
     if (summary.rows() > 0) {
       objects = copy(connection, queries, summary.rows());
     }
+    long copied = System.nanoTime();
     Manifest.Table entry = entry(connection, queries, summary, objects);
+    LOG.debug(
+        "{}: summary {} ms, copy {} ms, window {} ms",
+        table.name(),
+        (summarised - started) / 1_000_000,
+        (copied - summarised) / 1_000_000,
+        (System.nanoTime() - copied) / 1_000_000);
     long bytes = objects.stream().mapToLong(ObjectRef::bytes).sum();
     LOG.info(
         "{}: {} new rows in {} object(s), {} bytes, {} skipped; watermark {}",

@@ -78,9 +78,20 @@ final class SourceStaging {
    * {@code threads} copies are on temp disk at a time.
    */
   void stage(Manifest manifest) throws SQLException {
+    stage(manifest, Set.of());
+  }
+
+  /**
+   * As {@link #stage(Manifest)}, but the tables of {@code streamed} that the batch has are not
+   * loaded: each becomes a view reading its checked objects where they lie, as the one model that
+   * reads it runs, guarded by the row checks ({@link RowCheck#guard}).
+   *
+   * @return the tables made views
+   */
+  Set<String> stage(Manifest manifest, Set<String> streamed) throws SQLException {
     duck.execute(Model.resource("sources.sql"));
     Map<String, Manifest.Table> entries = new LinkedHashMap<>();
-    Map<String, List<String>> wanted = new LinkedHashMap<>();
+    Map<String, List<List<String>>> wanted = new LinkedHashMap<>();
     Map<String, Integer> firstObject = new LinkedHashMap<>();
     for (String table : tables()) {
       Manifest.Table entry = manifest.tables().get(table);
@@ -117,13 +128,21 @@ final class SourceStaging {
                   }
                   MDC.put("table", table);
                   try (Connection connection = duck.newConnection()) {
-                    return stageTable(
-                        connection,
-                        manifest.batch(),
-                        table,
-                        entries.get(table),
-                        wanted.get(table),
-                        firstObject.get(table));
+                    return streamed.contains(table)
+                        ? viewTable(
+                            connection,
+                            manifest.batch(),
+                            table,
+                            entries.get(table),
+                            wanted.get(table),
+                            firstObject.get(table))
+                        : stageTable(
+                            connection,
+                            manifest.batch(),
+                            table,
+                            entries.get(table),
+                            names(wanted.get(table)),
+                            firstObject.get(table));
                   } finally {
                     MDC.remove("table");
                   }
@@ -152,6 +171,13 @@ final class SourceStaging {
     if (failure != null) {
       throw failure;
     }
+    Set<String> views = new java.util.LinkedHashSet<>(streamed);
+    views.retainAll(entries.keySet());
+    return views;
+  }
+
+  private static List<String> names(List<List<String>> columns) {
+    return columns.stream().map(c -> c.get(0)).toList();
   }
 
   private Path localFile(ObjectRef object) {
@@ -168,29 +194,102 @@ final class SourceStaging {
         .toList();
   }
 
-  private List<String> columnsWanted(String table) throws SQLException {
-    return duck
-        .query(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'batch'"
-                + " AND table_name = "
-                + literal(table)
-                + " AND column_name <> '_object' ORDER BY ordinal_position")
-        .stream()
-        .map(r -> r.get(0))
-        .toList();
+  /** The columns of {@code batch.<table>} the models use, each as its name and DuckDB type. */
+  private List<List<String>> columnsWanted(String table) throws SQLException {
+    return duck.query(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema ="
+            + " 'batch' AND table_name = "
+            + literal(table)
+            + " AND column_name <> '_object' ORDER BY ordinal_position");
   }
 
+  /**
+   * Checks a table's objects (size, SHA-256, header) and makes {@code batch.<table>} a view reading
+   * them with the manifest's types and the staged table's, naming each row's object, and stopping
+   * at the first row that breaks a check. The objects stay until the workspace is removed.
+   *
+   * @return the rows the manifest says the objects hold (counted when the one model reads them)
+   */
   @SuppressFBWarnings(
       value = "SQL_NONCONSTANT_STRING_PASSED_TO_EXECUTE",
-      justification = "names are quoted, the file and types are literals")
-  private long stageTable(
+      justification = "names are quoted, the files and types are literals")
+  private long viewTable(
       Connection connection,
       String batch,
       String table,
       Manifest.Table entry,
-      List<String> wanted,
+      List<List<String>> wanted,
       int firstObject)
       throws SQLException {
+    checkColumns(batch, table, entry, names(wanted));
+    CsvCodec codec = entry.csvCodec();
+    List<String> files = new ArrayList<>();
+    StringBuilder objectOf = new StringBuilder("CASE filename");
+    int number = firstObject;
+    for (ObjectRef object : entry.objects()) {
+      LocalObject local = LakeFiles.checked(ingestion, batch, object, localFile(object));
+      checkHeader(batch, table, object.key(), local.file(), codec, entry.columns());
+      files.add(literal(local.file().toString()));
+      objectOf
+          .append(" WHEN ")
+          .append(literal(local.file().toString()))
+          .append(" THEN ")
+          .append(number++);
+    }
+    objectOf.append(" END");
+    String columns =
+        wanted.stream()
+            .map(
+                c ->
+                    "CAST("
+                        + identifier(c.get(0))
+                        + " AS "
+                        + c.get(1)
+                        + ") AS "
+                        + identifier(c.get(0)))
+            .collect(Collectors.joining(", "));
+    String guard = RowCheck.guard(table);
+    try (Statement s = connection.createStatement()) {
+      s.execute("DROP TABLE batch." + identifier(table));
+      s.execute(
+          "CREATE VIEW batch."
+              + identifier(table)
+              + " AS SELECT "
+              + columns
+              + ", CAST("
+              + objectOf
+              + " AS INTEGER) AS _object FROM read_csv(["
+              + String.join(", ", files)
+              + "], "
+              + readOptions(table, entry, codec)
+              + ", filename = true)"
+              + (guard.isEmpty() ? "" : " WHERE " + guard));
+    }
+    LOG.debug("{}: read where it lies, by its model", table);
+    return entry.rows();
+  }
+
+  /**
+   * The options of {@code read_csv} for an object of {@code table}: strict, typed by the manifest.
+   */
+  private static String readOptions(String table, Manifest.Table entry, CsvCodec codec) {
+    String types =
+        entry.columns().stream()
+            .map(
+                c ->
+                    literal(c.name())
+                        + ": "
+                        + literal(SourceTypes.duckDb(table, c.name(), c.type())))
+            .collect(Collectors.joining(", ", "{", "}"));
+    return "compression = "
+        + literal(codec.label())
+        + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
+        + " new_line = '\\n', allow_quoted_nulls = false, strict_mode = true, columns = "
+        + types;
+  }
+
+  private static void checkColumns(
+      String batch, String table, Manifest.Table entry, List<String> wanted) {
     Set<String> present = entry.columns().stream().map(Column::name).collect(Collectors.toSet());
     for (String column : wanted) {
       if (!present.contains(column)) {
@@ -205,14 +304,20 @@ final class SourceStaging {
                 + ", which the transform needs");
       }
     }
-    String types =
-        entry.columns().stream()
-            .map(
-                c ->
-                    literal(c.name())
-                        + ": "
-                        + literal(SourceTypes.duckDb(table, c.name(), c.type())))
-            .collect(Collectors.joining(", ", "{", "}"));
+  }
+
+  @SuppressFBWarnings(
+      value = "SQL_NONCONSTANT_STRING_PASSED_TO_EXECUTE",
+      justification = "names are quoted, the file and types are literals")
+  private long stageTable(
+      Connection connection,
+      String batch,
+      String table,
+      Manifest.Table entry,
+      List<String> wanted,
+      int firstObject)
+      throws SQLException {
+    checkColumns(batch, table, entry, wanted);
     String columns = wanted.stream().map(Sql::identifier).collect(Collectors.joining(", "));
     CsvCodec codec = entry.csvCodec();
     long rows = 0;
@@ -232,12 +337,8 @@ final class SourceStaging {
                 + number++
                 + " FROM read_csv("
                 + literal(local.file().toString())
-                + ", compression = "
-                + literal(codec.label())
-                + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
-                + " new_line = '\\n', allow_quoted_nulls = false,"
-                + " strict_mode = true, columns = "
-                + types
+                + ", "
+                + readOptions(table, entry, codec)
                 + ")";
         try (Statement s = connection.createStatement()) {
           rows += s.executeLargeUpdate(sql);
