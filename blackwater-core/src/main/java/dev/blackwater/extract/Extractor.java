@@ -1,6 +1,5 @@
 package dev.blackwater.extract;
 
-import dev.blackwater.Sql;
 import dev.blackwater.catalog.SourceCatalog;
 import dev.blackwater.catalog.SourceTable;
 import dev.blackwater.config.Database;
@@ -26,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,8 +80,17 @@ public final class Extractor {
    * more a second later, under a new batch name.
    */
   public ExtractResult extract(String runId) {
+    return extract(runId, () -> {});
+  }
+
+  /**
+   * Runs one extract, calling {@code newRowsFound} (on a worker thread, perhaps more than once) as
+   * soon as a table is found to have new rows, before they are read: a cycle can get the next stage
+   * ready meanwhile.
+   */
+  public ExtractResult extract(String runId, Runnable newRowsFound) {
     try {
-      return attempt(runId);
+      return attempt(runId, newRowsFound);
     } catch (LakeObjectExistsException e) {
       LOG.info(
           "an object of this batch already exists ({}): trying again under a new name",
@@ -89,7 +98,7 @@ public final class Extractor {
       sleepIntoTheNextSecond();
     }
     try {
-      return attempt(runId);
+      return attempt(runId, newRowsFound);
     } catch (LakeObjectExistsException e) {
       throw new BlackwaterException(
           ErrorCode.CONCURRENCY,
@@ -107,7 +116,7 @@ public final class Extractor {
     }
   }
 
-  private ExtractResult attempt(String runId) {
+  private ExtractResult attempt(String runId, Runnable newRowsFound) {
     Instant started = clock.instant();
     BatchLog log = new BatchLog(lake);
     Optional<Manifest> latest = log.latest();
@@ -118,11 +127,15 @@ public final class Extractor {
 
     List<TableExtract> results;
     String snapshotTime;
+    long planned = System.nanoTime();
     try (SnapshotSession session = new SnapshotSession(source)) {
       snapshotTime = session.snapshotTime();
       List<TableExtraction> extractions = new ArrayList<>();
+      Map<String, SourceTable> described =
+          SourceCatalog.describeAll(session.coordinator(), settings.schema(), settings.tables());
+      Map<String, Long> sizes = sizes(session, settings.tables());
       for (String name : settings.tables()) {
-        SourceTable table = SourceCatalog.describe(session.coordinator(), settings.schema(), name);
+        SourceTable table = described.get(name);
         PreviousTable previous =
             latest
                 .map(m -> m.tables().get(name))
@@ -137,9 +150,10 @@ public final class Extractor {
                 settings.acceptAddedColumns());
         extractions.add(
             new TableExtraction(
-                table, previous, settings, lake, batch, added, sizeOf(session, table)));
+                table, previous, settings, lake, batch, added, sizes.getOrDefault(name, 0L)));
       }
-      results = runAll(session, extractions);
+      LOG.debug("snapshot and catalogue in {} ms", (System.nanoTime() - planned) / 1_000_000);
+      results = runAll(session, extractions, newRowsFound);
     } catch (SQLException e) {
       throw source.failure(e);
     }
@@ -178,17 +192,26 @@ public final class Extractor {
         results);
   }
 
-  /** A table's size on the source (0 when unknown), to start the largest tables first. */
-  private static long sizeOf(SnapshotSession session, SourceTable table) throws SQLException {
+  /** The tables' sizes on the source, to start the largest tables first. */
+  private Map<String, Long> sizes(SnapshotSession session, List<String> tables)
+      throws SQLException {
+    Map<String, Long> sizes = new HashMap<>();
     try (PreparedStatement s =
         session
             .coordinator()
-            .prepareStatement("SELECT coalesce(pg_total_relation_size(to_regclass(?)), 0)")) {
-      s.setString(1, Sql.qualified(table.schema(), table.name()));
+            .prepareStatement(
+                "SELECT c.relname, pg_total_relation_size(c.oid) FROM pg_class c"
+                    + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE n.nspname = ? AND c.relname = ANY (?)")) {
+      s.setString(1, settings.schema());
+      s.setArray(2, session.coordinator().createArrayOf("text", tables.toArray()));
       try (ResultSet r = s.executeQuery()) {
-        return r.next() ? r.getLong(1) : 0;
+        while (r.next()) {
+          sizes.put(r.getString(1), r.getLong(2));
+        }
       }
     }
+    return sizes;
   }
 
   /**
@@ -221,7 +244,8 @@ public final class Extractor {
             });
   }
 
-  private List<TableExtract> runAll(SnapshotSession session, List<TableExtraction> extractions)
+  private List<TableExtract> runAll(
+      SnapshotSession session, List<TableExtraction> extractions, Runnable newRowsFound)
       throws SQLException {
     Map<String, String> context = MDC.getCopyOfContextMap();
     int threads = Math.min(settings.parallelism(), extractions.size());
@@ -256,7 +280,7 @@ public final class Extractor {
                   }
                   Connection connection = connections.take();
                   try {
-                    return extraction.run(connection);
+                    return extraction.run(connection, newRowsFound);
                   } finally {
                     connections.add(connection);
                   }

@@ -85,10 +85,10 @@ final class TableExtraction {
         table, selectFrom(), previous.watermark().orElse(null), previous.overlapVersions());
   }
 
-  TableExtract run(Connection connection) throws SQLException, IOException {
+  TableExtract run(Connection connection, Runnable newRowsFound) throws SQLException, IOException {
     MDC.put("table", table.name());
     try {
-      return extract(connection);
+      return extract(connection, newRowsFound);
     } finally {
       MDC.remove("table");
     }
@@ -97,13 +97,15 @@ final class TableExtraction {
   /** What the summary query found. */
   private record Summary(long rows, Long newest, long skipped) {}
 
-  private TableExtract extract(Connection connection) throws SQLException, IOException {
+  private TableExtract extract(Connection connection, Runnable newRowsFound)
+      throws SQLException, IOException {
     long started = System.nanoTime();
     ExtractQueries queries = queries();
     Summary summary = summary(connection, queries);
     long summarised = System.nanoTime();
     List<ObjectRef> objects = List.of();
     if (summary.rows() > 0) {
+      newRowsFound.run();
       objects = copy(connection, queries, summary.rows());
     }
     long copied = System.nanoTime();

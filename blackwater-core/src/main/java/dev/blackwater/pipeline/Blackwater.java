@@ -114,7 +114,7 @@ public final class Blackwater {
 
   /** The extract, transform, load cycle, telling {@code listener} what each stage did. */
   public Pipeline pipeline(StageListener listener) {
-    return new Pipeline(stages(listener), clock);
+    return new Pipeline(stages(listener), clock, config.transform().tempDirectory());
   }
 
   /** The warehouse schema loads go into. */
