@@ -65,14 +65,14 @@ final class RawKeys {
           s.setString(1, Sql.qualified(schema, table));
           try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
-              String add =
-                  "ALTER TABLE "
-                      + copy
-                      + " ADD CONSTRAINT "
-                      + r.getString(2)
-                      + " "
-                      + r.getString(3);
-              (r.getString(1).equals("f") ? foreign : keys).add(add);
+              String definition = r.getString(3).replace(" NOT VALID", "");
+              String add = "ALTER TABLE " + copy + " ADD CONSTRAINT " + r.getString(2) + " ";
+              if (r.getString(1).equals("f")) {
+                foreign.add(add + definition + " NOT VALID");
+                validations.add("ALTER TABLE " + copy + " VALIDATE CONSTRAINT " + r.getString(2));
+              } else {
+                keys.add(add + definition);
+              }
             }
           }
         }

@@ -54,6 +54,14 @@ class RawCopyIT {
     assertThat(keys.foreignKeys()).isEqualTo(1);
     assertThat(
             db.queryLong(
+                "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND convalidated AND"
+                    + " conrelid = "
+                    + Sql.literal(Sql.qualified(schema, table))
+                    + "::regclass"))
+        .as("added NOT VALID, then validated apart")
+        .isEqualTo(1);
+    assertThat(
+            db.queryLong(
                 "SELECT count(*) FROM pg_constraint WHERE conrelid = "
                     + Sql.literal(Sql.qualified(schema, table))
                     + "::regclass"))
