@@ -354,7 +354,7 @@ variable "fargate_enabled" {
 }
 
 variable "lambda_max_backlog_bytes" {
-  description = "With the Fargate task: the most bytes of pending batches (gzip CSV for transform, Parquet for load) a transform or load function takes on in a run; above it the function hands the run to the task. See docs/aws.md, \"Past one Lambda\"."
+  description = "With the Fargate task: the most bytes of pending batches (compressed CSV for transform, Parquet for load) a transform or load function takes on in a run; above it the function hands the run to the task. See docs/aws.md, \"Past one Lambda\"."
   type        = number
   default     = 157286400
 }

@@ -23,6 +23,7 @@ class ResultJsonTest {
         new Manifest.Table(
             3,
             List.of(),
+            null,
             List.of(),
             List.of("id"),
             new Manifest.Watermark(null, "2026-01-01T00:00:00.000000", null),

@@ -2,8 +2,12 @@ package dev.blackwater.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.core.joran.spi.JoranException;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.status.NopStatusListener;
 import dev.blackwater.config.Configuration;
 import dev.blackwater.config.Machine;
 import dev.blackwater.config.SettingSource;
@@ -11,14 +15,15 @@ import dev.blackwater.config.Settings;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Configures logging before a command runs: readable text on stderr, or JSON lines with {@code
  * --log-format json}; debug level with {@code --debug}. Like every setting, these come from the
  * options, then {@code BLACKWATER_LOG_FORMAT} and {@code BLACKWATER_DEBUG} (environment or {@code
- * .env}). Logback is configured in code, from {@code logback-text.xml} or {@code logback-json.xml},
- * unless {@code -Dlogback.configurationFile} names a file of the user's.
+ * .env}). Logback is configured in code (no XML to parse at start-up: a cycle with nothing new is
+ * mostly start-up), unless {@code -Dlogback.configurationFile} names a file of the user's.
  */
 public final class LogSetup {
 
@@ -51,15 +56,40 @@ public final class LogSetup {
     }
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.reset();
-    context.putProperty("blackwater.log.level", debug ? "DEBUG" : "INFO");
-    JoranConfigurator configurator = new JoranConfigurator();
-    configurator.setContext(context);
-    try {
-      configurator.doConfigure(
-          LogSetup.class.getResource(json ? "/logback-json.xml" : "/logback-text.xml"));
-    } catch (JoranException e) {
-      throw new IllegalStateException("cannot configure logging", e);
-    }
+    context.getStatusManager().add(new NopStatusListener());
+    ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+    stderr.setContext(context);
+    stderr.setName(json ? "JSON" : "STDERR");
+    stderr.setTarget("System.err");
+    stderr.setEncoder(json ? jsonLines(context) : readableLines(context));
+    stderr.start();
+    ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.WARN);
+    root.addAppender(stderr);
+    logger().setLevel(debug ? Level.DEBUG : Level.INFO);
+  }
+
+  /** Readable lines: time, level, stage, table, message. */
+  private static Encoder<ILoggingEvent> readableLines(LoggerContext context) {
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %-9X{stage} %-16X{table} %msg%n");
+    encoder.start();
+    return encoder;
+  }
+
+  /** One JSON object per line, with the run id, stage and table in "mdc". */
+  private static Encoder<ILoggingEvent> jsonLines(LoggerContext context) {
+    JsonEncoder encoder = new JsonEncoder();
+    encoder.setContext(context);
+    encoder.setWithSequenceNumber(false);
+    encoder.setWithNanoseconds(false);
+    encoder.setWithContext(false);
+    encoder.setWithArguments(false);
+    encoder.setWithFormattedMessage(true);
+    encoder.setWithMessage(false);
+    encoder.start();
+    return encoder;
   }
 
   /** {@code --log-format X}, {@code --log-format=X} and {@code --debug[=B]} among {@code args}. */

@@ -3,7 +3,7 @@ package dev.blackwater.config;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -23,6 +23,12 @@ public final class Database {
    * merge) they are data-quality failures.
    */
   private static final Set<String> SCHEMA_MISMATCH = Set.of("42P01", "42703", "42804", "42846");
+
+  /**
+   * PostgreSQL's driver, called directly: through {@code DriverManager} every JDBC driver on the
+   * class path would be loaded and initialised first (DuckDB's among them), in every process.
+   */
+  private static final Driver DRIVER = new org.postgresql.Driver();
 
   private final DatabaseConfig config;
 
@@ -71,7 +77,7 @@ public final class Database {
     props.setProperty("connectTimeout", "10");
     config.tls().applyTo(props);
     try {
-      Connection connection = DriverManager.getConnection(config.url(), props);
+      Connection connection = DRIVER.connect(config.url(), props);
       try (Statement s = connection.createStatement()) {
         // the driver sends the JVM's default zone; Blackwater's data is UTC whatever the machine
         s.execute("SET TimeZone = 'UTC'");

@@ -203,7 +203,8 @@ public final class Settings {
           Type.SIZE,
           "auto",
           "Memory DuckDB may use before it spills to disk, in transform and in load; auto: a"
-              + " quarter of the machine's (or the Lambda function's) memory, at most 1GB.",
+              + " quarter of the machine's (or the Lambda function's) memory, at most 256MB (they"
+              + " stream their large tables, so more buys no speed and memory stays flat).",
           false);
   public static final Setting TEMP_DIR =
       new Setting(
@@ -267,7 +268,7 @@ public final class Settings {
           Type.SIZE,
           null,
           "The most a transform or load function takes on in one run, in bytes of its pending"
-              + " batches (gzip CSV for transform, Parquet for load); above it the function does"
+              + " batches (compressed CSV for transform, Parquet for load); above it the function does"
               + " nothing and answers delegated, and the state machine runs that stage on"
               + " Fargate (default: no limit). Terraform sets it (lambda_max_backlog_bytes).",
           false);

@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
 
 /**
  * An in-memory DuckDB database (no file) for one batch: bounded memory, spilling to the workspace,
@@ -25,7 +27,10 @@ public final class DuckDbSession implements AutoCloseable {
    * {@code memoryLimit} and spills into {@code spill}.
    */
   public DuckDbSession(String memoryLimit, int threads, Path spill) throws SQLException {
-    connection = DriverManager.getConnection("jdbc:duckdb:");
+    Properties properties = new Properties();
+    // rows reach a reader as DuckDB produces them, not once the whole result is in memory
+    properties.setProperty("jdbc_stream_results", "true");
+    connection = DriverManager.getConnection("jdbc:duckdb:", properties);
     try {
       execute("SET autoinstall_known_extensions = false");
       execute("SET autoload_known_extensions = false");
@@ -79,6 +84,21 @@ public final class DuckDbSession implements AutoCloseable {
       }
     }
     return rows;
+  }
+
+  /**
+   * Another connection to the same database, for work in parallel on another thread (each
+   * connection runs one statement at a time); the caller closes it.
+   */
+  public Connection newConnection() throws SQLException {
+    Connection another = ((DuckDBConnection) connection).duplicate();
+    try (Statement s = another.createStatement()) {
+      s.execute("SET TimeZone = 'UTC'");
+    } catch (SQLException e) {
+      another.close();
+      throw e;
+    }
+    return another;
   }
 
   /** The JDBC connection, for prepared statements. */

@@ -17,11 +17,15 @@ import dev.blackwater.lake.RunIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,8 +80,17 @@ public final class Extractor {
    * more a second later, under a new batch name.
    */
   public ExtractResult extract(String runId) {
+    return extract(runId, () -> {});
+  }
+
+  /**
+   * Runs one extract, calling {@code newRowsFound} (on a worker thread, perhaps more than once) as
+   * soon as a table is found to have new rows, before they are read: a cycle can get the next stage
+   * ready meanwhile.
+   */
+  public ExtractResult extract(String runId, Runnable newRowsFound) {
     try {
-      return attempt(runId);
+      return attempt(runId, newRowsFound);
     } catch (LakeObjectExistsException e) {
       LOG.info(
           "an object of this batch already exists ({}): trying again under a new name",
@@ -85,7 +98,7 @@ public final class Extractor {
       sleepIntoTheNextSecond();
     }
     try {
-      return attempt(runId);
+      return attempt(runId, newRowsFound);
     } catch (LakeObjectExistsException e) {
       throw new BlackwaterException(
           ErrorCode.CONCURRENCY,
@@ -103,7 +116,7 @@ public final class Extractor {
     }
   }
 
-  private ExtractResult attempt(String runId) {
+  private ExtractResult attempt(String runId, Runnable newRowsFound) {
     Instant started = clock.instant();
     BatchLog log = new BatchLog(lake);
     Optional<Manifest> latest = log.latest();
@@ -114,11 +127,15 @@ public final class Extractor {
 
     List<TableExtract> results;
     String snapshotTime;
+    long planned = System.nanoTime();
     try (SnapshotSession session = new SnapshotSession(source)) {
       snapshotTime = session.snapshotTime();
       List<TableExtraction> extractions = new ArrayList<>();
+      Map<String, SourceTable> described =
+          SourceCatalog.describeAll(session.coordinator(), settings.schema(), settings.tables());
+      Map<String, Long> sizes = sizes(session, settings.tables());
       for (String name : settings.tables()) {
-        SourceTable table = SourceCatalog.describe(session.coordinator(), settings.schema(), name);
+        SourceTable table = described.get(name);
         PreviousTable previous =
             latest
                 .map(m -> m.tables().get(name))
@@ -131,9 +148,12 @@ public final class Extractor {
                 previous.columns(),
                 table.columns(),
                 settings.acceptAddedColumns());
-        extractions.add(new TableExtraction(table, previous, settings, lake, batch, added));
+        extractions.add(
+            new TableExtraction(
+                table, previous, settings, lake, batch, added, sizes.getOrDefault(name, 0L)));
       }
-      results = runAll(session, extractions);
+      LOG.debug("snapshot and catalogue in {} ms", (System.nanoTime() - planned) / 1_000_000);
+      results = runAll(session, extractions, newRowsFound);
     } catch (SQLException e) {
       throw source.failure(e);
     }
@@ -172,6 +192,28 @@ public final class Extractor {
         results);
   }
 
+  /** The tables' sizes on the source, to start the largest tables first. */
+  private Map<String, Long> sizes(SnapshotSession session, List<String> tables)
+      throws SQLException {
+    Map<String, Long> sizes = new HashMap<>();
+    try (PreparedStatement s =
+        session
+            .coordinator()
+            .prepareStatement(
+                "SELECT c.relname, pg_total_relation_size(c.oid) FROM pg_class c"
+                    + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE n.nspname = ? AND c.relname = ANY (?)")) {
+      s.setString(1, settings.schema());
+      s.setArray(2, session.coordinator().createArrayOf("text", tables.toArray()));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          sizes.put(r.getString(1), r.getLong(2));
+        }
+      }
+    }
+    return sizes;
+  }
+
   /**
    * Keeps, unchanged, the tables of the previous batch that this run did not extract (a run with
    * fewer {@code --tables}), so their watermarks and remembered versions are not lost.
@@ -192,6 +234,7 @@ public final class Extractor {
                     new Manifest.Table(
                         0,
                         List.of(),
+                        null,
                         entry.columns(),
                         entry.primaryKey(),
                         watermark,
@@ -201,7 +244,8 @@ public final class Extractor {
             });
   }
 
-  private List<TableExtract> runAll(SnapshotSession session, List<TableExtraction> extractions)
+  private List<TableExtract> runAll(
+      SnapshotSession session, List<TableExtraction> extractions, Runnable newRowsFound)
       throws SQLException {
     Map<String, String> context = MDC.getCopyOfContextMap();
     int threads = Math.min(settings.parallelism(), extractions.size());
@@ -218,9 +262,17 @@ public final class Extractor {
               return t;
             });
     try {
-      List<Future<TableExtract>> futures = new ArrayList<>();
+      // the largest tables first, so that no connection is left with a large one at the end;
+      // results stay in the order of the tables
+      Map<TableExtraction, Future<TableExtract>> futures = new LinkedHashMap<>();
       for (TableExtraction extraction : extractions) {
-        futures.add(
+        futures.put(extraction, null);
+      }
+      List<TableExtraction> largestFirst = new ArrayList<>(extractions);
+      largestFirst.sort(Comparator.comparingLong(TableExtraction::sizeBytes).reversed());
+      for (TableExtraction extraction : largestFirst) {
+        futures.put(
+            extraction,
             pool.submit(
                 () -> {
                   if (context != null) {
@@ -228,14 +280,14 @@ public final class Extractor {
                   }
                   Connection connection = connections.take();
                   try {
-                    return extraction.run(connection);
+                    return extraction.run(connection, newRowsFound);
                   } finally {
                     connections.add(connection);
                   }
                 }));
       }
       List<TableExtract> results = new ArrayList<>();
-      for (Future<TableExtract> future : futures) {
+      for (Future<TableExtract> future : futures.values()) {
         results.add(await(future));
       }
       return results;

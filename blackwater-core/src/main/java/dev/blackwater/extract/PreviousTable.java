@@ -31,7 +31,7 @@ record PreviousTable(
         : new PreviousTable(
             Optional.of(watermark),
             SourceTimestamp.parseIso(overlap.since()),
-            OverlapTracker.asSet(overlap.versions()),
+            Set.copyOf(overlap.versions()),
             table.columns());
   }
 }

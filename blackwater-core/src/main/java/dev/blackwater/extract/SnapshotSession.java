@@ -72,8 +72,10 @@ final class SnapshotSession implements AutoCloseable {
     workers.add(worker);
     prepare(worker);
     try (Statement s = worker.createStatement()) {
-      s.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-      s.execute("SET TRANSACTION SNAPSHOT " + Sql.literal(snapshotId));
+      // one round trip
+      s.execute(
+          "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET TRANSACTION SNAPSHOT "
+              + Sql.literal(snapshotId));
     }
     return worker;
   }
@@ -81,9 +83,9 @@ final class SnapshotSession implements AutoCloseable {
   private static void prepare(Connection connection) throws SQLException {
     connection.setAutoCommit(true);
     try (Statement s = connection.createStatement()) {
-      s.execute("SET DateStyle = ISO, YMD");
-      s.execute("SET IntervalStyle = postgres");
-      s.execute("SET extra_float_digits = 3");
+      // one round trip
+      s.execute(
+          "SET DateStyle = ISO, YMD; SET IntervalStyle = postgres; SET extra_float_digits = 3");
     }
   }
 

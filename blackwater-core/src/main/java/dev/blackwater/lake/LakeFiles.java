@@ -3,7 +3,6 @@ package dev.blackwater.lake;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.Manifest.ObjectRef;
-import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +14,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
+import java.util.Optional;
 
 /**
  * Moves objects between a lake zone and local files, which is where DuckDB reads and writes: a
@@ -33,30 +31,70 @@ public final class LakeFiles {
    *     what the manifest of {@code batch} recorded
    */
   public static void download(LakeStore lake, String batch, ObjectRef object, Path target) {
-    copy(lake, batch, object, target, false);
+    copy(lake, batch, object, target);
   }
 
   /**
-   * Copies {@code object}, a gzip file, to {@code target} uncompressed (so that DuckDB can read it
-   * in parallel), checking the compressed bytes' size and checksum.
+   * An object as a local file whose size and SHA-256 are those its manifest records: the store's
+   * own file when it keeps one on local disk (read once to check it, never copied), otherwise a
+   * download to {@code downloadTo}, checked while it streams.
+   *
+   * @throws BlackwaterException DATA_QUALITY naming the object when it is missing or differs from
+   *     what the manifest of {@code batch} recorded
    */
-  public static void downloadGunzipped(
-      LakeStore lake, String batch, ObjectRef object, Path target) {
-    copy(lake, batch, object, target, true);
+  public static LocalObject checked(
+      LakeStore lake, String batch, ObjectRef object, Path downloadTo) {
+    Optional<Path> inPlace = lake.localFile(object.key());
+    if (inPlace.isEmpty()) {
+      download(lake, batch, object, downloadTo);
+      return new LocalObject(downloadTo, true);
+    }
+    MessageDigest digest = sha256();
+    long bytes;
+    try (InputStream in = Files.newInputStream(inPlace.get())) {
+      byte[] buffer = new byte[1 << 16];
+      bytes = 0;
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        digest.update(buffer, 0, n);
+        bytes += n;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read " + object.key() + " from " + lake.uri() + ": " + e.getMessage(), e);
+    }
+    checkDigest(batch, object, bytes, digest);
+    return new LocalObject(inPlace.get(), false);
   }
 
-  private static void copy(
-      LakeStore lake, String batch, ObjectRef object, Path target, boolean gunzip) {
+  /**
+   * A checked object on local disk.
+   *
+   * @param file where it is
+   * @param temporary whether it is a copy of ours (deleted once read) or the store's own file
+   *     (never touched)
+   */
+  public record LocalObject(Path file, boolean temporary) {
+
+    /** Deletes the file if it is a copy of ours. */
+    public void discard() {
+      if (temporary) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot remove " + file, e);
+        }
+      }
+    }
+  }
+
+  private static void copy(LakeStore lake, String batch, ObjectRef object, Path target) {
     MessageDigest digest = sha256();
     CountingInputStream counted;
     try (InputStream raw = lake.open(object.key())) {
       counted = new CountingInputStream(new DigestInputStream(raw, digest));
-      try (InputStream in = gunzip ? new GZIPInputStream(counted, 1 << 16) : counted;
-          OutputStream out = Files.newOutputStream(target)) {
-        in.transferTo(out);
-        counted.transferTo(OutputStream.nullOutputStream()); // bytes after the gzip trailer
-      } catch (ZipException | EOFException e) {
-        throw corrupt(object, batch, "it is not gzip: " + e.getMessage(), e);
+      try (OutputStream out = Files.newOutputStream(target)) {
+        counted.transferTo(out);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -65,7 +103,11 @@ public final class LakeFiles {
       throw new BlackwaterException(
           e.code(), "object " + object.key() + " of batch " + batch + ": " + e.getMessage(), e);
     }
-    long bytes = counted.count;
+    checkDigest(batch, object, counted.count, digest);
+  }
+
+  private static void checkDigest(
+      String batch, ObjectRef object, long bytes, MessageDigest digest) {
     String sha = HexFormat.of().formatHex(digest.digest());
     if (bytes != object.bytes() || !sha.equals(object.sha256())) {
       throw new BlackwaterException(

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,15 @@ public interface LakeStore {
 
   /** Whether an object exists. */
   boolean exists(String key);
+
+  /**
+   * The object as a file on this machine, when the store keeps its objects on local disk (a local
+   * zone): readers that need a file (DuckDB) read it in place instead of a copy. Empty for remote
+   * stores, and for a key with no object. A reader must never write or delete it.
+   */
+  default Optional<Path> localFile(String key) {
+    return Optional.empty();
+  }
 
   /** Writes a small object in one go, with put-if-absent semantics. */
   default StoredObject put(String key, byte[] content) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -70,6 +71,12 @@ public final class LocalLakeStore implements LakeStore {
   @Override
   public boolean exists(String key) {
     return Files.isRegularFile(resolve(key));
+  }
+
+  @Override
+  public Optional<Path> localFile(String key) {
+    Path file = resolve(key);
+    return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
   }
 
   @Override

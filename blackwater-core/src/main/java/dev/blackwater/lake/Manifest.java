@@ -130,6 +130,8 @@ public record Manifest(
    *
    * @param rows rows over all objects
    * @param objects the objects holding the rows (none when nothing changed)
+   * @param codec how an ingestion table's objects are compressed ({@link CsvCodec#label()}: {@code
+   *     zstd}); absent from batches written before zstd (gzip) and from processed tables (Parquet)
    * @param columns column names and source types, in order
    * @param primaryKey the primary key columns
    * @param watermark what the batch covers, for extracted tables
@@ -140,6 +142,7 @@ public record Manifest(
   public record Table(
       long rows,
       List<ObjectRef> objects,
+      String codec,
       List<Column> columns,
       List<String> primaryKey,
       Watermark watermark,
@@ -148,7 +151,25 @@ public record Manifest(
 
     /** A table with only objects, rows and columns. */
     public static Table of(long rows, List<ObjectRef> objects, List<Column> columns) {
-      return new Table(rows, objects, columns, List.of(), null, null, List.of());
+      return new Table(rows, objects, null, columns, List.of(), null, null, List.of());
+    }
+
+    /**
+     * How this ingestion table's objects are compressed: the codec the manifest names, gzip when it
+     * names none (written before zstd).
+     *
+     * @throws dev.blackwater.error.BlackwaterException DATA_QUALITY for a codec this version does
+     *     not know
+     */
+    public CsvCodec csvCodec() {
+      try {
+        return CsvCodec.named(codec);
+      } catch (IllegalArgumentException e) {
+        throw new dev.blackwater.error.BlackwaterException(
+            dev.blackwater.error.ErrorCode.DATA_QUALITY,
+            "objects compressed with '" + codec + "', which this version of Blackwater cannot read",
+            e);
+      }
     }
   }
 

@@ -6,16 +6,14 @@ import dev.blackwater.Version;
 import dev.blackwater.config.LoadSettings;
 import dev.blackwater.config.WarehouseMode;
 import dev.blackwater.lake.LakeFiles;
+import dev.blackwater.lake.LakeFiles.LocalObject;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.Manifest.ObjectRef;
 import dev.blackwater.warehouse.WarehouseSchema;
 import dev.blackwater.warehouse.WarehouseState;
 import dev.blackwater.warehouse.WarehouseTable;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,7 +34,9 @@ import org.slf4j.MDC;
 /**
  * Loads one processed batch in one warehouse transaction: COPY each table into a temporary staging
  * table, merge it, record the batch, commit. A crash at any point leaves the warehouse as it was; a
- * batch another run recorded meanwhile is skipped.
+ * batch another run recorded meanwhile is skipped. Each Parquet object is checked once against its
+ * manifest (in place for a local zone, while it downloads for a remote one) and its rows streamed
+ * into a binary COPY by DuckDB ({@link ParquetCopy}).
  */
 final class BatchLoad {
 
@@ -46,7 +46,9 @@ final class BatchLoad {
   private final WarehouseSchema schema;
   private final WarehouseState state;
   private final LakeStore processed;
-  private final ParquetToCsv converter;
+  private final Connection duckdb;
+  private final ParquetCopy parquet;
+  private final ForeignKeyCheck foreignKeys;
   private final Path workDirectory;
   private final LoadSettings settings;
 
@@ -55,14 +57,16 @@ final class BatchLoad {
       WarehouseSchema schema,
       LoadSettings settings,
       LakeStore processed,
-      ParquetToCsv converter,
+      Connection duckdb,
       Path workDirectory) {
     this.settings = settings;
     this.connection = connection;
     this.schema = schema;
     this.state = new WarehouseState(connection, schema);
     this.processed = processed;
-    this.converter = converter;
+    this.duckdb = duckdb;
+    this.parquet = new ParquetCopy(duckdb);
+    this.foreignKeys = new ForeignKeyCheck(duckdb);
     this.workDirectory = workDirectory;
   }
 
@@ -71,17 +75,19 @@ final class BatchLoad {
     long started = System.nanoTime();
     connection.setAutoCommit(false);
     boolean committed = false;
+    Map<String, List<LocalObject>> objects = new LinkedHashMap<>();
     try {
       lock();
       if (state.isLoaded(manifest.batch())) {
         LOG.info("batch {} was loaded by another run meanwhile: skipped", manifest.batch());
         return null;
       }
+      Map<String, List<Path>> files = fetch(manifest, objects);
       Map<String, Long> rows = new LinkedHashMap<>();
       Map<String, Long> changed = new LinkedHashMap<>();
       Map<String, Long> bytes = new LinkedHashMap<>();
       Map<String, Duration> durations = new LinkedHashMap<>();
-      SecondaryStructures dropped = bulk(manifest) ? dropAll() : null;
+      SecondaryStructures structures = bulk(manifest) ? prepareBulk(files) : null;
       for (WarehouseTable table : WarehouseTable.values()) {
         Manifest.Table entry = manifest.tables().get(table.tableName());
         if (entry == null || entry.rows() == 0) {
@@ -92,22 +98,24 @@ final class BatchLoad {
           long tableStarted = System.nanoTime();
           rows.put(table.tableName(), entry.rows());
           changed.put(
-              table.tableName(), loadTable(manifest.batch(), table, entry, dropped != null));
+              table.tableName(),
+              loadTable(table, entry, files.get(table.tableName()), structures != null));
           bytes.put(table.tableName(), entry.objects().stream().mapToLong(ObjectRef::bytes).sum());
           durations.put(table.tableName(), Duration.ofNanos(System.nanoTime() - tableStarted));
         } finally {
           MDC.remove("table");
         }
       }
-      if (dropped != null) {
+      if (structures != null) {
         long rebuilding = System.nanoTime();
-        dropped.restore();
+        structures.restore();
         LOG.info(
-            "rebuilt {} keys, constraints and indexes in {} ms",
-            dropped.count(),
+            "rebuilt {} keys, constraints and indexes in {} ms (foreign keys checked before the"
+                + " COPY, added NOT VALID)",
+            structures.count(),
             (System.nanoTime() - rebuilding) / 1_000_000);
       }
-      record(manifest, rows);
+      record(manifest, rows, files);
       connection.commit();
       committed = true;
       return new BatchLoadResult(
@@ -123,6 +131,7 @@ final class BatchLoad {
         connection.rollback();
       }
       connection.setAutoCommit(true);
+      objects.values().forEach(list -> list.forEach(LocalObject::discard));
     }
   }
 
@@ -134,76 +143,95 @@ final class BatchLoad {
     }
   }
 
-  private long loadTable(String batch, WarehouseTable table, Manifest.Table entry, boolean bulk)
-      throws SQLException {
-    List<Path> parquet = new ArrayList<>();
-    Path csv = workDirectory.resolve(table.tableName() + ".csv");
-    try {
-      for (ObjectRef object : entry.objects()) {
-        Path local = workDirectory.resolve(table.tableName() + "-" + parquet.size() + ".parquet");
-        LakeFiles.download(processed, batch, object, local);
-        parquet.add(local);
+  /**
+   * Every object of the batch, checked against the manifest: the zone's own file when it is local,
+   * else a download into the work directory (removed when the batch ends).
+   */
+  private Map<String, List<Path>> fetch(Manifest manifest, Map<String, List<LocalObject>> objects) {
+    Map<String, List<Path>> files = new LinkedHashMap<>();
+    for (WarehouseTable table : WarehouseTable.values()) {
+      Manifest.Table entry = manifest.tables().get(table.tableName());
+      if (entry == null || entry.rows() == 0) {
+        continue;
       }
-      long started = System.nanoTime();
-      String target = schema.qualified(table.tableName());
+      List<LocalObject> local = new ArrayList<>();
+      objects.put(table.tableName(), local);
+      for (ObjectRef object : entry.objects()) {
+        Path target = workDirectory.resolve(table.tableName() + "-" + local.size() + ".parquet");
+        local.add(LakeFiles.checked(processed, manifest.batch(), object, target));
+      }
+      files.put(table.tableName(), local.stream().map(LocalObject::file).toList());
+    }
+    return files;
+  }
+
+  /**
+   * A bulk load: checks the batch's foreign keys on its Parquet, then drops every key, constraint
+   * and index of the star schema and empties its (empty) tables in this transaction, so that COPY
+   * writes their rows frozen and the keys are built once at the end.
+   */
+  private SecondaryStructures prepareBulk(Map<String, List<Path>> files) throws SQLException {
+    List<String> tables = new ArrayList<>();
+    for (WarehouseTable table : WarehouseTable.values()) {
+      tables.add(schema.qualified(table.tableName()));
+    }
+    SecondaryStructures structures = SecondaryStructures.read(connection, tables);
+    long checking = System.nanoTime();
+    foreignKeys.check(structures.foreignKeys(), files);
+    LOG.info(
+        "checked {} foreign keys on the batch in {} ms",
+        structures.foreignKeys().size(),
+        (System.nanoTime() - checking) / 1_000_000);
+    structures.drop();
+    try (Statement s = connection.createStatement()) {
+      // a table emptied in this transaction takes COPY ... FREEZE: its rows are written frozen and
+      // all-visible, so building its keys and indexes reads them without checking each one
+      s.execute("TRUNCATE " + String.join(", ", tables));
+    }
+    return structures;
+  }
+
+  private long loadTable(WarehouseTable table, Manifest.Table entry, List<Path> files, boolean bulk)
+      throws SQLException {
+    long started = System.nanoTime();
+    String target = schema.qualified(table.tableName());
+    long merged;
+    String how;
+    if (bulk && table.recordId() != null) {
+      long first = reserveRecordIds(target, table.recordId(), entry.rows());
+      merged = copy(files, table, first, target, entry.rows(), true);
+      how = "bulk copy with record ids " + first + " on";
+    } else if (bulk || isEmpty(target)) {
+      merged = copy(files, table, 0, target, entry.rows(), bulk);
+      how = bulk ? "bulk copy" : "copy";
+    } else {
+      String staging = Sql.identifier("stg_" + table.tableName());
       String columns =
           table.columnNames().stream().map(Sql::identifier).collect(Collectors.joining(", "));
-      long merged;
-      String how;
-      long converted;
-      if (bulk && table.recordId() != null) {
-        long first = reserveRecordIds(target, table.recordId(), entry.rows());
-        converter.convert(parquet, table.columnNames(), first, csv, table.tableName());
-        converted = System.nanoTime();
-        merged =
-            copy(
-                csv,
-                target,
-                Sql.identifier(table.recordId()) + ", " + columns,
-                entry.rows(),
-                table);
-        how = "bulk copy with record ids " + first + " on";
-      } else {
-        converter.convert(parquet, table.columnNames(), 0, csv, table.tableName());
-        converted = System.nanoTime();
-        if (bulk || isEmpty(target)) {
-          merged = copy(csv, target, columns, entry.rows(), table);
-          how = bulk ? "bulk copy" : "copy";
-        } else {
-          String staging = Sql.identifier("stg_" + table.tableName());
-          try (Statement s = connection.createStatement()) {
-            s.execute(
-                "CREATE TEMP TABLE "
-                    + staging
-                    + " ON COMMIT DROP AS SELECT "
-                    + columns
-                    + " FROM "
-                    + target
-                    + " WITH NO DATA");
-          }
-          copy(csv, staging, columns, entry.rows(), table);
-          try (Statement s = connection.createStatement()) {
-            merged = s.executeUpdate(MergeStatement.sql(table, target, staging));
-          }
-          how = "staged and merged";
-        }
+      try (Statement s = connection.createStatement()) {
+        s.execute(
+            "CREATE TEMP TABLE "
+                + staging
+                + " ON COMMIT DROP AS SELECT "
+                + columns
+                + " FROM "
+                + target
+                + " WITH NO DATA");
       }
-      LOG.info(
-          "{}: {} rows, {} written ({}; convert {} ms, load {} ms)",
-          table.tableName(),
-          entry.rows(),
-          merged,
-          how,
-          (converted - started) / 1_000_000,
-          (System.nanoTime() - converted) / 1_000_000);
-      return merged;
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot stage " + table.tableName() + ": " + e.getMessage(), e);
-    } finally {
-      deleteQuietly(csv);
-      parquet.forEach(BatchLoad::deleteQuietly);
+      copy(files, table, 0, staging, entry.rows(), false);
+      try (Statement s = connection.createStatement()) {
+        merged = s.executeUpdate(MergeStatement.sql(table, target, staging));
+      }
+      how = "staged and merged";
     }
+    LOG.info(
+        "{}: {} rows, {} written ({}, {} ms)",
+        table.tableName(),
+        entry.rows(),
+        merged,
+        how,
+        (System.nanoTime() - started) / 1_000_000);
+    return merged;
   }
 
   /**
@@ -224,14 +252,6 @@ final class BatchLoad {
       }
     }
     return true;
-  }
-
-  private SecondaryStructures dropAll() throws SQLException {
-    List<String> tables = new ArrayList<>();
-    for (WarehouseTable table : WarehouseTable.values()) {
-      tables.add(schema.qualified(table.tableName()));
-    }
-    return SecondaryStructures.drop(connection, tables);
   }
 
   /** Takes {@code count} values of a record id's sequence at once; returns the first. */
@@ -259,16 +279,28 @@ final class BatchLoad {
     }
   }
 
-  private long copy(Path csv, String into, String columns, long expected, WarehouseTable table)
-      throws SQLException, IOException {
-    long copied;
-    try (InputStream in = Files.newInputStream(csv)) {
-      copied =
-          connection
-              .unwrap(PGConnection.class)
-              .getCopyAPI()
-              .copyIn("COPY " + into + " (" + columns + ") FROM STDIN (FORMAT csv)", in);
+  private long copy(
+      List<Path> files,
+      WarehouseTable table,
+      long firstRecordId,
+      String into,
+      long expected,
+      boolean freeze)
+      throws SQLException {
+    List<String> columns = new ArrayList<>();
+    if (firstRecordId > 0) {
+      columns.add(table.recordId());
     }
+    columns.addAll(table.columnNames());
+    long copied =
+        parquet.copy(
+            files,
+            table,
+            firstRecordId,
+            into,
+            types(into, columns),
+            connection.unwrap(PGConnection.class),
+            freeze);
     if (copied != expected) {
       throw new SQLException(
           table.tableName()
@@ -281,25 +313,78 @@ final class BatchLoad {
     return copied;
   }
 
-  private void record(Manifest manifest, Map<String, Long> rows) throws SQLException {
+  /** The types ({@code pg_type.typname}) of {@code columns} of table {@code into}. */
+  private List<String> types(String into, List<String> columns) throws SQLException {
+    List<String> types = new ArrayList<>();
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "SELECT t.typname FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
+                + " WHERE a.attrelid = ?::regclass AND a.attname = ? AND NOT a.attisdropped")) {
+      for (String column : columns) {
+        s.setString(1, into);
+        s.setString(2, column);
+        try (ResultSet r = s.executeQuery()) {
+          if (!r.next()) {
+            throw new SQLException(into + " has no column " + column, "42703");
+          }
+          types.add(r.getString(1));
+        }
+      }
+    }
+    return types;
+  }
+
+  private void record(Manifest manifest, Map<String, Long> rows, Map<String, List<Path>> files)
+      throws SQLException {
+    boolean newest = state.recordsNewestVersions();
     try (PreparedStatement s =
         connection.prepareStatement(
             "INSERT INTO "
                 + schema.qualified(WarehouseSchema.BOOKKEEPING)
-                + " (batch_id, source_batch, rows_per_table, code_version) VALUES (?, ?, ?::jsonb, ?)")) {
+                + " (batch_id, source_batch, rows_per_table, code_version"
+                + (newest ? ", newest_version" : "")
+                + ") VALUES (?, ?, ?::jsonb, ?"
+                + (newest ? ", ?::timestamp" : "")
+                + ")")) {
       s.setString(1, manifest.batch());
       s.setString(2, manifest.consumed().isEmpty() ? "" : String.join(",", manifest.consumed()));
       s.setString(3, ResultJson.write(rows));
       s.setString(4, Version.current());
+      if (newest) {
+        s.setString(5, newestVersion(files));
+      }
       s.executeUpdate();
     }
   }
 
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // the work directory is removed at the end of the run
+  /** The newest {@code last_updated} among the batch's facts, read from their Parquet; or null. */
+  @SuppressFBWarnings(
+      value = "SQL_NONCONSTANT_STRING_PASSED_TO_EXECUTE",
+      justification = "files are literals")
+  private String newestVersion(Map<String, List<Path>> files) throws SQLException {
+    List<String> parts = new ArrayList<>();
+    for (WarehouseTable fact : WarehouseTable.facts()) {
+      List<Path> parquet = files.get(fact.tableName());
+      if (parquet != null && !parquet.isEmpty()) {
+        parts.add(
+            "SELECT max(last_updated_date + last_updated_time) AS v FROM read_parquet(["
+                + parquet.stream()
+                    .map(p -> Sql.literal(p.toString()))
+                    .collect(Collectors.joining(", "))
+                + "])");
+      }
+    }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    try (Statement s = duckdb.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT strftime(max(v), '%Y-%m-%d %H:%M:%S.%f') FROM ("
+                    + String.join(" UNION ALL ", parts)
+                    + ")")) {
+      r.next();
+      return r.getString(1);
     }
   }
 }

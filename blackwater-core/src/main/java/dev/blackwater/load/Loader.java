@@ -4,6 +4,7 @@ import dev.blackwater.Freshness;
 import dev.blackwater.config.Database;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.LoadSettings;
+import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.BatchId;
@@ -90,10 +91,11 @@ public final class Loader {
         LOG.info("nothing to load: every processed batch is in the warehouse");
         return result(runId, schema, migrations, loaded, 0, started, state.newestVersion());
       }
+      Files.createDirectories(settings.tempDirectory());
       Path work = Files.createTempDirectory(settings.tempDirectory(), "blackwater-load-");
-      try (ParquetToCsv converter = new ParquetToCsv(work, settings.memoryLimit())) {
+      try (DuckDbSession duckdb = duckdb(work)) {
         BatchLoad batchLoad =
-            new BatchLoad(connection, schema, settings, processed, converter, work);
+            new BatchLoad(connection, schema, settings, processed, duckdb.connection(), work);
         for (Manifest manifest : pending) {
           LOG.info("loading batch {} into schema {}", manifest.batch(), schema.schema());
           BatchLoadResult result = loadOne(batchLoad, manifest);
@@ -112,6 +114,18 @@ public final class Loader {
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot use the temp directory " + settings.tempDirectory(), e);
+    }
+  }
+
+  private DuckDbSession duckdb(Path work) {
+    try {
+      return new DuckDbSession(
+          settings.memoryLimit(),
+          Runtime.getRuntime().availableProcessors(),
+          work.resolve("duckdb"));
+    } catch (SQLException e) {
+      throw new BlackwaterException(
+          ErrorCode.CONFIGURATION, "cannot start DuckDB for load: " + e.getMessage(), e);
     }
   }
 

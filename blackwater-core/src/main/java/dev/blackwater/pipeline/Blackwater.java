@@ -4,6 +4,7 @@ import dev.blackwater.Stage;
 import dev.blackwater.config.Credentials;
 import dev.blackwater.config.PipelineConfig;
 import dev.blackwater.config.SecretReader;
+import dev.blackwater.config.WarehouseMode;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LakeStores;
 import dev.blackwater.verify.Verifier;
@@ -113,7 +114,7 @@ public final class Blackwater {
 
   /** The extract, transform, load cycle, telling {@code listener} what each stage did. */
   public Pipeline pipeline(StageListener listener) {
-    return new Pipeline(stages(listener), clock);
+    return new Pipeline(stages(listener), clock, config.transform().tempDirectory());
   }
 
   /** The warehouse schema loads go into. */
@@ -130,6 +131,11 @@ public final class Blackwater {
 
   /** Reconciles source, lake and warehouse. */
   public Verifier verifier() {
-    return new Verifier(source().current(), ingestion(), processed(), warehouseSchema());
+    return new Verifier(
+        source().current(),
+        ingestion(),
+        processed(),
+        warehouseSchema(),
+        config.load().mode() == WarehouseMode.MIGRATE);
   }
 }

@@ -1,8 +1,10 @@
 package dev.blackwater.pipeline;
 
+import dev.blackwater.duckdb.DuckDbWarmUp;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.load.LoadResult;
 import dev.blackwater.transform.TransformResult;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +20,12 @@ public final class Pipeline {
 
   private final StageRunner stages;
   private final Clock clock;
+  private final Path temp;
 
-  Pipeline(StageRunner stages, Clock clock) {
+  Pipeline(StageRunner stages, Clock clock, Path temp) {
     this.stages = stages;
     this.clock = clock;
+    this.temp = temp;
   }
 
   /** Runs one cycle; {@code stop} is asked before each stage after the first. */
@@ -29,7 +33,8 @@ public final class Pipeline {
     Instant started = clock.instant();
     MDC.put("runId", runId);
     try {
-      ExtractResult extracted = stages.extract(runId);
+      // new rows will need DuckDB: have its engine started while the extract reads them
+      ExtractResult extracted = stages.extract(runId, () -> DuckDbWarmUp.start(temp));
       if (stop.getAsBoolean()) {
         return new RunResult(runId, extracted, null, null, since(started));
       }

@@ -43,6 +43,14 @@ public final class StageRunner {
 
   /** New or changed source rows into one ingestion batch, recorded in the ingestion zone. */
   public ExtractResult extract(String runId) {
+    return extract(runId, () -> {});
+  }
+
+  /**
+   * As {@link #extract(String)}, calling {@code newRowsFound} as soon as a table is found to have
+   * new rows.
+   */
+  public ExtractResult extract(String runId, Runnable newRowsFound) {
     LakeStore ingestion = blackwater.ingestion();
     ExtractResult result =
         recorded(
@@ -59,7 +67,7 @@ public final class StageRunner {
                                     ingestion,
                                     blackwater.config().extract(),
                                     blackwater.clock())
-                                .extract(runId)));
+                                .extract(runId, newRowsFound)));
     return told(Stage.EXTRACT, result, listener::extracted);
   }
 

@@ -14,13 +14,23 @@ import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.Manifest.ObjectRef;
 import dev.blackwater.lake.StoredObject;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -53,22 +63,71 @@ final class BatchTransform {
       List<String> warnings) {}
 
   /**
+   * The source tables read by one model only, row for row, and that model: in a first attempt they
+   * are not loaded into DuckDB but read where they lie as their model runs (see {@link #run}).
+   */
+  static final Map<String, String> READ_BY_ONE_MODEL =
+      Map.of(
+          "sales_order", "fact_sales_order",
+          "purchase_order", "fact_purchase_order",
+          "payment", "fact_payment",
+          "transaction", "dim_transaction");
+
+  /**
    * Transforms {@code source} into the objects of processed batch {@code batch}.
+   *
+   * <p>The first attempt loads only the small tables into DuckDB; each large table that one model
+   * reads row for row is read by that model straight from its compressed objects, the models of
+   * such tables running at once, each on its own DuckDB connection, so that nothing large is held
+   * in memory and no row is parsed twice. A row that breaks a check stops that attempt ({@link
+   * RowCheck#guard}), as does any row DuckDB cannot read; the batch is then transformed again with
+   * every table loaded and every row checked, which names the row and sets rows aside when allowed,
+   * as for a batch small enough to load whole.
    *
    * @param previous the processed zone's newest manifest (for its state), or null
    */
   Output run(Manifest source, BatchId batch, Manifest previous) {
+    try {
+      return attempt(source, batch, previous, READ_BY_ONE_MODEL.keySet());
+    } catch (StreamFailed e) {
+      LOG.info(
+          "reading {} where it lies stopped ({}): transforming the batch again with every row"
+              + " checked",
+          e.model,
+          e.reason);
+      return attempt(source, batch, previous, Set.of());
+    }
+  }
+
+  /** A model reading its table where it lies stopped: the batch is transformed again. */
+  private static final class StreamFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String model;
+    private final String reason;
+
+    StreamFailed(String model, String reason, Throwable cause) {
+      super(model + ": " + reason, cause);
+      this.model = model;
+      this.reason = reason;
+    }
+  }
+
+  private Output attempt(
+      Manifest source, BatchId batch, Manifest previous, Set<String> streamable) {
     try (Workspace workspace = Workspace.create(settings.tempDirectory());
         DuckDbSession duck =
             new DuckDbSession(settings.memoryLimit(), settings.threads(), workspace.spill())) {
       long t0 = System.nanoTime();
+      duck.execute(RowCheck.rules());
       SourceStaging staging = new SourceStaging(duck, ingestion, workspace, settings.threads());
-      staging.stage(source);
+      Set<String> streamed = staging.stage(source, streamable);
       LOG.debug("staged in {} ms", (System.nanoTime() - t0) / 1_000_000);
       t0 = System.nanoTime();
       Map<String, RejectedRows.Rejected> rejected =
-          new RejectedRows(duck, workspace)
-              .setAside(source.batch(), batch, staging.objectKeys(), settings.maxRejectedRows());
+          streamed.isEmpty()
+              ? new RejectedRows(duck, workspace)
+                  .setAside(source.batch(), batch, staging.objectKeys(), settings.maxRejectedRows())
+              : Map.of(); // the streamed tables' rows are checked as their models read them
       ReferenceState reference = new ReferenceState(duck, workspace);
       reference.build(processed, previous == null ? null : previous.batch(), stateOf(previous));
       List<String> warnings = new ArrayList<>(reference.warnUnjoined());
@@ -76,13 +135,20 @@ final class BatchTransform {
       warnings.addAll(CurrencyNames.warnUnknown(duck));
       LOG.debug("checked and built reference state in {} ms", (System.nanoTime() - t0) / 1_000_000);
       Map<String, LocalTable> outputs = new LinkedHashMap<>();
+      Map<String, LocalTable> streamedOutputs =
+          writeStreamed(duck, workspace, source, batch, streamed);
       for (Model model : Model.all()) {
+        LocalTable done = streamedOutputs.get(model.name());
+        if (done != null) {
+          outputs.put(model.name(), done);
+          continue;
+        }
         MDC.put("table", model.name());
         try {
           long m0 = System.nanoTime();
           Path file = workspace.file("out", batch.objectKey(model.name(), ".parquet"));
-          List<Column> columns = describe(duck, model, source.batch());
-          long rows = write(duck, model, file, source.batch());
+          List<Column> columns = describe(duck.connection(), model, source.batch());
+          long rows = write(duck.connection(), model, file, source.batch());
           LOG.debug("{} written in {} ms", model.name(), (System.nanoTime() - m0) / 1_000_000);
           outputs.put(model.name(), new LocalTable(file, rows, columns));
         } finally {
@@ -110,42 +176,168 @@ final class BatchTransform {
     }
   }
 
+  /**
+   * Runs the models of the streamed tables at once, up to {@code --threads} of them, each on a
+   * connection of its own; checks that each read as many rows as its table's manifest says.
+   *
+   * @throws StreamFailed when a model stops on a row (a check, or a row DuckDB cannot read)
+   */
+  private Map<String, LocalTable> writeStreamed(
+      DuckDbSession duck, Workspace workspace, Manifest source, BatchId batch, Set<String> streamed)
+      throws SQLException {
+    Map<String, LocalTable> outputs = new LinkedHashMap<>();
+    if (streamed.isEmpty()) {
+      return outputs;
+    }
+    Map<String, Model> models = new LinkedHashMap<>();
+    for (Model model : Model.all()) {
+      models.put(model.name(), model);
+    }
+    List<String> order = new ArrayList<>(streamed);
+    order.sort(Comparator.comparingLong((String t) -> source.tables().get(t).rows()).reversed());
+    Map<String, String> context = MDC.getCopyOfContextMap();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(settings.threads(), order.size())),
+            r -> {
+              Thread t = new Thread(r, "blackwater-model");
+              t.setDaemon(true);
+              return t;
+            });
+    Map<String, Future<LocalTable>> running = new LinkedHashMap<>();
+    try {
+      for (String table : order) {
+        Model model = models.get(READ_BY_ONE_MODEL.get(table));
+        running.put(
+            table,
+            pool.submit(
+                () -> {
+                  if (context != null) {
+                    MDC.setContextMap(context);
+                  }
+                  MDC.put("table", model.name());
+                  try (Connection connection = duck.newConnection()) {
+                    long m0 = System.nanoTime();
+                    Path file = workspace.file("out", batch.objectKey(model.name(), ".parquet"));
+                    List<Column> columns = describe(connection, model, source.batch());
+                    long rows;
+                    try {
+                      rows = copy(connection, model, file);
+                    } catch (SQLException e) {
+                      throw new StreamFailed(model.name(), BlackwaterException.firstLine(e), e);
+                    }
+                    long expected = source.tables().get(table).rows();
+                    if (rows != expected) {
+                      throw new BlackwaterException(
+                          ErrorCode.DATA_QUALITY,
+                          "table "
+                              + table
+                              + " of ingestion batch "
+                              + source.batch()
+                              + " has "
+                              + rows
+                              + " rows in its objects, the manifest says "
+                              + expected);
+                    }
+                    view(connection, model, file);
+                    LOG.debug(
+                        "{} written in {} ms, read where it lies",
+                        model.name(),
+                        (System.nanoTime() - m0) / 1_000_000);
+                    return new LocalTable(file, rows, columns);
+                  } finally {
+                    MDC.remove("table");
+                  }
+                }));
+      }
+    } finally {
+      pool.shutdown();
+    }
+    RuntimeException failure = null;
+    for (String table : order) {
+      try {
+        LocalTable written = running.get(table).get();
+        outputs.put(READ_BY_ONE_MODEL.get(table), written);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        pool.shutdownNow();
+        throw new BlackwaterException(ErrorCode.INTERNAL, "transform interrupted", e);
+      } catch (ExecutionException e) {
+        RuntimeException cause =
+            e.getCause() instanceof RuntimeException runtime
+                ? runtime
+                : new IllegalStateException(e.getCause());
+        if (failure == null
+            || (cause instanceof StreamFailed && !(failure instanceof StreamFailed))) {
+          failure = cause;
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return outputs;
+  }
+
   private static Map<String, Manifest.Table> stateOf(Manifest previous) {
     return previous == null || previous.state() == null ? Map.of() : previous.state();
   }
 
-  private static List<Column> describe(DuckDbSession duck, Model model, String source) {
+  @SuppressFBWarnings(
+      value = "SQL_NONCONSTANT_STRING_PASSED_TO_EXECUTE",
+      justification = "the models are the transform's own SQL resources")
+  private static List<Column> describe(Connection duck, Model model, String source) {
+    List<Column> columns = new ArrayList<>();
+    try (Statement s = duck.createStatement();
+        ResultSet r = s.executeQuery("DESCRIBE " + model.sql())) {
+      while (r.next()) {
+        columns.add(new Column(r.getString(1), r.getString(2)));
+      }
+    } catch (SQLException e) {
+      throw modelFailed(model, source, e);
+    }
+    model.checkColumns(columns);
+    return columns;
+  }
+
+  private static long write(Connection duck, Model model, Path file, String source) {
     try {
-      List<Column> columns =
-          duck.query("DESCRIBE " + model.sql()).stream()
-              .map(r -> new Column(r.get(0), r.get(1)))
-              .toList();
-      model.checkColumns(columns);
-      return columns;
+      long rows = copy(duck, model, file);
+      view(duck, model, file);
+      LOG.debug("{}: {} rows", model.name(), rows);
+      return rows;
     } catch (SQLException e) {
       throw modelFailed(model, source, e);
     }
   }
 
-  private static long write(DuckDbSession duck, Model model, Path file, String source) {
-    try {
-      long rows =
-          duck.update(
-              "COPY ("
-                  + model.sql()
-                  + ") TO "
-                  + literal(file.toString())
-                  + " (FORMAT parquet, COMPRESSION zstd)");
-      duck.execute(
+  /** Writes a model's rows to a Parquet file; returns how many. */
+  @SuppressFBWarnings(
+      value = "SQL_NONCONSTANT_STRING_PASSED_TO_EXECUTE",
+      justification = "the models are the transform's own SQL resources; the file is a literal")
+  private static long copy(Connection duck, Model model, Path file) throws SQLException {
+    try (Statement s = duck.createStatement()) {
+      return s.executeLargeUpdate(
+          "COPY ("
+              + model.sql()
+              + ") TO "
+              + literal(file.toString())
+              + " (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)");
+    }
+  }
+
+  /** Makes the model's rows readable by name (dim_date reads the facts). */
+  @SuppressFBWarnings(
+      value = "SQL_NONCONSTANT_STRING_PASSED_TO_EXECUTE",
+      justification = "the name is quoted, the file a literal")
+  private static void view(Connection duck, Model model, Path file) throws SQLException {
+    try (Statement s = duck.createStatement()) {
+      s.execute(
           "CREATE VIEW "
               + identifier(model.name())
               + " AS SELECT * FROM read_parquet("
               + literal(file.toString())
               + ")");
-      LOG.debug("{}: {} rows", model.name(), rows);
-      return rows;
-    } catch (SQLException e) {
-      throw modelFailed(model, source, e);
     }
   }
 

@@ -145,7 +145,7 @@ final class ReferenceState {
               + identifier(KEYS.get(table))
               + ") TO "
               + literal(local.toString())
-              + " (FORMAT parquet, COMPRESSION zstd)");
+              + " (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)");
       files.put(table, local);
     }
     return files;

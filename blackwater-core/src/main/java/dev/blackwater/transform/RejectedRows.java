@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rows of a batch that cannot become warehouse rows ({@code checks.sql}): with none allowed the
- * batch fails on the first, naming the table, object, row, column and value; otherwise up to the
- * allowed number are set aside, removed from the batch, logged, and written as {@code
+ * Rows of a batch that cannot become warehouse rows ({@link RowCheck}): with none allowed the batch
+ * fails on the first, naming the table, object, row, column and value; otherwise up to the allowed
+ * number are set aside, removed from the batch, logged, and written as {@code
  * _rejected/<source_table>/<yyyy>/<mm>/<dd>/<batch>.csv}.
  */
 final class RejectedRows {
@@ -58,7 +58,7 @@ final class RejectedRows {
     }
     duck.execute(
         "CREATE TABLE rejected AS SELECT r.*, o.object_key FROM ("
-            + Model.resource("checks.sql")
+            + RowCheck.brokenRows()
             + ") AS r LEFT JOIN objects AS o ON o.number = r._object");
     long rows = duck.queryLong("SELECT count(DISTINCT (source_table, row_id)) FROM rejected");
     if (rows == 0) {

@@ -13,10 +13,10 @@ final class SourceTypes {
 
   /**
    * Unconstrained {@code numeric} (or one wider than DuckDB's 38 digits) is read as its text: any
-   * PostgreSQL value fits, so nothing is rounded and nothing fails while reading. {@code
-   * checks.sql} rejects a value the warehouse cannot take exactly and the models cast the rest,
-   * once. (Any DECIMAL would round a value with more decimals than its scale and fail the whole
-   * batch on one with more integer digits than it has room for.)
+   * PostgreSQL value fits, so nothing is rounded and nothing fails while reading. {@code rules.sql}
+   * rejects a value the warehouse cannot take exactly and the models cast the rest, once. (Any
+   * DECIMAL would round a value with more decimals than its scale and fail the whole batch on one
+   * with more integer digits than it has room for.)
    */
   static final String UNCONSTRAINED_NUMERIC = "VARCHAR";
 

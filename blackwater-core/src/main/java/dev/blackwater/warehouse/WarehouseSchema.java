@@ -6,8 +6,11 @@ import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.WarehouseMode;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -32,7 +36,8 @@ public final class WarehouseSchema {
   public static final String BOOKKEEPING = "blackwater_loaded_batch";
 
   static final String HISTORY = "blackwater_schema_history";
-  private static final List<String> MIGRATIONS = List.of("V1__star_schema.sql", "V2__pipeline.sql");
+  private static final List<String> MIGRATIONS =
+      List.of("V1__star_schema.sql", "V2__pipeline.sql", "V3__newest_version.sql");
 
   private final Database database;
   private final String schema;
@@ -83,6 +88,9 @@ public final class WarehouseSchema {
    */
   public int migrate() {
     try (Connection c = database.open()) {
+      if (upToDate(c)) {
+        return 0; // nothing to apply: Flyway is not even started
+      }
       if (!exists(c, HISTORY)) {
         List<String> foreign = new ArrayList<>();
         for (WarehouseTable t : WarehouseTable.values()) {
@@ -195,6 +203,64 @@ public final class WarehouseSchema {
         .validateMigrationNaming(true)
         .cleanDisabled(true)
         .load();
+  }
+
+  /**
+   * Whether Flyway's history records every migration of this version as applied, by version and
+   * script, and none failed: the schema is not behind, so there is nothing for Flyway to do. (A
+   * schema ahead of this version, or with a failed migration, still goes to Flyway, which says what
+   * is wrong.)
+   */
+  @SuppressFBWarnings(
+      value = "SQL_PREPARED_STATEMENT_GENERATED_FROM_NONCONSTANT_STRING",
+      justification = "the table is Blackwater's own, its schema name checked and quoted")
+  private boolean upToDate(Connection c) throws SQLException {
+    if (!exists(c, HISTORY)) {
+      return false;
+    }
+    Map<String, String> applied = new LinkedHashMap<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT version, script, checksum, success FROM "
+                + qualified(HISTORY)
+                + " WHERE version IS NOT NULL")) {
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          if (!r.getBoolean(4)) {
+            return false;
+          }
+          applied.put(r.getString(1), r.getString(2) + " " + r.getInt(3));
+        }
+      }
+    }
+    Map<String, String> known = new LinkedHashMap<>();
+    for (String migration : MIGRATIONS) {
+      known.put(
+          migration.substring(1, migration.indexOf("__")), migration + " " + checksum(migration));
+    }
+    return applied.equals(known);
+  }
+
+  /** A migration's checksum as Flyway records it: CRC32 of its lines, without line ends. */
+  static int checksum(String migration) {
+    CRC32 crc = new CRC32();
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(
+                WarehouseSchema.class.getResourceAsStream("/db/warehouse/" + migration),
+                StandardCharsets.UTF_8))) {
+      String line = lines.readLine();
+      if (line != null && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
+      while (line != null) {
+        crc.update(line.getBytes(StandardCharsets.UTF_8));
+        line = lines.readLine();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return (int) crc.getValue();
   }
 
   private boolean exists(Connection c, String table) throws SQLException {

@@ -58,6 +58,19 @@ public final class WarehouseState {
     }
   }
 
+  /** Whether the bookkeeping table records each batch's newest fact version (schema version 3). */
+  public boolean recordsNewestVersions() throws SQLException {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(?)"
+                + " AND attname = 'newest_version' AND NOT attisdropped")) {
+      s.setString(1, schema.qualified(WarehouseSchema.BOOKKEEPING));
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
   /** Whether the bookkeeping table exists. */
   public boolean hasBookkeeping() throws SQLException {
     try (PreparedStatement s = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
@@ -80,9 +93,22 @@ public final class WarehouseState {
   }
 
   /**
-   * The newest {@code last_updated} over all fact tables as ISO text, or null when all are empty.
+   * The newest {@code last_updated} over all fact tables as ISO text, or null when all are empty:
+   * read from the bookkeeping ({@code newest_version}, recorded per batch since schema version 3),
+   * or, from a bookkeeping table without that column (one another team made from an older DDL),
+   * found by reading every fact.
    */
   public String newestVersion() throws SQLException {
+    if (recordsNewestVersions()) {
+      try (Statement s = connection.createStatement();
+          ResultSet r =
+              s.executeQuery(
+                  "SELECT to_char(max(newest_version), 'YYYY-MM-DD\"T\"HH24:MI:SS.US') FROM "
+                      + schema.qualified(WarehouseSchema.BOOKKEEPING))) {
+        r.next();
+        return r.getString(1);
+      }
+    }
     String newest = null;
     for (WarehouseTable fact : WarehouseTable.facts()) {
       String version = newestVersion(fact);

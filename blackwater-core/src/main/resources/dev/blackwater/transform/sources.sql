@@ -3,7 +3,7 @@
 -- is read with the column types its manifest records and inserted here by name; a table the batch
 -- does not have (no changes, or not extracted) stays empty. _object numbers the ingestion object a
 -- row came from, to name it when the row is rejected.
--- The amounts (unconstrained numeric in totesys) are kept as their text, never rounded: checks.sql
+-- The amounts (unconstrained numeric in totesys) are kept as their text, never rounded: rules.sql
 -- rejects one that does not fit the warehouse's numeric(10,2) exactly, the models cast the rest.
 
 CREATE SCHEMA batch;

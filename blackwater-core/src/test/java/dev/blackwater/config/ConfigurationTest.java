@@ -55,9 +55,9 @@ class ConfigurationTest {
   }
 
   @Test
-  void memoryAutoIsAQuarterOfTheMachineAtMostOneGigabyteAndServesTransformAndLoad() {
+  void memoryAutoIsAQuarterOfTheMachineAtMost256MegabytesAndServesTransformAndLoad() {
     assertThat(of(Map.of()).memoryLimit()).isEqualTo("128MB");
-    assertThat(of(Map.of(), BIG).memoryLimit()).isEqualTo("1024MB");
+    assertThat(of(Map.of(), BIG).memoryLimit()).isEqualTo("256MB");
     Configuration given = of(Map.of("BLACKWATER_MEMORY_LIMIT", "300mb"));
     assertThat(given.transform().memoryLimit()).isEqualTo("300MB");
     assertThat(given.load().memoryLimit()).isEqualTo("300MB");

@@ -7,6 +7,7 @@ import dev.blackwater.config.ExtractSettings;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.BatchLog;
+import dev.blackwater.lake.CsvCodec;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.lake.Manifest;
@@ -139,7 +140,7 @@ class ExtractFaultsIT {
     Instant t0 = Instant.parse("2026-11-27T12:00:00.100Z");
     LakeStore lake = new LocalLakeStore(lakeDir);
     lake.put(
-        new dev.blackwater.lake.BatchId(1, t0).objectKey("item", ".csv.gz"),
+        new dev.blackwater.lake.BatchId(1, t0).objectKey("item", CsvCodec.ZSTD.suffix()),
         "left by a run killed in the same second"
             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Clock stepping =

@@ -9,6 +9,7 @@ import dev.blackwater.config.ExtractSettings;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.BatchLog;
+import dev.blackwater.lake.CsvCodec;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.lake.Manifest;
@@ -23,7 +24,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,7 +47,7 @@ class ExtractorIT {
     this.lake = new LocalLakeStore(lakeDir);
     db.execute(
         """
-        DROP TABLE IF EXISTS item, item_copy, fidelity, fidelity_copy, keyless CASCADE;
+        DROP TABLE IF EXISTS item, item_copy, fidelity, fidelity_copy, keyless, pair CASCADE;
         CREATE TABLE item (
           item_id int PRIMARY KEY,
           name varchar NOT NULL,
@@ -61,6 +61,11 @@ class ExtractorIT {
           at timestamp,
           last_updated timestamp NOT NULL);
         CREATE TABLE keyless (v int, last_updated timestamp);
+        CREATE TABLE pair (
+          code varchar,
+          part int,
+          last_updated timestamp,
+          PRIMARY KEY (code, part));
         """);
   }
 
@@ -184,6 +189,40 @@ class ExtractorIT {
   }
 
   @Test
+  void theServerFindsTheVersionsOfACompositeTextKeyInTheWindowAsTheManifestRecordsThem() {
+    db.execute(
+        "INSERT INTO pair VALUES ('a,\"b\"', 1, localtimestamp - interval '1 minute'),"
+            + " ('c', 2, localtimestamp - interval '2 minutes')");
+    Extractor extractor = extractor(only("pair").withOverlap(Duration.ofHours(1)));
+
+    ExtractResult first = extractor.extract("r1");
+    db.execute("INSERT INTO pair VALUES ('d', 3, localtimestamp)");
+    ExtractResult second = extractor.extract("r2");
+    ExtractResult third = extractor.extract("r3");
+
+    assertThat(first.rows()).isEqualTo(2);
+    Manifest.Table entry = new BatchLog(lake).latest().orElseThrow().tables().get("pair");
+    assertThat(entry.overlap().versions())
+        .hasSize(3)
+        .anySatisfy(v -> assertThat(v).startsWith("a,\"b\",1|"));
+    assertThat(second.rows()).isEqualTo(1);
+    assertThat(second.tables().get(0).skipped()).isEqualTo(2);
+    assertThat(third.nothingNew()).isTrue();
+  }
+
+  @Test
+  void aRowWithoutALastUpdatedFailsTheExtractNamingTheTable() {
+    db.execute("ALTER TABLE item ALTER COLUMN last_updated DROP NOT NULL");
+    db.execute("INSERT INTO item (item_id, name, last_updated) VALUES (1, 'a', NULL)");
+
+    assertThatThrownBy(() -> extractor(only("item")).extract("r"))
+        .isInstanceOfSatisfying(
+            BlackwaterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATA_QUALITY))
+        .hasMessageContaining("item has 1 rows without a last_updated");
+    assertThat(lake.listAll("", null)).isEmpty();
+  }
+
+  @Test
   void aRunOverFewerTablesKeepsTheOthersWatermarks() {
     db.execute("INSERT INTO item (item_id, name) VALUES (1, 'a')");
     db.execute(
@@ -236,7 +275,8 @@ class ExtractorIT {
     assertThat(entry.objects()).hasSizeGreaterThan(3);
     assertThat(entry.objects()).extracting(ObjectRef::rows).allMatch(r -> r > 0);
     assertThat(entry.objects().stream().mapToLong(ObjectRef::rows).sum()).isEqualTo(20000);
-    assertThat(entry.objects().get(1).key()).endsWith(".part-00002.csv.gz");
+    assertThat(entry.objects().get(1).key()).endsWith(".part-00002.csv.zst");
+    assertThat(entry.codec()).isEqualTo("zstd");
     db.execute("CREATE TABLE item_copy (LIKE item)");
     copyBack(entry.objects(), "item_copy");
     assertThat(db.queryLong("SELECT count(DISTINCT item_id) FROM item_copy")).isEqualTo(20000);
@@ -286,7 +326,7 @@ class ExtractorIT {
   private void copyBack(List<ObjectRef> objects, String table) throws Exception {
     try (Connection c = db.connect()) {
       for (ObjectRef object : objects) {
-        try (InputStream in = new GZIPInputStream(lake.open(object.key()))) {
+        try (InputStream in = CsvCodec.ZSTD.decompress(lake.open(object.key()))) {
           long rows =
               c.unwrap(PGConnection.class)
                   .getCopyAPI()

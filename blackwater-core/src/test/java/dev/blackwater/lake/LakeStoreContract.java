@@ -76,6 +76,22 @@ public abstract class LakeStoreContract {
   }
 
   @Test
+  void aLocalFileOfAnObjectWhenTheStoreOffersOneHoldsItsBytesAndNoneForAMissingKey()
+      throws IOException {
+    LakeStore lake = newStore();
+    byte[] content = bytes("in place");
+    lake.put("t/2026/11/27/000001-20261127T100000Z.csv.zst", content);
+
+    java.util.Optional<java.nio.file.Path> file =
+        lake.localFile("t/2026/11/27/000001-20261127T100000Z.csv.zst");
+
+    if (file.isPresent()) {
+      assertThat(java.nio.file.Files.readAllBytes(file.get())).isEqualTo(content);
+    }
+    assertThat(lake.localFile("t/nothing-here.csv.zst")).isEmpty();
+  }
+
+  @Test
   void anEmptyObjectIsAnObject() {
     LakeStore lake = newStore();
 

@@ -30,6 +30,9 @@ class LocalLakeStoreTest {
 
     assertThat(Files.readString(dir.resolve("a/b/c.txt"))).isEqualTo("hello, lake");
     assertThat(hiddenFiles()).isEmpty();
+    assertThat(lake.localFile("a/b/c.txt"))
+        .as("offered in place")
+        .contains(dir.resolve("a/b/c.txt"));
   }
 
   @Test

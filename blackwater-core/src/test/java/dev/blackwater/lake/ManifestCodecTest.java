@@ -64,6 +64,7 @@ class ManifestCodecTest {
         List.of(
             new Manifest.ObjectRef(
                 INGESTION.objectKey("staff", ".csv.gz"), 3, 120, "ab".repeat(32))),
+        null,
         List.of(new Column("staff_id", "integer"), new Column("first_name", "text")),
         List.of("staff_id"),
         new Manifest.Watermark(
@@ -152,5 +153,50 @@ class ManifestCodecTest {
             BlackwaterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATA_QUALITY))
         .hasMessageContaining("manifest _batches/x.json")
         .hasMessageContaining("no stage is called 'EXTRACT'");
+  }
+
+  @Test
+  void aManifestWrittenBeforeZstdNamesNoCodecAndItsObjectsAreGzip() throws IOException {
+    Manifest old =
+        ManifestCodec.read(
+            "old", resource("extract-manifest.json").getBytes(StandardCharsets.UTF_8));
+
+    assertThat(old.tables().get("staff").codec()).isNull();
+    assertThat(old.tables().get("staff").csvCodec()).isEqualTo(CsvCodec.GZIP);
+  }
+
+  @Test
+  void theCodecIsWrittenAndReadBack() {
+    Manifest.Table staff = extracted();
+    Manifest.Table zstd =
+        new Manifest.Table(
+            staff.rows(),
+            staff.objects(),
+            CsvCodec.ZSTD.label(),
+            staff.columns(),
+            staff.primaryKey(),
+            staff.watermark(),
+            staff.overlap(),
+            staff.addedColumns());
+    Manifest manifest =
+        Manifest.extract(
+            INGESTION, Optional.empty(), "run-1", STARTED, FINISHED, "x", Map.of("staff", zstd));
+
+    String json = new String(ManifestCodec.write(manifest), StandardCharsets.UTF_8);
+    Manifest read = ManifestCodec.read("m", json.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(json).contains("\"codec\" : \"zstd\"");
+    assertThat(read.tables().get("staff").csvCodec()).isEqualTo(CsvCodec.ZSTD);
+  }
+
+  @Test
+  void aCodecThisVersionDoesNotKnowIsADataQualityError() {
+    Manifest.Table table =
+        new Manifest.Table(1, List.of(), "brotli", List.of(), List.of(), null, null, List.of());
+
+    assertThatThrownBy(table::csvCodec)
+        .isInstanceOfSatisfying(
+            BlackwaterException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATA_QUALITY))
+        .hasMessageContaining("'brotli'");
   }
 }

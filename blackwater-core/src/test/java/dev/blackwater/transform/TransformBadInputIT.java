@@ -280,6 +280,23 @@ class TransformBadInputIT {
   }
 
   @Test
+  void aRowCountOtherThanTheManifestsFailsForATableItsModelReadsWhereItLies() {
+    new IngestionFixture(ingestion(), 1)
+        .table(
+            "sales_order",
+            IngestionFixture.columns(IngestionFixture.COLUMNS.get("sales_order")),
+            SALES_HEADER + salesRow(1, "3", "2.50", "2024-03-01"),
+            2)
+        .commit();
+
+    assertThat(contractFailure().getMessage())
+        .isEqualTo(
+            "table sales_order of ingestion batch "
+                + new IngestionFixture(ingestion(), 1).id()
+                + " has 1 rows in its objects, the manifest says 2");
+  }
+
+  @Test
   void malformedRowsFailTheBatchUnlessAllowedThenAreSetAsideAndListed() throws IOException {
     var batch =
         new IngestionFixture(ingestion(), 1)

@@ -20,9 +20,23 @@ class WarehouseSchemaIT {
     DatabaseConfig config = new DatabaseConfig("warehouse", db.jdbcUrl(), db.user(), db.password());
     WarehouseSchema schema = new WarehouseSchema(config, "star");
 
-    assertThat(schema.migrate()).isEqualTo(2);
+    assertThat(schema.migrate()).isEqualTo(3);
     assertThat(schema.migrate()).isZero();
     schema.check();
+    for (String migration : List.of("1", "2", "3")) {
+      assertThat(
+              db.queryLong(
+                  "SELECT checksum FROM star.blackwater_schema_history WHERE version = '"
+                      + migration
+                      + "'"))
+          .as("Blackwater computes migration %s's checksum as Flyway does", migration)
+          .isEqualTo(
+              WarehouseSchema.checksum(
+                  db.queryString(
+                      "SELECT script FROM star.blackwater_schema_history WHERE version = '"
+                          + migration
+                          + "'")));
+    }
 
     for (WarehouseTable table : WarehouseTable.values()) {
       List<String> expected = new ArrayList<>();
@@ -71,7 +85,7 @@ class WarehouseSchemaIT {
   void aTamperedMigrationHistoryIsRefusedNamingTheSchema(TestDatabase db) {
     DatabaseConfig config = new DatabaseConfig("warehouse", db.jdbcUrl(), db.user(), db.password());
     WarehouseSchema schema = new WarehouseSchema(config, "tampered");
-    assertThat(schema.prepare(WarehouseMode.MIGRATE)).isEqualTo(2);
+    assertThat(schema.prepare(WarehouseMode.MIGRATE)).isEqualTo(3);
     assertThat(schema.prepare(WarehouseMode.CHECK)).isZero();
     assertThat(schema.prepare(WarehouseMode.MIGRATE)).isZero();
     db.execute("UPDATE tampered.blackwater_schema_history SET checksum = 1 WHERE version = '1'");

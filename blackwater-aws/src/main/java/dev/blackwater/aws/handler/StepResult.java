@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param batches batches the run committed or loaded
  * @param newestBatch the newest of them, null when none
  * @param rows rows written or loaded
- * @param bytes bytes written (extract: gzip CSV; transform: Parquet) or read (load: Parquet)
+ * @param bytes bytes written (extract: compressed CSV; transform: Parquet) or read (load: Parquet)
  * @param durationMs how long the run took
  * @param freshnessLagSeconds load only: how far the warehouse trails the clock (null before it
  *     holds facts, and for the other stages)

@@ -4,31 +4,13 @@ import dev.blackwater.catalog.TableCatalog;
 import dev.blackwater.cli.Composition;
 import dev.blackwater.cli.EmbeddedPostgres;
 import dev.blackwater.cli.LogSetup;
-import dev.blackwater.cli.TextTable;
 import dev.blackwater.config.Database;
 import dev.blackwater.config.DatabaseConfig;
-import dev.blackwater.config.DatabaseSettings;
 import dev.blackwater.config.ExtractSettings;
-import dev.blackwater.config.LoadSettings;
-import dev.blackwater.config.PipelineConfig;
-import dev.blackwater.config.SecretReader;
-import dev.blackwater.config.TransformSettings;
-import dev.blackwater.duckdb.DuckDbSession;
-import dev.blackwater.extract.ExtractResult;
-import dev.blackwater.extract.Extractor;
-import dev.blackwater.lake.LakeStores;
-import dev.blackwater.lake.LocalLakeStore;
-import dev.blackwater.load.LoadResult;
-import dev.blackwater.load.Loader;
-import dev.blackwater.pipeline.Blackwater;
-import dev.blackwater.pipeline.RunResult;
-import dev.blackwater.pipeline.StageListener;
 import dev.blackwater.totesys.SeedOptions;
 import dev.blackwater.totesys.SeedResult;
 import dev.blackwater.totesys.Seeder;
 import dev.blackwater.totesys.TotesysSchema;
-import dev.blackwater.transform.TransformResult;
-import dev.blackwater.transform.Transformer;
 import dev.blackwater.warehouse.WarehouseSchema;
 import dev.blackwater.warehouse.WarehouseTable;
 import java.io.IOException;
@@ -39,10 +21,10 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -51,19 +33,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code blackwater bench}: seeds an embedded totesys at each scale and measures each stage beside
- * the physical limit, measured in the same run on the same server: raw {@code COPY ... TO STDOUT}
- * for extract, raw {@code COPY ... FROM STDIN} into unindexed tables for load, and COPY out then in
- * for a whole cycle.
+ * {@code blackwater bench}: seeds a totesys at each scale on an embedded PostgreSQL that is as
+ * durable as a user's (fsync, synchronous commit and full-page writes on), measures the physical
+ * limit on it (the server's own COPY of every table out to files and back into unindexed copies),
+ * then runs {@code blackwater run} as a user does, in a process of its own, and sets each stage
+ * beside the limit: rows per second, the ratio, the end-to-end ratio, the cycle with nothing new
+ * and the run's peak resident memory.
  */
 @Command(
     name = "bench",
     description = {
-      "Measure extract, transform, load and a whole run at each scale, beside the physical limit",
-      "(raw COPY out, raw COPY in, and both) measured in the same run on an embedded PostgreSQL.",
-      "Prints figures; touches nothing of yours."
+      "Measure a whole run and each of its stages at each scale beside the physical limit",
+      "(PostgreSQL's own COPY of every table out to files and back into unindexed copies),",
+      "measured in the same run on an embedded PostgreSQL as durable as a user's; the cycle",
+      "with nothing new; the run's peak resident memory. Prints figures; touches nothing of",
+      "yours."
     })
 public final class BenchCommand implements Callable<Integer> {
+
+  /**
+   * The server: durable as a user's (the settings a server has unless someone turns them off), and
+   * sized for bulk work as a warehouse would be. The limit and the pipeline share it.
+   */
+  static final Map<String, String> SERVER =
+      Map.of(
+          "fsync", "on",
+          "synchronous_commit", "on",
+          "full_page_writes", "on",
+          "shared_buffers", "512MB",
+          "max_wal_size", "8GB",
+          "checkpoint_timeout", "30min");
 
   @Spec CommandSpec spec;
 
@@ -79,6 +78,19 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Working directory (default: a temporary one, removed afterwards).")
   Path dir;
 
+  @Option(
+      names = "--java-opts",
+      defaultValue = "-Xmx256m",
+      description =
+          "JVM options of the measured `blackwater run` processes (default ${DEFAULT-VALUE}).")
+  String javaOptions;
+
+  @Option(
+      names = "--watch-cycles",
+      defaultValue = "5",
+      description = "Cycles with nothing new timed as `run --watch` runs them (default 5).")
+  int watchCycles;
+
   private Clock clock() {
     return Composition.of(spec).clock();
   }
@@ -89,27 +101,14 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path work = dir == null ? Files.createTempDirectory("blackwater-bench") : dir;
     Files.createDirectories(work);
-    TextTable stages =
-        new TextTable(
-            "scale",
-            "stage",
-            ">rows",
-            ">seconds",
-            ">rows/s",
-            "limit",
-            ">limit rows/s",
-            ">ratio",
-            ">peak heap MB");
-    try (EmbeddedPostgres postgres =
-        EmbeddedPostgres.start(
-            work.resolve("postgres"),
-            Map.of(
-                "shared_buffers", "512MB", "max_wal_size", "8GB", "checkpoint_timeout", "30min"))) {
+    BenchTable table = new BenchTable();
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.start(work.resolve("postgres"), SERVER)) {
       int n = 0;
       for (double scale : scales) {
         n++;
-        new Scale(postgres, work.resolve("scale-" + n), "s" + n, scale, out, stages, clock())
-            .measure();
+        Path scaleDir = work.resolve("scale-" + n);
+        new Scale(postgres, scaleDir, "s" + n, scale, out, table).measure();
+        deleteTree(scaleDir);
       }
     } finally {
       if (dir == null) {
@@ -117,24 +116,39 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     out.println();
-    out.println(stages);
+    out.println(table);
     out.printf(
         Locale.ROOT,
-        "(max heap %,d MB; %d processors)%n",
-        HeapWatch.maxHeapBytes() >> 20,
-        Runtime.getRuntime().availableProcessors());
+        "(runs: `blackwater run` in a process of its own with %s; %d processors; server: %s)%n",
+        javaOptions,
+        Runtime.getRuntime().availableProcessors(),
+        new java.util.TreeMap<>(SERVER));
     return 0;
   }
 
   /** One scale's measurements. */
-  private record Scale(
-      EmbeddedPostgres postgres,
-      Path work,
-      String name,
-      double scale,
-      PrintWriter out,
-      TextTable table,
-      Clock clock) {
+  private final class Scale {
+    private final EmbeddedPostgres postgres;
+    private final Path work;
+    private final String name;
+    private final double scale;
+    private final PrintWriter out;
+    private final BenchTable table;
+
+    Scale(
+        EmbeddedPostgres postgres,
+        Path work,
+        String name,
+        double scale,
+        PrintWriter out,
+        BenchTable table) {
+      this.postgres = postgres;
+      this.work = work;
+      this.name = name;
+      this.scale = scale;
+      this.out = out;
+      this.table = table;
+    }
 
     void measure() throws Exception {
       Files.createDirectories(work);
@@ -152,132 +166,126 @@ public final class BenchCommand implements Callable<Integer> {
               "seeded %,d rows in %.1f s",
               seeded.totalRows(),
               seeded.duration().toMillis() / 1000.0));
-      ExtractSettings extractSettings = ExtractSettings.defaults();
-      TransformSettings transformSettings = TransformSettings.defaults().withTempDirectory(work);
-      LoadSettings loadSettings = LoadSettings.defaults().withTempDirectory(work);
+      int parallelism = ExtractSettings.defaults().parallelism();
+      List<String> sourceTables = TableCatalog.TOTESYS;
 
-      RawCopy.copyOut(source, TableCatalog.TOTESYS, extractSettings.parallelism(), null); // warm up
-      warmUpDuckDb(work);
-      RawCopy.Outcome rawOut =
-          RawCopy.copyOut(source, TableCatalog.TOTESYS, extractSettings.parallelism(), null);
-      LocalLakeStore ingestion = new LocalLakeStore(work.resolve("lake/ingestion"));
-      LocalLakeStore processed = new LocalLakeStore(work.resolve("lake/processed"));
-      HeapWatch.reset();
-      long t0 = System.nanoTime();
-      ExtractResult extracted =
-          new Extractor(source, ingestion, extractSettings, clock).extract("bench");
-      double extractSeconds = seconds(t0);
-      row("extract", extracted.rows(), extractSeconds, "COPY out", rawOut.rowsPerSecond());
+      // The limit: the server's own COPY out to files, then into unindexed copies.
+      Path files = Files.createDirectories(work.resolve("raw"));
+      RawCopy.copyOut(source, "public", sourceTables, parallelism, files); // warm up
+      RawCopy.checkpoint(source);
+      RawCopy.Outcome rawOut = RawCopy.copyOut(source, "public", sourceTables, parallelism, files);
+      RawCopy.checkpoint(source);
+      RawCopy.Outcome rawIn = RawCopy.copyIn(source, "public", sourceTables, files, "raw_copy");
+      RawCopy.drop(source, "raw_copy");
+      deleteTree(files);
       note(
           String.format(
               Locale.ROOT,
-              "extract: %,d rows, %,d bytes gzip",
-              extracted.rows(),
-              extracted.bytes()));
+              "limit: COPY out %,d rows in %.2f s (%d connections), COPY in %.2f s",
+              rawOut.rows(),
+              rawOut.seconds(),
+              parallelism,
+              rawIn.seconds()));
 
-      HeapWatch.reset();
-      t0 = System.nanoTime();
-      TransformResult transformed =
-          new Transformer(ingestion, processed, transformSettings, clock).transform("bench");
-      double transformSeconds = seconds(t0);
-      row("transform (facts)", transformed.factRows(), transformSeconds, "target", 1_000_000);
+      // The run, as a user runs it.
+      new WarehouseSchema(warehouse, "public").migrate(); // set up, like the copies' tables
+      Map<String, String> settings = settings(source, warehouse);
+      ChildRun child =
+          new ChildRun(
+              Arrays.asList(javaOptions.trim().split("\\s+")), Files.createDirectories(work));
+      RawCopy.checkpoint(source);
+      ChildRun.Outcome run = child.run(settings);
+      long extracted = run.result().path("extract").path("rows").asLong();
+      long factRows = run.result().path("transform").path("factRows").asLong();
+      long loaded = run.result().path("load").path("rows").asLong();
       note(
           String.format(
               Locale.ROOT,
-              "transform: %,d rows (%,d fact rows)",
-              transformed.rows(),
-              transformed.factRows()));
+              "run: %,d rows in %.2f s (extract %.2f s, transform %.2f s, load %.2f s), peak RSS"
+                  + " %,d MB",
+              extracted,
+              run.seconds(),
+              run.stageSeconds("extract"),
+              run.stageSeconds("transform"),
+              run.stageSeconds("load"),
+              run.peakRssBytes() >> 20));
 
-      new WarehouseSchema(warehouse, loadSettings.schema()).migrate(); // setup, like the raw tables
-      HeapWatch.reset();
-      t0 = System.nanoTime();
-      LoadResult loaded = new Loader(warehouse, processed, loadSettings, clock).load("bench");
-      double loadSeconds = seconds(t0);
+      // The load's limit: the loaded rows copied in again, then the warehouse's keys and indexes.
       List<String> warehouseTables =
           Arrays.stream(WarehouseTable.values()).map(WarehouseTable::tableName).toList();
-      Path dump = Files.createDirectories(work.resolve("dump-warehouse"));
-      RawCopy.copyOut(warehouse, warehouseTables, 1, dump);
-      RawCopy.Outcome rawIn =
-          RawCopy.copyIn(warehouse, "public", warehouseTables, dump, "raw_copy_in");
+      Path dump = Files.createDirectories(work.resolve("dump"));
+      RawCopy.copyOut(warehouse, "public", warehouseTables, parallelism, dump);
+      RawCopy.checkpoint(warehouse);
+      RawCopy.Outcome loadIn =
+          RawCopy.copyIn(warehouse, "public", warehouseTables, dump, "raw_load");
+      RawKeys.Outcome keys = RawKeys.build(warehouse, "public", warehouseTables, "raw_load");
+      RawCopy.drop(warehouse, "raw_load");
       deleteTree(dump);
-      row("load", loaded.rows(), loadSeconds, "COPY in", rawIn.rowsPerSecond());
-
-      DatabaseConfig warehouse2 = postgres.createDatabase("warehouse", "run_" + name);
-      PipelineConfig config =
-          new PipelineConfig(
-              DatabaseSettings.of(source),
-              DatabaseSettings.of(warehouse2),
-              Optional.of(work.resolve("run/ingestion").toUri()),
-              Optional.of(work.resolve("run/processed").toUri()),
-              extractSettings,
-              transformSettings,
-              loadSettings);
-      new WarehouseSchema(warehouse2, loadSettings.schema()).migrate();
-      HeapWatch.reset();
-      t0 = System.nanoTime();
-      RunResult run =
-          new Blackwater(config, LakeStores.local(), SecretReader.none(), clock)
-              .pipeline(StageListener.NONE)
-              .run("bench-run", () -> false);
-      double runSeconds = seconds(t0);
-      Path sourceDump = Files.createDirectories(work.resolve("dump-source"));
-      long roundTripStarted = System.nanoTime();
-      RawCopy.copyOut(source, TableCatalog.TOTESYS, extractSettings.parallelism(), sourceDump);
-      RawCopy.Outcome roundTripIn =
-          RawCopy.copyIn(source, "public", TableCatalog.TOTESYS, sourceDump, "raw_round_trip");
-      double roundTripSeconds = seconds(roundTripStarted); // out and in, as a user would
-      deleteTree(sourceDump);
-      row(
-          "run (end to end)",
-          run.extract().rows(),
-          runSeconds,
-          "COPY out+in",
-          roundTripIn.rows() / roundTripSeconds);
-      deleteTree(work);
-    }
-
-    /** Loads DuckDB's native library once, as any long-running process has, outside the timings. */
-    private static void warmUpDuckDb(Path work) throws Exception {
-      try (DuckDbSession duck = new DuckDbSession("256MB", 1, work.resolve("warm-up"))) {
-        duck.queryLong("SELECT 42");
-      }
-    }
-
-    private void row(String stage, long rows, double seconds, String limit, double limitRate) {
-      double rate = rows / seconds;
-      table.row(
-          scale,
-          stage,
-          rows,
-          String.format(Locale.ROOT, "%.2f", seconds),
-          Math.round(rate),
-          limit,
-          Math.round(limitRate),
-          String.format(Locale.ROOT, "%.0f%%", 100 * rate / limitRate),
-          HeapWatch.peakBytes() >> 20);
       note(
           String.format(
               Locale.ROOT,
-              "%s: %,d rows in %.2f s = %,d rows/s (%s %,d rows/s)",
-              stage,
-              rows,
-              seconds,
-              Math.round(rate),
-              limit,
-              Math.round(limitRate)));
+              "load limit: COPY in %,d rows in %.2f s, %d keys and indexes %.2f s, %d foreign keys"
+                  + " NOT VALID %.2f s (validating them: %.2f s more, not counted)",
+              loadIn.rows(),
+              loadIn.seconds(),
+              keys.keysAndIndexes(),
+              keys.keysSeconds(),
+              keys.foreignKeys(),
+              keys.foreignSeconds(),
+              keys.validationSeconds()));
+
+      // A cycle with nothing new: a fresh process, then cycles as `run --watch` runs them.
+      ChildRun.Outcome idle = child.run(settings);
+      double watch = new WatchCycles(settings, clock()).medianSeconds(watchCycles);
+      note(
+          String.format(
+              Locale.ROOT,
+              "nothing new: %.3f s in a fresh process, %.1f ms per `run --watch` cycle",
+              idle.seconds(),
+              watch * 1000));
+
+      table.add(
+          new BenchTable.Figures(
+              scale,
+              extracted,
+              run.stageSeconds("extract"),
+              rawOut.rows(),
+              rawOut.seconds(),
+              parallelism,
+              factRows,
+              run.stageSeconds("transform"),
+              loaded,
+              run.stageSeconds("load"),
+              loadIn.rows(),
+              loadIn.seconds() + keys.seconds(),
+              keys.keysAndIndexes() + keys.foreignKeys(),
+              run.seconds(),
+              rawIn.rows(),
+              rawOut.seconds() + rawIn.seconds(),
+              idle.seconds(),
+              watch,
+              run.peakRssBytes()));
+    }
+
+    private Map<String, String> settings(DatabaseConfig source, DatabaseConfig warehouse) {
+      Map<String, String> settings = new LinkedHashMap<>();
+      settings.put("BLACKWATER_SOURCE_URL", source.url());
+      settings.put("BLACKWATER_SOURCE_USER", source.user());
+      settings.put("BLACKWATER_WAREHOUSE_URL", warehouse.url());
+      settings.put("BLACKWATER_WAREHOUSE_USER", warehouse.user());
+      settings.put("BLACKWATER_INGESTION", work.resolve("lake/ingestion").toString());
+      settings.put("BLACKWATER_PROCESSED", work.resolve("lake/processed").toString());
+      settings.put("BLACKWATER_TEMP_DIR", work.resolve("tmp").toString());
+      return settings;
     }
 
     private void note(String text) {
       out.printf(Locale.ROOT, "scale %s: %s%n", scale, text);
       out.flush();
     }
-
-    private static double seconds(long started) {
-      return (System.nanoTime() - started) / 1e9;
-    }
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

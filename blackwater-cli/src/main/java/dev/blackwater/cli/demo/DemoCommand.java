@@ -187,7 +187,7 @@ public final class DemoCommand implements Callable<Integer> {
       Path processed,
       double seconds) {
     out.printf(Locale.ROOT, "Done in %.0f s. Everything is under %s:%n", seconds, home);
-    out.println("  lake/ingestion   the ingestion zone (gzip CSV batches and their manifests)");
+    out.println("  lake/ingestion   the ingestion zone (zstd CSV batches and their manifests)");
     out.println("  lake/processed   the processed zone (Parquet star schema and manifests)");
     out.println("  dashboard.html   the dashboard: open it in a browser");
     out.println("  .env             the settings below, read by blackwater in that folder");

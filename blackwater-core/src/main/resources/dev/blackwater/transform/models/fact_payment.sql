@@ -2,8 +2,9 @@
 -- created_at and last_updated split into a date and a time (milliseconds kept), payment_date
 -- (varchar 'YYYY-MM-DD' in totesys) becomes a date, the two account numbers are dropped.
 -- payment_record_id is not here: the warehouse numbers fact rows as it loads them.
--- payment_amount arrives as text (sources.sql); checks.sql has set aside every value that does not
--- fit numeric(10,2) exactly, so this one cast neither rounds nor fails.
+-- payment_amount arrives as text (sources.sql); every value that does not fit numeric(10,2)
+-- exactly has failed the batch or been set aside (rules.sql), so this one cast neither rounds nor
+-- fails.
 SELECT
   payment_id,
   CAST(created_at AS DATE)              AS created_date,

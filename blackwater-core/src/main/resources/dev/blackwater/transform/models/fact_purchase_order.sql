@@ -2,8 +2,9 @@
 -- created_at and last_updated split into a date and a time (milliseconds kept), the agreed dates
 -- (varchar 'YYYY-MM-DD' in totesys) become dates.
 -- purchase_record_id is not here: the warehouse numbers fact rows as it loads them.
--- item_unit_price arrives as text (sources.sql); checks.sql has set aside every value that does not
--- fit numeric(10,2) exactly, so this one cast neither rounds nor fails.
+-- item_unit_price arrives as text (sources.sql); every value that does not fit numeric(10,2)
+-- exactly has failed the batch or been set aside (rules.sql), so this one cast neither rounds nor
+-- fails.
 SELECT
   purchase_order_id,
   CAST(created_at AS DATE)               AS created_date,
