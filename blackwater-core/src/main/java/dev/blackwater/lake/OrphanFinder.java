@@ -2,6 +2,7 @@ package dev.blackwater.lake;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +47,9 @@ final class OrphanFinder {
     }
 
     Findings found = new Findings(visible.size() + unfinished.size());
-    Map<BatchId, List<Candidate>> old = new TreeMap<>();
+    // by name: a batch id compares by its sequence alone, and a dead run's batch often shares its
+    // number with the batch committed after it
+    Map<BatchId, List<Candidate>> old = new TreeMap<>(Comparator.comparing(BatchId::toString));
     for (LakeObject object : visible) {
       if (LakeLayout.isBookkeeping(object.key())) {
         continue;

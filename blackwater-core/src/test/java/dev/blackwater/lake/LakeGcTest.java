@@ -70,6 +70,9 @@ class LakeGcTest {
     kept.add("_claims/000001.json");
     assertThat(stray).isNotNull();
 
+    BatchId deadOfTheSameNumber = new BatchId(1, t0.minusSeconds(30));
+    write(deadOfTheSameNumber.objectKey("item", ".csv.gz"), orphans);
+
     BatchId dead = new BatchId(2, t0.plusSeconds(60));
     write(dead.objectKey("item", ".csv.gz"), orphans);
     write(dead.objectKey("_state/staff", ".parquet"), orphans);
@@ -147,7 +150,7 @@ class LakeGcTest {
         .singleElement()
         .extracting(Orphan::why, Orphan::batch)
         .containsExactly(Orphan.UNFINISHED, null);
-    assertThat(found).filteredOn(o -> o.why().equals(Orphan.NO_MANIFEST)).hasSize(4);
+    assertThat(found).filteredOn(o -> o.why().equals(Orphan.NO_MANIFEST)).hasSize(5);
   }
 
   @Test
@@ -159,8 +162,11 @@ class LakeGcTest {
 
     assertThat(found)
         .extracting(Orphan::batch)
-        .as("only batches 1 and 2 started more than a day before")
-        .containsOnly(new BatchId(1, t0).toString(), new BatchId(2, t0.plusSeconds(60)).toString());
+        .as("only batches 1 (two of them) and 2 started more than a day before")
+        .containsOnly(
+            new BatchId(1, t0.minusSeconds(30)).toString(),
+            new BatchId(1, t0).toString(),
+            new BatchId(2, t0.plusSeconds(60)).toString());
   }
 
   @Test
