@@ -38,6 +38,12 @@ module "storage" {
   force_destroy = var.force_destroy_buckets
 
   break_glass_role_arn = coalesce(var.lake_break_glass_role_arn, "arn:${var.partition}:iam::${var.account_id}:role/${var.name_prefix}-lake-break-glass")
+
+  uncommitted_expiry_days           = var.uncommitted_expiry_days
+  ingestion_cold_storage_after_days = var.ingestion_cold_storage_after_days
+  ingestion_cold_storage_class      = var.ingestion_cold_storage_class
+  run_records_expiry_days           = var.run_records_expiry_days
+  rejected_rows_expiry_days         = var.rejected_rows_expiry_days
 }
 
 module "secrets" {

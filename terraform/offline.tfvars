@@ -20,3 +20,7 @@ warehouse_secret_kms_key_arn = "arn:aws:kms:eu-west-2:123456789012:key/1234abcd-
 warehouse_database_url       = "jdbc:postgresql://warehouse.example.internal:5432/warehouse"
 # The Fargate task's image tag (make plan passes the commit's).
 container_image_tag = "0123456789abcdef0123456789abcdef01234567"
+# Retention on, so that its lifecycle rules are planned too.
+ingestion_cold_storage_after_days = 90
+run_records_expiry_days           = 400
+rejected_rows_expiry_days         = 400

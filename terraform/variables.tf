@@ -152,6 +152,71 @@ variable "lake_break_glass_role_arn" {
   default     = null
 }
 
+# --- what the lake keeps, and for how long (docs/aws.md, "What killed runs leave" and "Old data") ---
+
+variable "uncommitted_expiry_days" {
+  description = "Days after which S3 expires an object still tagged blackwater-state=uncommitted: what a run that died before its manifest wrote. Longer than any run (execution_timeout_seconds) with a wide margin; S3 counts from the object's creation and rounds up to the next midnight UTC. The command line's gc-grace (24h) matches the default."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.uncommitted_expiry_days >= 1 && floor(var.uncommitted_expiry_days) == var.uncommitted_expiry_days
+    error_message = "uncommitted_expiry_days must be a whole number of days, at least 1."
+  }
+  validation {
+    condition     = var.uncommitted_expiry_days * 86400 > var.execution_timeout_seconds
+    error_message = "uncommitted_expiry_days must be longer than execution_timeout_seconds: a run still writing would lose its objects."
+  }
+}
+
+variable "ingestion_cold_storage_after_days" {
+  description = "Days after which the ingestion zone's committed data objects (over 128 KB) move to ingestion_cold_storage_class (null: never). Replay from the lake still works, at a retrieval charge per GB read (docs/aws.md, section Old data)."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.ingestion_cold_storage_after_days == null ? true : var.ingestion_cold_storage_after_days >= 1 && floor(var.ingestion_cold_storage_after_days) == var.ingestion_cold_storage_after_days
+    error_message = "ingestion_cold_storage_after_days must be null (never) or a whole number of days, at least 1."
+  }
+}
+
+variable "ingestion_cold_storage_class" {
+  description = "The colder storage class of old ingestion objects: one S3 reads at once (GLACIER_IR, STANDARD_IA, ONEZONE_IA, INTELLIGENT_TIERING), so that a replay needs no restore; GLACIER and DEEP_ARCHIVE are refused."
+  type        = string
+  default     = "GLACIER_IR"
+
+  validation {
+    condition     = contains(["GLACIER_IR", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING"], var.ingestion_cold_storage_class)
+    error_message = "ingestion_cold_storage_class must be GLACIER_IR, STANDARD_IA, ONEZONE_IA or INTELLIGENT_TIERING: GLACIER and DEEP_ARCHIVE objects cannot be read without a restore, so a replay from the lake would fail."
+  }
+  validation {
+    condition     = !contains(["STANDARD_IA", "ONEZONE_IA"], var.ingestion_cold_storage_class) || var.ingestion_cold_storage_after_days == null || coalesce(var.ingestion_cold_storage_after_days, 30) >= 30
+    error_message = "S3 moves objects to STANDARD_IA or ONEZONE_IA no sooner than 30 days after their creation: set ingestion_cold_storage_after_days to 30 or more."
+  }
+}
+
+variable "run_records_expiry_days" {
+  description = "Days after which run records (_runs/ of both zones) expire (null: kept). At least 31: status looks a month back for each stage's last success and failure."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.run_records_expiry_days == null ? true : var.run_records_expiry_days >= 31 && floor(var.run_records_expiry_days) == var.run_records_expiry_days
+    error_message = "run_records_expiry_days must be null (kept) or a whole number of days, at least 31 (status looks a month back)."
+  }
+}
+
+variable "rejected_rows_expiry_days" {
+  description = "Days after which rejected-row objects (_rejected/ of the processed zone, written with --max-rejected-rows) expire (null: kept). Their manifests keep the counts."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.rejected_rows_expiry_days == null ? true : var.rejected_rows_expiry_days >= 1 && floor(var.rejected_rows_expiry_days) == var.rejected_rows_expiry_days
+    error_message = "rejected_rows_expiry_days must be null (kept) or a whole number of days, at least 1."
+  }
+}
+
 variable "secret_recovery_window_days" {
   description = "Days a deleted secret can be restored (0 deletes at once, handy for test stacks)."
   type        = number

@@ -27,3 +27,11 @@ route_table_ids    = ["rtb-REPLACE_ME"]
 # quicksight_enabled       = true
 # quicksight_principal_arn = "arn:aws:quicksight:eu-west-2:123456789012:user/default/you"
 # warehouse_host           = "warehouse.xxxx.eu-west-2.rds.amazonaws.com"
+
+# What the lake keeps (docs/aws.md, "What killed runs leave behind" and "Old data ages out"): a run
+# that dies before its manifest leaves objects tagged uncommitted, which S3 expires after
+# uncommitted_expiry_days (default 1, longer than any run). Retention is off by default:
+# ingestion_cold_storage_after_days = 90           # committed ingestion objects to GLACIER_IR
+# ingestion_cold_storage_class      = "GLACIER_IR"  # or STANDARD_IA, ONEZONE_IA, INTELLIGENT_TIERING
+# run_records_expiry_days           = 400          # _runs/ of both zones (at least 31)
+# rejected_rows_expiry_days         = 400          # _rejected/ of the processed zone

@@ -103,6 +103,23 @@ data "aws_iam_policy_document" "task" {
     resources = ["${var.processed_bucket_arn}/*"]
   }
 
+  # a batch's objects are tagged uncommitted when written and committed when the batch commits
+  statement {
+    sid       = "TagObjectsOfABatch"
+    actions   = ["s3:PutObjectTagging"]
+    resources = ["${var.processed_bucket_arn}/*"]
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "s3:RequestObjectTagKeys"
+      values   = ["blackwater-state"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "s3:RequestObjectTag/blackwater-state"
+      values   = ["uncommitted", "committed"]
+    }
+  }
+
   statement {
     sid       = "ReadWarehouseSecret"
     actions   = ["secretsmanager:GetSecretValue"]

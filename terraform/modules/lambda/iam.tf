@@ -5,7 +5,8 @@
 # A secret encrypted with a customer-managed KMS key adds kms:Decrypt on that key, via Secrets
 # Manager only.
 # A stage reads its own zone too: manifests and claims live there. "Writes" is s3:PutObject (which
-# covers the multipart calls) and s3:AbortMultipartUpload; nothing may delete. Each run leaves a
+# covers the multipart calls), s3:AbortMultipartUpload and s3:PutObjectTagging (the uncommitted and
+# committed tags of a batch's objects); nothing may delete. Each run leaves a
 # record under _runs/ of a zone (what `blackwater status` reads): extract and transform in the
 # zone they write, load in the processed zone, where it may write nothing else.
 
@@ -80,6 +81,28 @@ data "aws_iam_policy_document" "function" {
       sid       = "WriteZone"
       actions   = ["s3:PutObject", "s3:AbortMultipartUpload"]
       resources = [for zone in local.access[each.key].writes : "${local.read_zone[zone]}/*"]
+    }
+  }
+
+  # Objects of a batch are written tagged blackwater-state=uncommitted and re-tagged committed when
+  # the batch commits (the bucket's lifecycle rule expires what keeps the first tag): that tag, with
+  # those two values, and no other.
+  dynamic "statement" {
+    for_each = length(local.access[each.key].writes) > 0 ? [1] : []
+    content {
+      sid       = "TagObjectsOfABatch"
+      actions   = ["s3:PutObjectTagging"]
+      resources = [for zone in local.access[each.key].writes : "${local.read_zone[zone]}/*"]
+      condition {
+        test     = "ForAllValues:StringEquals"
+        variable = "s3:RequestObjectTagKeys"
+        values   = ["blackwater-state"]
+      }
+      condition {
+        test     = "StringEquals"
+        variable = "s3:RequestObjectTag/blackwater-state"
+        values   = ["uncommitted", "committed"]
+      }
     }
   }
 

@@ -1,7 +1,9 @@
 # Three buckets: the two lake zones and the Lambda artifacts. All private, encrypted (SSE-S3),
 # versioned, TLS only, owner-enforced. The zones are immutable, by bucket policy: objects are
 # created once (PutObject must carry If-None-Match) and nobody but the break-glass role may delete
-# an object or a version, delete the bucket, or change its policy, lifecycle rules or versioning.
+# an object or a version or its tags, delete the bucket, change its policy, lifecycle rules or
+# versioning, or re-tag a committed object (which would hand it to the rule that expires uncommitted
+# ones).
 # S3's own lifecycle actions (the rule that clears abandoned multipart uploads) are not subject to
 # bucket policies, and AbortMultipartUpload, which the writers need, is not a delete.
 
@@ -61,17 +63,109 @@ resource "aws_s3_bucket_versioning" "this" {
   }
 }
 
-# A writer that dies mid-upload leaves parts that are invisible but billed: clear them after a day.
+# What the lake keeps, and for how long. The pipeline deletes nothing (the bucket policy denies it):
+# these rules do, and S3's own lifecycle actions are not subject to bucket policies.
+# - A writer that dies mid-upload leaves parts that are invisible but billed: cleared after a day.
+# - An object of a batch is written tagged blackwater-state=uncommitted and re-tagged committed when
+#   its batch commits; one a run left behind when it died before its manifest keeps the first tag and
+#   expires after uncommitted_expiry_days, longer than any run. The buckets are versioned, so the
+#   expiry leaves a delete marker and a noncurrent version: the version goes a day later, then the
+#   marker (a rule of its own: S3 takes no tag filter with expired_object_delete_marker).
+# - By choice (default off): committed ingestion objects move to a colder class that S3 reads at once,
+#   run records and rejected rows expire.
+locals {
+  state_tag = "blackwater-state"
+}
+
 resource "aws_s3_bucket_lifecycle_configuration" "zones" {
   for_each = local.zones
 
   bucket = aws_s3_bucket.this[each.key].id
+
   rule {
     id     = "abort-incomplete-multipart-uploads"
     status = "Enabled"
     filter {}
     abort_incomplete_multipart_upload {
       days_after_initiation = 1
+    }
+  }
+
+  rule {
+    id     = "expire-uncommitted-objects"
+    status = "Enabled"
+    filter {
+      tag {
+        key   = local.state_tag
+        value = "uncommitted"
+      }
+    }
+    expiration {
+      days = var.uncommitted_expiry_days
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 1
+    }
+  }
+
+  rule {
+    id     = "remove-expired-delete-markers"
+    status = "Enabled"
+    filter {}
+    expiration {
+      expired_object_delete_marker = true
+    }
+  }
+
+  dynamic "rule" {
+    for_each = each.key == "ingestion" && var.ingestion_cold_storage_after_days != null ? [1] : []
+    content {
+      id     = "committed-ingestion-objects-to-colder-storage"
+      status = "Enabled"
+      filter {
+        and {
+          tags                     = { (local.state_tag) = "committed" }
+          object_size_greater_than = 131072
+        }
+      }
+      transition {
+        days          = var.ingestion_cold_storage_after_days
+        storage_class = var.ingestion_cold_storage_class
+      }
+    }
+  }
+
+  dynamic "rule" {
+    for_each = var.run_records_expiry_days == null ? [] : [1]
+    content {
+      id     = "expire-run-records"
+      status = "Enabled"
+      filter {
+        prefix = "_runs/"
+      }
+      expiration {
+        days = var.run_records_expiry_days
+      }
+      noncurrent_version_expiration {
+        noncurrent_days = 1
+      }
+    }
+  }
+
+  dynamic "rule" {
+    for_each = each.key == "processed" && var.rejected_rows_expiry_days != null ? [1] : []
+    content {
+      id     = "expire-rejected-rows"
+      status = "Enabled"
+      filter {
+        prefix = "_rejected/"
+      }
+      expiration {
+        days = var.rejected_rows_expiry_days
+      }
+      noncurrent_version_expiration {
+        noncurrent_days = 1
+      }
     }
   }
 }
@@ -137,6 +231,9 @@ data "aws_iam_policy_document" "zone" {
       "s3:DeleteBucketPolicy",
       "s3:PutLifecycleConfiguration",
       "s3:PutBucketVersioning",
+      "s3:DeleteObjectTagging",
+      "s3:DeleteObjectVersionTagging",
+      "s3:PutObjectVersionTagging",
     ]
     resources = [
       "arn:${var.partition}:s3:::${each.value}",
@@ -145,6 +242,35 @@ data "aws_iam_policy_document" "zone" {
     principals {
       type        = "*"
       identifiers = ["*"]
+    }
+    condition {
+      test     = "ArnNotEquals"
+      variable = "aws:PrincipalArn"
+      values   = [var.break_glass_role_arn]
+    }
+  }
+
+  # A committed object's tag is final: re-tagged uncommitted, the expiry rule above would take
+  # committed data. So nobody but the break-glass role may set any other tags on an object tagged
+  # committed; the writers tag new objects uncommitted and uncommitted ones committed, nothing else.
+  statement {
+    sid       = "DenyRetaggingCommittedObjectsButBreakGlass"
+    effect    = "Deny"
+    actions   = ["s3:PutObjectTagging"]
+    resources = ["arn:${var.partition}:s3:::${each.value}/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "s3:ExistingObjectTag/${local.state_tag}"
+      values   = ["committed"]
+    }
+    condition {
+      test     = "StringNotEquals"
+      variable = "s3:RequestObjectTag/${local.state_tag}"
+      values   = ["committed"]
     }
     condition {
       test     = "ArnNotEquals"

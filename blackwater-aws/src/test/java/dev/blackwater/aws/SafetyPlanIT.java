@@ -33,7 +33,10 @@ class SafetyPlanIT {
           "s3:PutBucketPolicy",
           "s3:DeleteBucketPolicy",
           "s3:PutLifecycleConfiguration",
-          "s3:PutBucketVersioning");
+          "s3:PutBucketVersioning",
+          "s3:DeleteObjectTagging",
+          "s3:DeleteObjectVersionTagging",
+          "s3:PutObjectVersionTagging");
 
   private static TerraformPlan plan;
 
@@ -115,9 +118,10 @@ class SafetyPlanIT {
   }
 
   /**
-   * Each zone's policy denies every delete of an object, a version or the bucket, and every change
-   * of the policy, the lifecycle rules or versioning, to every principal but the break-glass role;
-   * no role the plan makes is allowed any of them; the multipart clean-up rule stays.
+   * Each zone's policy denies every delete of an object, a version, their tags or the bucket, every
+   * tag on a version, and every change of the policy, the lifecycle rules or versioning, to every
+   * principal but the break-glass role; no role the plan makes is allowed any of them; the
+   * multipart clean-up rule stays.
    */
   @Test
   void nobodyButTheBreakGlassRoleCanDeleteFromTheLake() {

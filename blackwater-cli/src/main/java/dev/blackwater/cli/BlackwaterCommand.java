@@ -3,6 +3,7 @@ package dev.blackwater.cli;
 import dev.blackwater.cli.bench.BenchCommand;
 import dev.blackwater.cli.dashboard.DashboardCommand;
 import dev.blackwater.cli.demo.DemoCommand;
+import dev.blackwater.cli.lake.LakeCommand;
 import dev.blackwater.cli.stage.ExtractCommand;
 import dev.blackwater.cli.stage.LoadCommand;
 import dev.blackwater.cli.stage.RunCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
       LoadCommand.class,
       StatusCommand.class,
       VerifyCommand.class,
+      LakeCommand.class,
       DashboardCommand.class,
       DemoCommand.class,
       WarehouseCommand.class,

@@ -31,6 +31,9 @@ public final class Configuration {
    */
   static final long AUTO_MEMORY_CAP = 256L << 20;
 
+  /** The shortest gc grace period accepted (as the lake's gc has it). */
+  private static final Duration MIN_GRACE = Duration.ofHours(1);
+
   private static final Pattern SIZE =
       Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(|B|KB|KIB|MB|MIB|GB|GIB|TB|TIB)");
 
@@ -157,6 +160,23 @@ public final class Configuration {
   public PipelineConfig pipeline() {
     return new PipelineConfig(
         source(), warehouse(), ingestion(), processed(), extract(), transform(), load());
+  }
+
+  /** How gc removes what killed runs left in the lake. */
+  public GcSettings gc() {
+    Duration grace = duration(Settings.GC_GRACE);
+    if (grace.compareTo(MIN_GRACE) < 0) {
+      throw malformed(
+          Settings.GC_GRACE,
+          required(Settings.GC_GRACE),
+          "is shorter than 1h: gc could take the objects of a run still writing them");
+    }
+    String interval = required(Settings.GC_INTERVAL).trim();
+    return new GcSettings(
+        grace,
+        interval.equalsIgnoreCase("off")
+            ? Optional.empty()
+            : Optional.of(duration(Settings.GC_INTERVAL)).filter(d -> !d.isZero()));
   }
 
   /** How to build the AWS clients. */

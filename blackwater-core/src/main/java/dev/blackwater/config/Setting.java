@@ -25,6 +25,7 @@ public record Setting(
     EXTRACT("extract"),
     WORK("transform and load: DuckDB and the working directory"),
     TRANSFORM("transform"),
+    GC("lake clean-up: uncommitted objects that killed runs left (run, lake gc)"),
     AWS("AWS clients"),
     LAMBDA("the Lambda functions (no command takes these)"),
     LOGGING("logging (the command line; on Lambda, JSON lines always)");

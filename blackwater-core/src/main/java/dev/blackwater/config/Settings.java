@@ -234,6 +234,28 @@ public final class Settings {
               + " does not fit the warehouse) before the batch fails; 0 fails on the first.",
           false);
 
+  public static final Setting GC_GRACE =
+      new Setting(
+          "gc-grace",
+          Group.GC,
+          Type.DURATION,
+          "24h",
+          "How old an object no committed manifest names (left by a run that died before its"
+              + " manifest) must be before gc removes it: longer than any run can take (a Lambda"
+              + " function 15m, the Fargate task 3h, an execution 4h), so that a run still writing"
+              + " never loses an object; at least 1h. lake gc --older-than overrides it.",
+          false);
+  public static final Setting GC_INTERVAL =
+      new Setting(
+          "gc-interval",
+          Group.GC,
+          Type.DURATION,
+          "24h",
+          "How often run removes uncommitted objects from local zones, after a cycle, when gc"
+              + " last ran there longer ago (its records are under _gc/); off: never. S3 zones"
+              + " are left to the bucket's lifecycle rule.",
+          false);
+
   public static final Setting AWS_REGION =
       new Setting(
           "aws-region",
@@ -319,6 +341,8 @@ public final class Settings {
           TEMP_DIR,
           THREADS,
           MAX_REJECTED_ROWS,
+          GC_GRACE,
+          GC_INTERVAL,
           AWS_REGION,
           S3_ENDPOINT,
           SECRETS_ENDPOINT,

@@ -25,7 +25,8 @@ public final class SettingsReference {
         .append("Commands take the settings they use: `run` all of the pipeline's, `extract` the")
         .append(
             " source, lake, extract and AWS ones, `transform` the lake, work, transform and AWS")
-        .append(" ones, `load` the warehouse, lake, work and AWS ones; `status`, `verify`,")
+        .append(" ones, `load` the warehouse, lake, work and AWS ones; `lake gc` the lake and AWS")
+        .append(" ones (its `--older-than` defaults to `gc-grace`); `status`, `verify`,")
         .append(" `dashboard` and `warehouse` those of the parts they read.\n");
     for (Group group : Group.values()) {
       List<Setting> settings = Settings.of(group);

@@ -125,13 +125,16 @@ public final class BatchLog {
   }
 
   /**
-   * Commits a batch: claims its sequence number (put-if-absent), then writes its manifest. Of two
-   * runs committing the same number, the second gets a {@link ErrorCode#CONCURRENCY} failure and
-   * leaves nothing a later run would read.
+   * Commits a batch: claims its sequence number (put-if-absent), marks every object the manifest
+   * names committed ({@link LakeStore#markCommitted}: on S3 they are re-tagged, so the rule that
+   * expires uncommitted objects never takes them), then writes its manifest. Of two runs committing
+   * the same number, the second gets a {@link ErrorCode#CONCURRENCY} failure and leaves nothing a
+   * later run would read; so does a run whose objects are gone (it took longer than the grace
+   * period, and gc collected them as a dead run's): no manifest ever names a missing object.
    */
   public void commit(Manifest manifest, Claim claim) {
     BatchId batch = manifest.batchId();
-    String claimKey = CLAIMS + BatchId.sequenceText(batch.sequence()) + ".json";
+    String claimKey = claimKey(batch.sequence());
     try {
       store.put(claimKey, JSON.writeValueAsBytes(claim));
     } catch (LakeObjectExistsException e) {
@@ -146,7 +149,38 @@ public final class BatchLog {
     } catch (IOException e) {
       throw new IllegalStateException("cannot encode claim", e);
     }
+    try {
+      store.markCommitted(LakeLayout.namedBy(manifest));
+    } catch (LakeObjectMissingException e) {
+      throw new BlackwaterException(
+          ErrorCode.CONCURRENCY,
+          "batch "
+              + batch
+              + " cannot commit: "
+              + e.getMessage()
+              + " (a run that takes longer than the grace period, --gc-grace, can lose its objects"
+              + " to gc); this run committed nothing: run again",
+          e);
+    }
     store.put(manifestKey(batch), ManifestCodec.write(manifest));
+  }
+
+  /** The key of the claim on a sequence number. */
+  static String claimKey(long sequence) {
+    return CLAIMS + BatchId.sequenceText(sequence) + ".json";
+  }
+
+  /** The claim on {@code sequence}, if one was written and reads back. */
+  Optional<Claim> claim(long sequence) {
+    String key = claimKey(sequence);
+    if (!store.exists(key)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(readClaim(key));
+    } catch (BlackwaterException e) {
+      return Optional.empty(); // gone since, or unreadable: no claim to honour
+    }
   }
 
   /** The sequence number a claim's key names, or -1 for a key that is not a claim's. */

@@ -6,14 +6,19 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One zone of the data lake: a flat space of immutable objects named by keys such as {@code
  * sales_order/2026/11/27/000042-20261127T161728Z.csv.gz}. Built for object-store semantics: objects
- * are created once with put-if-absent and never changed, renamed, appended to or deleted; listings
- * come in pages, in key order.
+ * are created once with put-if-absent and never changed, renamed or appended to; listings come in
+ * pages, in key order. An object of a batch ({@link LakeLayout}) is uncommitted from its creation
+ * until its batch commits ({@link #markCommitted}); the only objects ever removed are uncommitted
+ * ones that no committed manifest names, older than the grace period, by gc ({@link LakeGc}): a
+ * store that {@linkplain #expiresUncommitted() expires them itself} (S3, by a lifecycle rule on
+ * their tag) is never asked to delete anything.
  */
 public interface LakeStore {
 
@@ -49,6 +54,54 @@ public interface LakeStore {
    */
   default Optional<Path> localFile(String key) {
     return Optional.empty();
+  }
+
+  /**
+   * Marks the objects a manifest is about to commit as committed, before the manifest is written: a
+   * store that expires uncommitted objects by itself stops expiring them (S3: each is re-tagged
+   * committed). Marking an object committed again changes nothing.
+   *
+   * @throws LakeObjectMissingException naming the first key that has no object (gone: written by a
+   *     run that took longer than the grace period, and collected), so that no manifest ever names
+   *     a missing object
+   */
+  default void markCommitted(Collection<String> keys) {
+    for (String key : keys) {
+      if (!exists(key)) {
+        throw new LakeObjectMissingException(uri().toString(), key);
+      }
+    }
+  }
+
+  /**
+   * Whether the store removes uncommitted objects by itself once they are older than the grace
+   * period (S3: a lifecycle rule expires objects still tagged uncommitted), so that gc only lists
+   * them and never deletes; false for a store whose uncommitted objects gc deletes ({@link
+   * #delete}).
+   */
+  default boolean expiresUncommitted() {
+    return false;
+  }
+
+  /**
+   * Removes an object, or a write {@linkplain #unfinished() never finished}; a key with nothing
+   * under it is no error. Only gc calls it, and only for what no committed manifest names.
+   *
+   * @throws UnsupportedOperationException on a store that {@linkplain #expiresUncommitted() expires
+   *     uncommitted objects itself} and needs no delete rights
+   */
+  default void delete(String key) {
+    throw new UnsupportedOperationException(
+        uri() + " expires uncommitted objects by itself; nothing deletes from it");
+  }
+
+  /**
+   * Writes begun and never committed nor discarded, invisible to {@link #list}: the temporary files
+   * of a writer killed mid-write in a local zone, each by a key that {@link #delete} takes. None
+   * for a store that clears them itself (S3: a lifecycle rule aborts incomplete multipart uploads).
+   */
+  default List<LakeObject> unfinished() {
+    return List.of();
   }
 
   /** Writes a small object in one go, with put-if-absent semantics. */

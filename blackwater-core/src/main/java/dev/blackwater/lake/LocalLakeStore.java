@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +26,7 @@ import java.util.stream.Stream;
 public final class LocalLakeStore implements LakeStore {
 
   private static final int DEFAULT_PAGE_SIZE = 1000;
+  private static final String TEMP_SUFFIX = ".tmp";
 
   private final Path root;
   private final int pageSize;
@@ -47,13 +49,68 @@ public final class LocalLakeStore implements LakeStore {
   @Override
   public LakeWriter create(String key) {
     Path target = resolve(key);
+    Path temp =
+        target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
     try {
-      Files.createDirectories(target.getParent());
-      Path temp =
-          target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-      return new LocalWriter(key, target, temp);
+      try {
+        Files.createDirectories(target.getParent());
+        return new LocalWriter(key, target, temp);
+      } catch (NoSuchFileException e) {
+        // gc removed the folder, empty, in between: make it again
+        Files.createDirectories(target.getParent());
+        return new LocalWriter(key, target, temp);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + key + " in " + root, e);
+    }
+  }
+
+  /** Deletes the file (or a temporary file) and then the folders it leaves empty. */
+  @Override
+  public void delete(String key) {
+    Path file = resolve(key);
+    try {
+      Files.deleteIfExists(file);
+      for (Path dir = file.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
+        try {
+          Files.deleteIfExists(dir);
+        } catch (DirectoryNotEmptyException e) {
+          return;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + key + " in " + root, e);
+    }
+  }
+
+  /** The hidden temporary files of writers that neither committed nor discarded (killed ones). */
+  @Override
+  public List<LakeObject> unfinished() {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    List<LakeObject> found = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      files
+          .filter(Files::isRegularFile)
+          .filter(
+              p ->
+                  p.getFileName().toString().startsWith(".")
+                      && p.getFileName().toString().endsWith(TEMP_SUFFIX))
+          .map(this::keyOf)
+          .sorted()
+          .forEach(k -> found.add(new LakeObject(k, sizeOrZero(k))));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the unfinished writes in " + root, e);
+    }
+    return found;
+  }
+
+  private long sizeOrZero(String key) {
+    try {
+      return Files.size(resolve(key));
+    } catch (IOException e) {
+      return 0; // committed or discarded since it was listed
     }
   }
 

@@ -5,11 +5,14 @@ import dev.blackwater.config.Credentials;
 import dev.blackwater.config.PipelineConfig;
 import dev.blackwater.config.SecretReader;
 import dev.blackwater.config.WarehouseMode;
+import dev.blackwater.lake.LakeGc;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LakeStores;
 import dev.blackwater.verify.Verifier;
 import dev.blackwater.warehouse.WarehouseSchema;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -127,6 +130,11 @@ public final class Blackwater {
     Optional<WarehouseSchema> schema =
         config.warehouse().configured() ? Optional.of(warehouseSchema()) : Optional.empty();
     return new StatusReporter(ingestion(), processed(), schema, clock);
+  }
+
+  /** Removes, or lists, what killed runs left in both zones, older than {@code olderThan}. */
+  public LakeGc lakeGc(Duration olderThan) {
+    return new LakeGc(List.of(ingestion(), processed()), clock, olderThan);
   }
 
   /** Reconciles source, lake and warehouse. */

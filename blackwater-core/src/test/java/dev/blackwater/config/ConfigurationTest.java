@@ -55,6 +55,26 @@ class ConfigurationTest {
   }
 
   @Test
+  void gcKeepsADayByDefaultRunsDailyAndNeverTakesLessThanAnHour() {
+    assertThat(of(Map.of()).gc()).isEqualTo(GcSettings.defaults());
+    assertThat(GcSettings.defaults().grace()).isEqualTo(Duration.ofHours(24));
+    assertThat(of(Map.of("BLACKWATER_GC_GRACE", "2d", "BLACKWATER_GC_INTERVAL", "6h")).gc())
+        .isEqualTo(new GcSettings(Duration.ofDays(2), Optional.of(Duration.ofHours(6))));
+    assertThat(of(Map.of("BLACKWATER_GC_INTERVAL", "off")).gc().interval()).isEmpty();
+    assertThat(of(Map.of("BLACKWATER_GC_INTERVAL", "0s")).gc().interval()).isEmpty();
+
+    assertThatThrownBy(() -> of(Map.of("BLACKWATER_GC_GRACE", "30m")).gc())
+        .isInstanceOf(BlackwaterException.class)
+        .satisfies(
+            e -> assertThat(((BlackwaterException) e).code()).isEqualTo(ErrorCode.CONFIGURATION))
+        .hasMessage(
+            "--gc-grace (BLACKWATER_GC_GRACE): '30m' is shorter than 1h: gc could take the objects"
+                + " of a run still writing them");
+    assertThatThrownBy(() -> of(Map.of("BLACKWATER_GC_INTERVAL", "daily")).gc())
+        .hasMessageContaining("--gc-interval (BLACKWATER_GC_INTERVAL): 'daily' is not a duration");
+  }
+
+  @Test
   void memoryAutoIsAQuarterOfTheMachineAtMost256MegabytesAndServesTransformAndLoad() {
     assertThat(of(Map.of()).memoryLimit()).isEqualTo("128MB");
     assertThat(of(Map.of(), BIG).memoryLimit()).isEqualTo("256MB");

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -118,6 +121,113 @@ class BatchLogTest {
         .hasMessageContaining("_batches/000001-20261127T100000Z.json is not valid JSON");
     assertThatThrownBy(() -> log.next(Optional.empty(), T0, LEASE, ME))
         .hasMessageContaining("claim _claims/000002.json is not valid JSON");
+  }
+
+  @Test
+  void aCommitMarksEveryObjectItsManifestNamesCommittedBeforeWritingIt() {
+    List<String> marked = new ArrayList<>();
+    LakeStore lake =
+        new RecordingStore(new LocalLakeStore(dir)) {
+          @Override
+          public void markCommitted(Collection<String> keys) {
+            assertThat(exists("_claims/000001.json")).as("claimed first").isTrue();
+            assertThat(exists(BatchLog.manifestKey(first()))).as("manifest last").isFalse();
+            super.markCommitted(keys);
+            marked.addAll(keys);
+          }
+        };
+    BatchId batch = first();
+    String data = batch.objectKey("item", ".csv.gz");
+    String state = batch.objectKey("_state/staff", ".parquet");
+    String carried = new BatchId(1, T0.minusSeconds(600)).objectKey("_state/address", ".parquet");
+    String rejected = batch.objectKey("_rejected/sales_order", ".csv");
+    for (String key : List.of(data, state, carried, rejected)) {
+      lake.put(key, key.getBytes(StandardCharsets.UTF_8));
+    }
+    Manifest manifest =
+        Manifest.transform(
+            batch,
+            Optional.empty(),
+            batch,
+            "run",
+            T0,
+            T0,
+            Map.of("item", table(data)),
+            Map.of("staff", table(state), "address", table(carried)),
+            Map.of("sales_order", table(rejected)));
+
+    new BatchLog(lake).commit(manifest, claim(batch, "host-a", 1));
+
+    assertThat(marked).containsExactlyInAnyOrder(data, state, carried, rejected);
+    assertThat(lake.exists(BatchLog.manifestKey(batch))).isTrue();
+  }
+
+  @Test
+  void aManifestNamingAGoneObjectIsNeverWrittenAndTheRunIsToldWhy() {
+    LakeStore lake = new LocalLakeStore(dir);
+    BatchId batch = first();
+    String gone = batch.objectKey("item", ".csv.gz");
+    Manifest manifest =
+        Manifest.extract(
+            batch, Optional.empty(), "run", T0, T0, T0.toString(), Map.of("item", table(gone)));
+
+    assertThatThrownBy(() -> new BatchLog(lake).commit(manifest, claim(batch, "host-a", 1)))
+        .isInstanceOf(BlackwaterException.class)
+        .satisfies(
+            e -> assertThat(((BlackwaterException) e).code()).isEqualTo(ErrorCode.CONCURRENCY))
+        .hasMessageContaining("batch " + batch + " cannot commit: " + gone + " is missing from")
+        .hasMessageContaining("grace period")
+        .hasMessageContaining("this run committed nothing");
+    assertThat(lake.exists(BatchLog.manifestKey(batch))).isFalse();
+    assertThat(new BatchLog(lake).committed()).isEmpty();
+  }
+
+  private static BatchId first() {
+    return new BatchId(1, T0);
+  }
+
+  private static Manifest.Table table(String key) {
+    return Manifest.Table.of(
+        1, List.of(new Manifest.ObjectRef(key, 1, key.length(), "sha")), List.of());
+  }
+
+  /** A real store whose calls a test can watch by overriding them. */
+  private static class RecordingStore implements LakeStore {
+    private final LakeStore real;
+
+    RecordingStore(LakeStore real) {
+      this.real = real;
+    }
+
+    @Override
+    public java.net.URI uri() {
+      return real.uri();
+    }
+
+    @Override
+    public LakeWriter create(String key) {
+      return real.create(key);
+    }
+
+    @Override
+    public java.io.InputStream open(String key) {
+      return real.open(key);
+    }
+
+    @Override
+    public LakePage list(String prefix, String startAfter) {
+      return real.list(prefix, startAfter);
+    }
+
+    @Override
+    public boolean exists(String key) {
+      return real.exists(key);
+    }
+
+    @Override
+    public void markCommitted(Collection<String> keys) {
+      real.markCommitted(keys);
+    }
   }
 
   private static long deadPid() {

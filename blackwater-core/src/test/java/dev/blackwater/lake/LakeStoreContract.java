@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -323,6 +324,108 @@ public abstract class LakeStoreContract {
       assertThatThrownBy(() -> lake.open(key)).isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> lake.exists(key)).isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  /**
+   * The commit state the store keeps on an object ({@code uncommitted} or {@code committed}: on S3
+   * its tag, which the bucket's lifecycle rule reads), or empty when it keeps none on that object.
+   * A store that keeps none at all (a local zone: gc asks the manifests) answers empty throughout.
+   */
+  protected Optional<String> commitState(String zoneUri, String key) {
+    return Optional.empty();
+  }
+
+  /** Whether the store keeps a commit state on objects ({@link #commitState}). */
+  protected boolean keepsCommitState() {
+    return false;
+  }
+
+  private static final String DATA = "sales_order/2026/11/27/000042-20261127T161728Z.csv.gz";
+  private static final String PART =
+      "sales_order/2026/11/27/000042-20261127T161728Z.part-00002.csv.gz";
+
+  @Test
+  void anObjectOfABatchIsUncommittedUntilMarkedCommittedAndBookkeepingNeverIs() throws IOException {
+    LakeStore lake = newStore();
+    List<String> bookkeeping =
+        List.of(
+            "_batches/000041-20261127T160000Z.json",
+            "_claims/000042.json",
+            "_runs/2026/11/27/161728.000Z-extract-success-r.json",
+            "_gc/2026/11/27/161728.000Z-r.json");
+    lake.put(DATA, bytes("rows"));
+    byte[] large = random(LARGE, 4);
+    try (LakeWriter writer = lake.create(PART)) {
+      writeInPieces(writer, large);
+      writer.commit();
+    }
+    bookkeeping.forEach(key -> lake.put(key, bytes(key)));
+    String zone = lake.uri().toString();
+    boolean tracks = keepsCommitState();
+    assertThat(commitState(zone, DATA).isPresent()).isEqualTo(tracks);
+    if (tracks) {
+      assertThat(commitState(zone, DATA)).contains("uncommitted");
+      assertThat(commitState(zone, PART)).as("a large object too").contains("uncommitted");
+      bookkeeping.forEach(key -> assertThat(commitState(zone, key)).as(key).isEmpty());
+    }
+
+    lake.markCommitted(List.of(DATA, PART));
+    lake.markCommitted(List.of(DATA));
+
+    if (tracks) {
+      assertThat(commitState(zone, DATA)).contains("committed");
+      assertThat(commitState(zone, PART)).contains("committed");
+    }
+    assertThat(lake.read(DATA)).isEqualTo(bytes("rows"));
+    assertThat(lake.read(PART)).isEqualTo(large);
+    assertThat(lake.listAll("", null)).hasSize(2 + bookkeeping.size());
+  }
+
+  @Test
+  void markingAMissingObjectCommittedNamesIt() {
+    LakeStore lake = newStore();
+    lake.put(DATA, bytes("rows"));
+    String missing = "sales_order/2026/11/27/000043-20261127T161729Z.csv.gz";
+
+    assertThatThrownBy(() -> lake.markCommitted(List.of(DATA, missing)))
+        .isInstanceOf(LakeObjectMissingException.class)
+        .hasMessageContaining(missing + " is missing from " + lake.uri());
+  }
+
+  @Test
+  void aStoreDeletesUncommittedObjectsUnlessItExpiresThemItself() {
+    LakeStore lake = newStore();
+    lake.put(DATA, bytes("rows"));
+    lake.put(PART, bytes("more rows"));
+
+    if (lake.expiresUncommitted()) {
+      assertThatThrownBy(() -> lake.delete(DATA))
+          .isInstanceOf(UnsupportedOperationException.class)
+          .hasMessageContaining("expires uncommitted objects by itself");
+      assertThat(lake.exists(DATA)).isTrue();
+      return;
+    }
+    lake.delete(DATA);
+    lake.delete(DATA);
+
+    assertThat(lake.exists(DATA)).isFalse();
+    assertThat(lake.listAll("", null)).containsExactly(new LakeObject(PART, 9));
+    assertThatThrownBy(() -> lake.open(DATA)).isInstanceOf(LakeObjectMissingException.class);
+    lake.delete(PART);
+    assertThat(lake.listAll("", null)).isEmpty();
+    assertThat(lake.put(DATA, bytes("again")).bytes()).isEqualTo(5);
+  }
+
+  @Test
+  void aWriterClosedWithoutACommitLeavesNoUnfinishedWrite() throws IOException {
+    LakeStore lake = newStore();
+
+    try (LakeWriter writer = lake.create(DATA)) {
+      writeInPieces(writer, random(LARGE, 5));
+    }
+
+    assertThat(lake.unfinished()).isEmpty();
+    assertThat(lake.listAll("", null)).isEmpty();
   }
 
   /** Writes {@code content} in 64 KiB pieces, as a download or a Parquet upload does. */

@@ -36,6 +36,51 @@ class LocalLakeStoreTest {
   }
 
   @Test
+  void aWriterThatNeitherCommitsNorClosesIsAnUnfinishedWriteThatDeleteRemoves() throws IOException {
+    LocalLakeStore lake = new LocalLakeStore(dir);
+    lake.put("item/2026/12/31/000001-20261231T235958Z.csv.gz", new byte[] {1});
+    LakeWriter killed = lake.create("item/2026/12/31/000002-20261231T235959Z.csv.gz");
+    killed.write(new byte[] {1, 2, 3});
+
+    List<LakeObject> unfinished = lake.unfinished();
+
+    assertThat(unfinished)
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.key())
+                  .startsWith("item/2026/12/31/.000002-20261231T235959Z.csv.gz.")
+                  .endsWith(".tmp");
+              assertThat(o.size()).isEqualTo(3);
+              assertThat(LakeLayout.batchOf(o.key()))
+                  .contains(BatchId.parse("000002-20261231T235959Z"));
+            });
+    assertThat(lake.listAll("", null))
+        .extracting(LakeObject::key)
+        .containsExactly("item/2026/12/31/000001-20261231T235958Z.csv.gz");
+    lake.delete(unfinished.get(0).key());
+    assertThat(lake.unfinished()).isEmpty();
+    assertThat(hiddenFiles()).isEmpty();
+    killed.close(); // its temporary file is gone already: nothing to discard
+  }
+
+  @Test
+  void deletingTheLastObjectOfAFolderRemovesTheFoldersItLeavesEmptyButNotTheZone() {
+    LocalLakeStore lake = new LocalLakeStore(dir.resolve("zone"));
+    lake.put("item/2026/12/31/a.csv.gz", new byte[] {1});
+    lake.put("item/2026/12/30/b.csv.gz", new byte[] {1});
+
+    lake.delete("item/2026/12/31/a.csv.gz");
+
+    assertThat(dir.resolve("zone/item/2026/12/31")).doesNotExist();
+    assertThat(dir.resolve("zone/item/2026/12/30/b.csv.gz")).exists();
+    lake.delete("item/2026/12/30/b.csv.gz");
+    assertThat(dir.resolve("zone/item")).doesNotExist();
+    assertThat(dir.resolve("zone")).isDirectory();
+    assertThat(lake.put("item/2026/12/31/a.csv.gz", new byte[] {2}).bytes()).isEqualTo(1);
+  }
+
+  @Test
   void aRefusedPutLeavesNoTemporaryFile() {
     LakeStore lake = new LocalLakeStore(dir);
     lake.put("k.txt", new byte[] {1});

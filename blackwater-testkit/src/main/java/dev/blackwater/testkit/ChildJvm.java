@@ -87,6 +87,11 @@ public final class ChildJvm implements AutoCloseable {
     }
   }
 
+  /** Whether the child is still running. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** Asks the child to stop (SIGTERM on Unix: its shutdown hooks run, as on Ctrl-C). */
   public void stop() {
     process.destroy();

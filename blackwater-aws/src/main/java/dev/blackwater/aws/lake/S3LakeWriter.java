@@ -51,6 +51,7 @@ final class S3LakeWriter extends LakeWriter {
   private final String s3Key;
   private final int partBytes;
   private final String writerId;
+  private final String tagging;
   private byte[] buffer;
   private int filled;
   private String uploadId;
@@ -59,14 +60,22 @@ final class S3LakeWriter extends LakeWriter {
 
   /**
    * @param writerId unique to this writer (a retry of its request carries the same id)
+   * @param tagging the object's tags as an {@code x-amz-tagging} header, or null for none
    */
-  S3LakeWriter(S3Client s3, S3Location location, String key, int partBytes, String writerId) {
+  S3LakeWriter(
+      S3Client s3,
+      S3Location location,
+      String key,
+      int partBytes,
+      String writerId,
+      String tagging) {
     super(key);
     this.s3 = s3;
     this.location = location;
     this.s3Key = location.key(key);
     this.partBytes = partBytes;
     this.writerId = writerId;
+    this.tagging = tagging;
     this.buffer = new byte[Math.min(FIRST_BUFFER, partBytes)];
   }
 
@@ -102,6 +111,7 @@ final class S3LakeWriter extends LakeWriter {
                           .key(s3Key)
                           .ifNoneMatch("*")
                           .metadata(Map.of(WRITER_METADATA, writerId))
+                          .tagging(tagging)
                           .checksumCRC32(checksum),
                   body()),
           size,
@@ -154,6 +164,7 @@ final class S3LakeWriter extends LakeWriter {
                         r.bucket(location.bucket())
                             .key(s3Key)
                             .metadata(Map.of(WRITER_METADATA, writerId))
+                            .tagging(tagging)
                             .checksumAlgorithm(ChecksumAlgorithm.CRC32))
                 .uploadId();
       }

@@ -5,10 +5,13 @@ import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LakeStoreContract;
 import dev.blackwater.testkit.S3TestServer;
 import dev.blackwater.testkit.TestBucket;
+import java.net.URI;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
  * S3LakeStore keeps the lake store contract, against S3Mock in this JVM. Each store is a zone,
@@ -36,6 +39,21 @@ class S3LakeStoreContractIT extends LakeStoreContract {
         r -> r.bucket(bucket.name()).key("zone-neighbour/t/1"), RequestBody.fromString("t/1"));
     return new S3LakeStore(
         s3, bucket.zone("zone"), new S3StoreOptions(S3StoreOptions.MIN_PART_BYTES, pageSize));
+  }
+
+  @Override
+  protected boolean keepsCommitState() {
+    return true;
+  }
+
+  /** The object's {@code blackwater-state} tag, which the bucket's lifecycle rule reads. */
+  @Override
+  protected Optional<String> commitState(String zoneUri, String key) {
+    S3Location zone = S3Location.of(URI.create(zoneUri));
+    return s3.getObjectTagging(r -> r.bucket(zone.bucket()).key(zone.key(key))).tagSet().stream()
+        .filter(t -> t.key().equals(S3ObjectState.TAG))
+        .map(Tag::value)
+        .findFirst();
   }
 
   /**

@@ -98,7 +98,8 @@ class S3LakeStoreIT {
   private static StoredObject write(TestBucket bucket, String key, byte[] content, String writerId)
       throws java.io.IOException {
     try (LakeWriter writer =
-        new S3LakeWriter(s3, S3Location.of(bucket.zone("ingestion")), key, 5 * MIB, writerId)) {
+        new S3LakeWriter(
+            s3, S3Location.of(bucket.zone("ingestion")), key, 5 * MIB, writerId, null)) {
       writer.write(content);
       return writer.commit();
     }

@@ -7,12 +7,14 @@ import dev.blackwater.cli.DurationConverter;
 import dev.blackwater.cli.RunContext;
 import dev.blackwater.cli.TakesSettings;
 import dev.blackwater.cli.TextTable;
+import dev.blackwater.config.GcSettings;
 import dev.blackwater.config.Setting;
 import dev.blackwater.config.Setting.Group;
 import dev.blackwater.config.Settings;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.extract.TableExtract;
+import dev.blackwater.lake.GcResult;
 import dev.blackwater.load.BatchLoadResult;
 import dev.blackwater.load.LoadResult;
 import dev.blackwater.pipeline.Blackwater;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +47,8 @@ import picocli.CommandLine.Spec;
     description = {
       "One cycle: extract, transform, load, with progress per stage and a closing table.",
       "With --watch, one cycle every DURATION (default 5m) until Ctrl-C, which stops cleanly",
-      "between stages."
+      "between stages. After a cycle, once every --gc-interval (default 24h), gc removes from",
+      "local zones what runs that died before their manifest left, older than --gc-grace."
     })
 public final class RunCommand implements Callable<Integer>, TakesSettings {
 
@@ -73,11 +77,13 @@ public final class RunCommand implements Callable<Integer>, TakesSettings {
         Group.EXTRACT,
         Group.WORK,
         Group.TRANSFORM,
+        Group.GC,
         Group.AWS);
   }
 
   @Override
   public Integer call() throws InterruptedException {
+    GcSettings gc = Composition.of(spec).configuration(spec).gc();
     Blackwater blackwater = Composition.of(spec).blackwater(spec);
     PrintWriter out = spec.commandLine().getOut();
     AtomicBoolean stop = new AtomicBoolean();
@@ -95,7 +101,7 @@ public final class RunCommand implements Callable<Integer>, TakesSettings {
             "blackwater-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return cycles(blackwater, out, stop);
+      return cycles(blackwater, gc, out, stop);
     } finally {
       stopped.countDown();
       try {
@@ -106,7 +112,7 @@ public final class RunCommand implements Callable<Integer>, TakesSettings {
     }
   }
 
-  private int cycles(Blackwater blackwater, PrintWriter out, AtomicBoolean stop) {
+  private int cycles(Blackwater blackwater, GcSettings gc, PrintWriter out, AtomicBoolean stop) {
     Pipeline pipeline = blackwater.pipeline(json ? StageListener.NONE : new ProgressLines(out));
     while (true) {
       long started = System.nanoTime();
@@ -114,6 +120,9 @@ public final class RunCommand implements Callable<Integer>, TakesSettings {
       try {
         RunResult result = pipeline.run(runId, stop::get);
         out.println(json ? ResultJson.write(result) : describe(result));
+        if (!stop.get()) {
+          collectIfDue(blackwater, gc, runId, out);
+        }
       } catch (BlackwaterException e) {
         if (watch == null) {
           throw e;
@@ -142,6 +151,31 @@ public final class RunCommand implements Callable<Integer>, TakesSettings {
           return 0;
         }
       }
+    }
+  }
+
+  /**
+   * Runs gc in the local zones when it has not run there for the interval: a failure costs a
+   * warning, never the cycle.
+   */
+  private void collectIfDue(Blackwater blackwater, GcSettings gc, String runId, PrintWriter out) {
+    if (gc.interval().isEmpty()) {
+      return;
+    }
+    try {
+      Optional<GcResult> result =
+          blackwater.lakeGc(gc.grace()).collectIfDue(runId, gc.interval().get());
+      if (result.isPresent() && result.get().orphans() > 0 && !json) {
+        out.printf(
+            Locale.ROOT,
+            "gc removed %,d uncommitted object(s), %,d bytes, older than %s"
+                + " (listed under _gc/ in each zone).%n",
+            result.get().orphans(),
+            result.get().bytes(),
+            StatusCommand.duration(gc.grace()));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("gc after cycle {} failed: {}", runId, e.getMessage());
     }
   }
 

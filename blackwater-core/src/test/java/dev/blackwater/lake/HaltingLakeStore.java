@@ -1,0 +1,115 @@
+package dev.blackwater.lake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real lake store for the crash tests that stops a run in the middle of one of its writes: the
+ * {@code haltAt}-th object it creates gets its first bytes onto disk (a killed writer's temporary
+ * file), then {@value #HALTED} and the key are printed and the writing thread waits, for ever (to
+ * be killed with {@code kill -9}) or until the file {@code release} appears (a run that goes on).
+ */
+public final class HaltingLakeStore implements LakeStore {
+
+  /** What the halted run prints, followed by the number of the write and its key. */
+  public static final String HALTED = "HALTED AT WRITE";
+
+  private final LakeStore delegate;
+  private final int haltAt;
+  private final Path release;
+  private final PrintStream out;
+  private final AtomicInteger writes = new AtomicInteger();
+
+  /**
+   * @param release the file whose appearance lets the halted write go on, or null for never
+   */
+  public HaltingLakeStore(LakeStore delegate, int haltAt, Path release, PrintStream out) {
+    this.delegate = delegate;
+    this.haltAt = haltAt;
+    this.release = release;
+    this.out = out;
+  }
+
+  @Override
+  public URI uri() {
+    return delegate.uri();
+  }
+
+  @Override
+  public LakeWriter create(String key) {
+    int number = writes.incrementAndGet();
+    LakeWriter real = delegate.create(key);
+    if (number != haltAt) {
+      return real;
+    }
+    return new LakeWriter(key) {
+      private boolean halted;
+
+      @Override
+      protected void writeContent(byte[] b, int off, int len) throws IOException {
+        real.write(b, off, len);
+        real.flush();
+        halt();
+      }
+
+      @Override
+      protected void publish() throws IOException {
+        halt();
+        real.commit();
+      }
+
+      @Override
+      protected void discard() throws IOException {
+        real.close();
+      }
+
+      private void halt() {
+        if (halted) {
+          return;
+        }
+        halted = true;
+        out.println(HALTED + " " + number + ": " + key);
+        out.flush();
+        while (release == null || !Files.exists(release)) {
+          try {
+            Thread.sleep(20);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      }
+    };
+  }
+
+  @Override
+  public InputStream open(String key) {
+    return delegate.open(key);
+  }
+
+  @Override
+  public LakePage list(String prefix, String startAfter) {
+    return delegate.list(prefix, startAfter);
+  }
+
+  @Override
+  public boolean exists(String key) {
+    return delegate.exists(key);
+  }
+
+  @Override
+  public void markCommitted(java.util.Collection<String> keys) {
+    delegate.markCommitted(keys);
+  }
+
+  @Override
+  public List<LakeObject> unfinished() {
+    return delegate.unfinished();
+  }
+}
