@@ -63,6 +63,11 @@ final class TableExtraction {
     this.sizeBytes = sizeBytes;
   }
 
+  /** The table as the catalogue describes it. */
+  SourceTable table() {
+    return table;
+  }
+
   /** The table's size on the source, to start the largest tables first. */
   long sizeBytes() {
     return sizeBytes;

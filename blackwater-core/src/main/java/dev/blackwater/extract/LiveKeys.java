@@ -1,0 +1,61 @@
+package dev.blackwater.extract;
+
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * What the lake knows of one table's keys: those alive at the last check, and those it recorded as
+ * deleted and has not seen again. Stored as {@code _keys/<table>/<yyyy>/<mm>/<dd>/<batch>.roaring}:
+ * the bytes {@code BWK1}, then the two Roaring bitmaps in their portable serialisation, alive
+ * first. A key is a 32-bit integer (stored unsigned: order does not matter here).
+ */
+record LiveKeys(RoaringBitmap alive, RoaringBitmap deleted) {
+
+  private static final byte[] MAGIC = "BWK1".getBytes(StandardCharsets.US_ASCII);
+
+  /** The object's bytes. */
+  byte[] write() {
+    alive.runOptimize();
+    deleted.runOptimize();
+    ByteArrayOutputStream bytes =
+        new ByteArrayOutputStream(
+            MAGIC.length + alive.serializedSizeInBytes() + deleted.serializedSizeInBytes());
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.write(MAGIC);
+      alive.serialize(out);
+      deleted.serialize(out);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialise a bitmap in memory", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Reads an object's bytes back. */
+  static LiveKeys read(String key, byte[] bytes) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      byte[] magic = new byte[MAGIC.length];
+      in.readFully(magic);
+      if (!Arrays.equals(magic, MAGIC)) {
+        throw new IOException("it does not start with BWK1");
+      }
+      RoaringBitmap alive = new RoaringBitmap();
+      alive.deserialize(in);
+      RoaringBitmap deleted = new RoaringBitmap();
+      deleted.deserialize(in);
+      return new LiveKeys(alive, deleted);
+    } catch (IOException | RuntimeException e) {
+      throw new BlackwaterException(
+          ErrorCode.DATA_QUALITY,
+          "the keys object " + key + " cannot be read: " + e.getMessage(),
+          e);
+    }
+  }
+}
