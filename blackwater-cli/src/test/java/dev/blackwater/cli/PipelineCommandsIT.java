@@ -67,6 +67,37 @@ class PipelineCommandsIT {
   }
 
   @Test
+  void aMassDeleteInTheSourceStopsTheRunWithItsOwnExitCodeUntilTheUserAllowsIt() {
+    assertThat(cli.run(args("run")).exitCode()).isZero();
+    long payments = source.queryLong("SELECT count(*) FROM payment");
+    source.execute("DELETE FROM payment WHERE payment_id % 3 = 0");
+    long deleted = payments - source.queryLong("SELECT count(*) FROM payment");
+
+    Cli.Outcome refused = cli.run(args("run"));
+    Cli.Outcome allowed = cli.run(args("run", "--allow-mass-delete"));
+    Cli.Outcome status = cli.run(args("status"));
+    Cli.Outcome verify = cli.run(args("verify"));
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(7);
+    assertThat(refused.err())
+        .contains(
+            "refusing to record a mass delete: payment: "
+                + String.format(java.util.Locale.ROOT, "%,d of %,d keys", deleted, payments),
+            "nothing was written",
+            "--allow-mass-delete");
+    assertThat(allowed.exitCode()).as(allowed.all()).isZero();
+    assertThat(status.out()).contains("live keys", "deleted");
+    assertThat(status.out())
+        .containsPattern(
+            "(?m)^\\s*payment\\s+.*\\s"
+                + String.format(java.util.Locale.ROOT, "%,d", payments - deleted)
+                + "\\s+"
+                + String.format(java.util.Locale.ROOT, "%,d", deleted)
+                + "\\s*$");
+    assertThat(verify.exitCode()).as(verify.all()).isZero();
+  }
+
+  @Test
   void runStatusAndVerify() throws Exception {
     Cli.Outcome run = cli.run(args("run"));
     Cli.Outcome again = cli.run(args("run", "--json"));

@@ -173,6 +173,10 @@ class HardDeletesIT {
         .isZero();
     assertWarehouseEqualsSource();
     assertThat(verify("public").failures()).isEmpty();
+    assertThat(tableStatus("design").deletedKeys()).isEqualTo(1);
+    assertThat(tableStatus("sales_order").deletedKeys()).isEqualTo(1);
+    assertThat(tableStatus("sales_order").liveKeys())
+        .isEqualTo(source.queryLong("SELECT count(*) FROM sales_order"));
 
     // the design and the payment come back (the payment as a new version)
     sql(
@@ -195,6 +199,8 @@ class HardDeletesIT {
         .isEqualTo(1);
     assertWarehouseEqualsSource();
     assertThat(verify("public").failures()).isEmpty();
+    assertThat(tableStatus("design").deletedKeys()).isZero();
+    assertThat(tableStatus("payment").deletedKeys()).isEqualTo(paymentsOfIt);
 
     // a rebuild from the lake reproduces every deletion exactly
     new Loader(
@@ -284,6 +290,15 @@ class HardDeletesIT {
             + "."
             + table
             + " t) x");
+  }
+
+  private StatusReport.TableStatus tableStatus(String table) {
+    return new StatusReporter(
+            new LocalLakeStore(dir.resolve("ingestion")),
+            new LocalLakeStore(dir.resolve("processed")),
+            Optional.of(new WarehouseSchema(db("warehouse", warehouse), "public")),
+            clock)
+        .report().tables().stream().filter(t -> t.table().equals(table)).findFirst().orElseThrow();
   }
 
   private VerifyReport verify(String schema) {
