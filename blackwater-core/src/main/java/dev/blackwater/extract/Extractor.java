@@ -129,7 +129,15 @@ public final class Extractor {
     List<KeyChange> keyChanges = List.of();
     String snapshotTime;
     long planned = System.nanoTime();
-    try (SnapshotSession session = new SnapshotSession(source)) {
+    Map<String, Fingerprint> fingerprints = Map.of();
+    boolean checkKeys = settings.deletes().enabled() && KeyCheck.due(settings.deletes(), batch);
+    try (SnapshotSession session =
+        new SnapshotSession(
+            source,
+            checkKeys
+                ? c -> Fingerprint.read(c, settings.schema(), settings.tables())
+                : c -> Map.<String, Fingerprint>of())) {
+      fingerprints = session.before();
       snapshotTime = session.snapshotTime();
       List<TableExtraction> extractions = new ArrayList<>();
       Map<String, SourceTable> described =
@@ -156,12 +164,25 @@ public final class Extractor {
       LOG.debug("snapshot and catalogue in {} ms", (System.nanoTime() - planned) / 1_000_000);
       try (Workers workers =
           new Workers(session, Math.min(settings.parallelism(), extractions.size()))) {
-        if (settings.deletes().enabled() && KeyCheck.due(settings.deletes(), batch)) {
-          keyChanges = readKeys(workers, extractions, latest);
+        Map<String, TableExtraction> byTable = new LinkedHashMap<>();
+        extractions.forEach(e -> byTable.put(e.table().name(), e));
+        if (checkKeys) {
+          keyChanges = readKeys(workers, extractions, latest, fingerprints);
           // before anything is written: a refused run leaves no object and moves no watermark
           KeyCheck.guard(keyChanges, settings.deletes());
+          for (KeyChange change : keyChanges) {
+            if (!change.readInFull()) {
+              byTable
+                  .get(change.table())
+                  .collectKeys(
+                      KeyReader.keyColumn(byTable.get(change.table()).table()).orElseThrow());
+            }
+          }
         }
         results = runAll(workers, extractions, newRowsFound);
+        for (KeyChange change : keyChanges) {
+          change.add(byTable.get(change.table()).newKeys());
+        }
       }
     } catch (SQLException e) {
       throw source.failure(e);
@@ -220,7 +241,10 @@ public final class Extractor {
    * the lake knows. A table whose key is not one integer column is left out (logged).
    */
   private List<KeyChange> readKeys(
-      Workers workers, List<TableExtraction> extractions, Optional<Manifest> latest)
+      Workers workers,
+      List<TableExtraction> extractions,
+      Optional<Manifest> latest,
+      Map<String, Fingerprint> fingerprints)
       throws SQLException {
     long t0 = System.nanoTime();
     List<Task<KeyChange>> tasks = new ArrayList<>();
@@ -233,13 +257,19 @@ public final class Extractor {
             table.name());
         continue;
       }
+      Fingerprint fingerprint = fingerprints.get(table.name());
       tasks.add(
           new Task<>(
               extraction.sizeBytes(),
               connection -> {
                 LiveKeys known = KeyCheck.known(lake, latest, table.name());
                 return new KeyChange(
-                    table.name(), known, KeyReader.read(connection, table, key.get()));
+                    table.name(),
+                    known,
+                    KeyChange.mustRead(known, fingerprint)
+                        ? KeyReader.read(connection, table, key.get())
+                        : null,
+                    fingerprint);
               }));
     }
     List<KeyChange> changes = workers.run(tasks);

@@ -12,12 +12,14 @@ import java.util.Arrays;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * What the lake knows of one table's keys: those alive at the last check, and those it recorded as
- * deleted and has not seen again. Stored as {@code _keys/<table>/<yyyy>/<mm>/<dd>/<batch>.roaring}:
- * the bytes {@code BWK1}, then the two Roaring bitmaps in their portable serialisation, alive
- * first. A key is a 32-bit integer (stored unsigned: order does not matter here).
+ * What the lake knows of one table's keys: those alive, those it recorded as deleted and has not
+ * seen again, and the table's {@link Fingerprint} when its keys were last read in full (or none).
+ * Stored as {@code _keys/<table>/<yyyy>/<mm>/<dd>/<batch>.roaring}: the bytes {@code BWK1}, a flag
+ * byte (1: a fingerprint follows), the fingerprint's file node and deletions (two 8-byte integers),
+ * then the two Roaring bitmaps in their portable serialisation, alive first. A key is a 32-bit
+ * integer (stored unsigned: order does not matter here).
  */
-record LiveKeys(RoaringBitmap alive, RoaringBitmap deleted) {
+record LiveKeys(RoaringBitmap alive, RoaringBitmap deleted, Fingerprint fingerprint) {
 
   private static final byte[] MAGIC = "BWK1".getBytes(StandardCharsets.US_ASCII);
 
@@ -27,9 +29,12 @@ record LiveKeys(RoaringBitmap alive, RoaringBitmap deleted) {
     deleted.runOptimize();
     ByteArrayOutputStream bytes =
         new ByteArrayOutputStream(
-            MAGIC.length + alive.serializedSizeInBytes() + deleted.serializedSizeInBytes());
+            MAGIC.length + 17 + alive.serializedSizeInBytes() + deleted.serializedSizeInBytes());
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.write(MAGIC);
+      out.writeByte(fingerprint == null ? 0 : 1);
+      out.writeLong(fingerprint == null ? 0 : fingerprint.fileNode());
+      out.writeLong(fingerprint == null ? 0 : fingerprint.deletes());
       alive.serialize(out);
       deleted.serialize(out);
     } catch (IOException e) {
@@ -46,11 +51,14 @@ record LiveKeys(RoaringBitmap alive, RoaringBitmap deleted) {
       if (!Arrays.equals(magic, MAGIC)) {
         throw new IOException("it does not start with BWK1");
       }
+      boolean printed = in.readByte() == 1;
+      long fileNode = in.readLong();
+      long deletes = in.readLong();
       RoaringBitmap alive = new RoaringBitmap();
       alive.deserialize(in);
       RoaringBitmap deleted = new RoaringBitmap();
       deleted.deserialize(in);
-      return new LiveKeys(alive, deleted);
+      return new LiveKeys(alive, deleted, printed ? new Fingerprint(fileNode, deletes) : null);
     } catch (IOException | RuntimeException e) {
       throw new BlackwaterException(
           ErrorCode.DATA_QUALITY,
