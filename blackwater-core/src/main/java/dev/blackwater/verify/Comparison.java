@@ -167,7 +167,6 @@ record Comparison(
   /** A dimension: its live rows (those not marked deleted) against the source's rows. */
   private static Comparison dimension(
       String name, List<String> tables, String source, String warehouse) {
-    return new Comparison(
-        name + " (live)", tables, source, warehouse + " WHERE deleted_at IS NULL", List.of());
+    return new Comparison(name, tables, source, warehouse + " WHERE deleted_at IS NULL", List.of());
   }
 }
