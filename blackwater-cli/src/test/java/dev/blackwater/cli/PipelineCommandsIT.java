@@ -156,7 +156,8 @@ class PipelineCommandsIT {
     assertThat(text)
         .contains("Lake fresh as of " + lake.truncatedTo(ChronoUnit.SECONDS) + ", lag ")
         .contains("Warehouse fresh as of " + lake.truncatedTo(ChronoUnit.SECONDS) + ", lag ")
-        .containsPattern("(?m)^\\s*currency .* " + unchanged.toDays() + "d \\d+h ago\\s*$")
+        .containsPattern(
+            "(?m)^\\s*currency .* " + unchanged.toDays() + "d \\d+h ago\\s+[\\d,]+\\s+0\\s*$")
         .doesNotContainPattern("(?i)lake lag")
         .doesNotContainPattern("(?m)^(Lake|Warehouse) fresh .*, lag \\d+d");
   }
