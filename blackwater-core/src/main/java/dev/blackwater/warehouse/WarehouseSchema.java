@@ -150,7 +150,15 @@ public final class WarehouseSchema {
         for (WarehouseTable.Column expected : expectedColumns) {
           String type = actual.get(expected.name());
           if (type == null) {
-            problems.add(table.tableName() + "." + expected.name() + " is missing");
+            problems.add(
+                table.tableName()
+                    + "."
+                    + expected.name()
+                    + " is missing"
+                    + (expected.equals(WarehouseTable.DELETED_AT)
+                        ? " (nullable timestamp for rows deleted from the source: see"
+                            + " V10__deletions.sql in blackwater warehouse ddl)"
+                        : ""));
           } else if (!compatible(expected.type(), type)) {
             problems.add(
                 table.tableName()
