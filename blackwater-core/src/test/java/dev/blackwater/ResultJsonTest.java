@@ -38,13 +38,15 @@ class ResultJsonTest {
             "2026-01-01T00:00:01.000000",
             Instant.parse("2026-01-01T00:00:00Z"),
             Duration.ofMillis(1500),
-            List.of(new TableExtract("item", 3, 0, 99, Duration.ofMillis(700), entry)));
+            List.of(new TableExtract("item", 3, 0, 99, Duration.ofMillis(700), entry)),
+            Map.of("item", 2L));
 
     JsonNode json = ResultJson.mapper().readTree(ResultJson.write(result));
 
     assertThat(json.get("batch").asText()).isEqualTo("000001-20260101T000000Z");
     assertThat(json.get("rows").asLong()).isEqualTo(3);
     assertThat(json.get("nothingNew").asBoolean()).isFalse();
+    assertThat(json.get("deleted").get("item").asLong()).isEqualTo(2);
     assertThat(json.get("duration").asText()).isEqualTo("PT1.5S");
     assertThat(json.get("tables").get(0).get("watermark").asText())
         .isEqualTo("2026-01-01T00:00:00.000000");

@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Exit codes: see the README (0 ok, 2 usage, 3 configuration, 4 connection,",
-      "5 data quality, 6 concurrency, 1 unexpected)."
+      "5 data quality, 6 concurrency, 7 mass delete refused, 1 unexpected)."
     })
 public final class BlackwaterCommand implements Runnable {
 

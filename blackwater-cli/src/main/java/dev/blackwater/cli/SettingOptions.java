@@ -95,6 +95,7 @@ final class SettingOptions {
       case LIST -> "NAME[,NAME...]";
       case DURATION -> "DURATION";
       case SIZE -> "SIZE";
+      case SHARE -> "PERCENT";
       case COUNT -> "N";
       case PATH -> "DIR";
       case FILE -> "FILE";

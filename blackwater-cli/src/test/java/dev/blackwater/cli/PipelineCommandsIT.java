@@ -67,6 +67,40 @@ class PipelineCommandsIT {
   }
 
   @Test
+  void aMassDeleteInTheSourceStopsTheRunWithItsOwnExitCodeUntilTheUserAllowsIt() {
+    assertThat(cli.run(args("run")).exitCode()).isZero();
+    long payments = source.queryLong("SELECT count(*) FROM payment");
+    // the statistics flushed as the statement ends: extract reads a table's keys when they count
+    // a deletion
+    source.execute(
+        "SELECT pg_stat_force_next_flush(); DELETE FROM payment WHERE payment_id % 3 = 0");
+    long deleted = payments - source.queryLong("SELECT count(*) FROM payment");
+
+    Cli.Outcome refused = cli.run(args("run"));
+    Cli.Outcome allowed = cli.run(args("run", "--allow-mass-delete"));
+    Cli.Outcome status = cli.run(args("status"));
+    Cli.Outcome verify = cli.run(args("verify"));
+
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(7);
+    assertThat(refused.err())
+        .contains(
+            "refusing to record a mass delete: payment: "
+                + String.format(java.util.Locale.ROOT, "%,d of %,d keys", deleted, payments),
+            "nothing was written",
+            "--allow-mass-delete");
+    assertThat(allowed.exitCode()).as(allowed.all()).isZero();
+    assertThat(status.out()).contains("live keys", "deleted");
+    assertThat(status.out())
+        .containsPattern(
+            "(?m)^\\s*payment\\s+.*\\s"
+                + String.format(java.util.Locale.ROOT, "%,d", payments - deleted)
+                + "\\s+"
+                + String.format(java.util.Locale.ROOT, "%,d", deleted)
+                + "\\s*$");
+    assertThat(verify.exitCode()).as(verify.all()).isZero();
+  }
+
+  @Test
   void runStatusAndVerify() throws Exception {
     Cli.Outcome run = cli.run(args("run"));
     Cli.Outcome again = cli.run(args("run", "--json"));
@@ -122,7 +156,8 @@ class PipelineCommandsIT {
     assertThat(text)
         .contains("Lake fresh as of " + lake.truncatedTo(ChronoUnit.SECONDS) + ", lag ")
         .contains("Warehouse fresh as of " + lake.truncatedTo(ChronoUnit.SECONDS) + ", lag ")
-        .containsPattern("(?m)^\\s*currency .* " + unchanged.toDays() + "d \\d+h ago\\s*$")
+        .containsPattern(
+            "(?m)^\\s*currency .* " + unchanged.toDays() + "d \\d+h ago\\s+[\\d,]+\\s+0\\s*$")
         .doesNotContainPattern("(?i)lake lag")
         .doesNotContainPattern("(?m)^(Lake|Warehouse) fresh .*, lag \\d+d");
   }

@@ -133,7 +133,14 @@ public final class Configuration {
         bytes(Settings.PART_SIZE),
         ExtractSettings.DEFAULT_GZIP_LEVEL,
         flag(Settings.ACCEPT_ADDED_COLUMNS),
-        ExtractSettings.DEFAULT_CLAIM_LEASE);
+        ExtractSettings.DEFAULT_CLAIM_LEASE,
+        new DeleteSettings(
+            (int)
+                Math.min(
+                    Integer.MAX_VALUE,
+                    parsed(Settings.KEY_CHECK_EVERY, Configuration::nonNegative)),
+            parsed(Settings.MAX_DELETE_SHARE, Configuration::share),
+            flag(Settings.ALLOW_MASS_DELETE)));
   }
 
   /** How transform runs. */
@@ -351,6 +358,23 @@ public final class Configuration {
       return n;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("is not a whole number", e);
+    }
+  }
+
+  /** A share: {@code 10%}, {@code 0.5%}, or a fraction {@code 0.1}; 0 to 1. */
+  static double share(String value) {
+    String v = value.trim();
+    try {
+      double share =
+          v.endsWith("%")
+              ? Double.parseDouble(v.substring(0, v.length() - 1).trim()) / 100
+              : Double.parseDouble(v);
+      if (!(share >= 0 && share <= 1)) {
+        throw new IllegalArgumentException("must be 0% to 100%");
+      }
+      return share;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("is not a share (examples: 10%, 0.5%, 0.1)", e);
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.List;
  * @param gzipLevel 1 (fastest) to 9 (smallest)
  * @param acceptAddedColumns accept columns added to a source table since the previous batch
  * @param claimLease how long an uncommitted claim of another host blocks new runs
+ * @param deletes how rows deleted from the source are found
  */
 public record ExtractSettings(
     List<String> tables,
@@ -26,7 +27,8 @@ public record ExtractSettings(
     long partBytes,
     int gzipLevel,
     boolean acceptAddedColumns,
-    Duration claimLease) {
+    Duration claimLease,
+    DeleteSettings deletes) {
 
   /** gzip's fastest level: extract is bound by compression (docs/development.md). */
   public static final int DEFAULT_GZIP_LEVEL = 1;
@@ -77,7 +79,8 @@ public record ExtractSettings(
         partBytes,
         gzipLevel,
         acceptAddedColumns,
-        claimLease);
+        claimLease,
+        deletes);
   }
 
   public ExtractSettings withOverlap(Duration newOverlap) {
@@ -89,7 +92,8 @@ public record ExtractSettings(
         partBytes,
         gzipLevel,
         acceptAddedColumns,
-        claimLease);
+        claimLease,
+        deletes);
   }
 
   public ExtractSettings withParallelism(int newParallelism) {
@@ -101,7 +105,8 @@ public record ExtractSettings(
         partBytes,
         gzipLevel,
         acceptAddedColumns,
-        claimLease);
+        claimLease,
+        deletes);
   }
 
   public ExtractSettings withPartBytes(long newPartBytes) {
@@ -113,12 +118,26 @@ public record ExtractSettings(
         newPartBytes,
         gzipLevel,
         acceptAddedColumns,
-        claimLease);
+        claimLease,
+        deletes);
   }
 
   public ExtractSettings withAcceptAddedColumns(boolean accept) {
     return new ExtractSettings(
-        tables, schema, overlap, parallelism, partBytes, gzipLevel, accept, claimLease);
+        tables, schema, overlap, parallelism, partBytes, gzipLevel, accept, claimLease, deletes);
+  }
+
+  public ExtractSettings withDeletes(DeleteSettings newDeletes) {
+    return new ExtractSettings(
+        tables,
+        schema,
+        overlap,
+        parallelism,
+        partBytes,
+        gzipLevel,
+        acceptAddedColumns,
+        claimLease,
+        newDeletes);
   }
 
   public ExtractSettings withSchema(String newSchema) {
@@ -130,6 +149,7 @@ public record ExtractSettings(
         partBytes,
         gzipLevel,
         acceptAddedColumns,
-        claimLease);
+        claimLease,
+        deletes);
   }
 }

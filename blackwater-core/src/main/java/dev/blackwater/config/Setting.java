@@ -52,6 +52,7 @@ public record Setting(
     LIST("comma-separated names"),
     DURATION("duration (90s, 15m, 2h, PT15M)"),
     SIZE("size (512KB, 64MB, 1GB)"),
+    SHARE("percentage (10%, 0.5%)"),
     COUNT("whole number"),
     CHOICE("one of the values named"),
     FLAG("true or false"),

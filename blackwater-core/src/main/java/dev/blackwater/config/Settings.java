@@ -196,6 +196,35 @@ public final class Settings {
               + " manifest); otherwise such a batch fails.",
           false);
 
+  public static final Setting KEY_CHECK_EVERY =
+      new Setting(
+          "key-check-every",
+          Group.EXTRACT,
+          Type.COUNT,
+          "1",
+          "Find rows deleted from the source by reading every table's keys (in the extract's"
+              + " snapshot) for every N-th batch; 1: every run, 0: never (docs/operations.md).",
+          false);
+  public static final Setting MAX_DELETE_SHARE =
+      new Setting(
+          "max-delete-share",
+          Group.EXTRACT,
+          Type.SHARE,
+          "10%",
+          "The share of a table's keys that may vanish from the source in one run; above it, or"
+              + " when a table becomes empty, the run refuses and writes nothing (exit code 7)"
+              + " until --allow-mass-delete.",
+          false);
+  public static final Setting ALLOW_MASS_DELETE =
+      new Setting(
+          "allow-mass-delete",
+          Group.EXTRACT,
+          Type.FLAG,
+          "false",
+          "Confirm deletions above --max-delete-share (or a table emptied): the run records them"
+              + " and they reach the warehouse.",
+          false);
+
   public static final Setting MEMORY_LIMIT =
       new Setting(
           "memory-limit",
@@ -337,6 +366,9 @@ public final class Settings {
           PARALLELISM,
           PART_SIZE,
           ACCEPT_ADDED_COLUMNS,
+          KEY_CHECK_EVERY,
+          MAX_DELETE_SHARE,
+          ALLOW_MASS_DELETE,
           MEMORY_LIMIT,
           TEMP_DIR,
           THREADS,

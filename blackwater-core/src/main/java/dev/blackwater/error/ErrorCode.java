@@ -16,7 +16,12 @@ public enum ErrorCode {
   /** Data that breaks a contract: a checksum, a type, a schema, a reconciliation. */
   DATA_QUALITY(5),
   /** Another run got there first (a batch claimed or committed concurrently). */
-  CONCURRENCY(6);
+  CONCURRENCY(6),
+  /**
+   * More of a table's keys vanished from the source in one run than {@code --max-delete-share}
+   * allows, or a table became empty: nothing was written until {@code --allow-mass-delete}.
+   */
+  MASS_DELETE(7);
 
   private final int exitCode;
 

@@ -23,6 +23,7 @@ final class ExtractQueries {
   private final String lastUpdated;
   private final String window;
   private final String skip;
+  private String keyColumn;
 
   /**
    * @param from the lower bound ({@code last_updated > from}), null to read everything
@@ -47,6 +48,15 @@ final class ExtractQueries {
                 + "))";
   }
 
+  /**
+   * Makes {@link #summary()} also list the keys of the new rows (its fifth column, an {@code
+   * int[]}), so the lake learns the keys a batch adds without reading the table's keys.
+   */
+  ExtractQueries collectingKeys(String column) {
+    this.keyColumn = column;
+    return this;
+  }
+
   /** The version of a row, computed by the server. */
   String version() {
     String key =
@@ -58,16 +68,19 @@ final class ExtractQueries {
 
   /**
    * One row: the new rows, the newest {@code last_updated} among them (ISO), the rows read again
-   * and skipped because the lake holds them, and the rows without a {@code last_updated}.
+   * and skipped because the lake holds them, the rows without a {@code last_updated}, and (when
+   * {@link #collectingKeys}) the new rows' keys.
    */
   String summary() {
     return "SELECT count(*) FILTER (WHERE NOT skip),"
         + " to_char(max(last_updated) FILTER (WHERE NOT skip), "
         + ISO
         + "), count(*) FILTER (WHERE skip), count(*) FILTER (WHERE last_updated IS NULL)"
+        + (keyColumn == null ? "" : ", array_agg(key) FILTER (WHERE NOT skip)")
         + " FROM (SELECT "
         + lastUpdated
         + " AS last_updated, "
+        + (keyColumn == null ? "" : Sql.identifier(keyColumn) + "::int4 AS key, ")
         + skip
         + " AS skip FROM "
         + qualified()

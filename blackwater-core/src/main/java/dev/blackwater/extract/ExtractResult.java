@@ -4,6 +4,7 @@ import dev.blackwater.StageResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param startedAt when the run started
  * @param duration how long it took
  * @param tables per table: rows, bytes, watermark
+ * @param deleted per table with deletion records in the batch: how many (keys deleted, and keys
+ *     back after a deletion)
  */
 public record ExtractResult(
     String runId,
@@ -24,8 +27,13 @@ public record ExtractResult(
     String snapshotTime,
     Instant startedAt,
     Duration duration,
-    List<TableExtract> tables)
+    List<TableExtract> tables,
+    Map<String, Long> deleted)
     implements StageResult {
+
+  public ExtractResult {
+    deleted = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(deleted));
+  }
 
   /** Whether the run found nothing new and wrote no batch. */
   @com.fasterxml.jackson.annotation.JsonProperty

@@ -126,9 +126,18 @@ public final class Extractor {
         "extracting {} tables into {} as batch {}", settings.tables().size(), lake.uri(), batch);
 
     List<TableExtract> results;
+    List<KeyChange> keyChanges = List.of();
     String snapshotTime;
     long planned = System.nanoTime();
-    try (SnapshotSession session = new SnapshotSession(source)) {
+    Map<String, Fingerprint> fingerprints = Map.of();
+    boolean checkKeys = settings.deletes().enabled() && KeyCheck.due(settings.deletes(), batch);
+    try (SnapshotSession session =
+        new SnapshotSession(
+            source,
+            checkKeys
+                ? c -> Fingerprint.read(c, settings.schema(), settings.tables())
+                : c -> Map.<String, Fingerprint>of())) {
+      fingerprints = session.before();
       snapshotTime = session.snapshotTime();
       List<TableExtraction> extractions = new ArrayList<>();
       Map<String, SourceTable> described =
@@ -153,14 +162,36 @@ public final class Extractor {
                 table, previous, settings, lake, batch, added, sizes.getOrDefault(name, 0L)));
       }
       LOG.debug("snapshot and catalogue in {} ms", (System.nanoTime() - planned) / 1_000_000);
-      results = runAll(session, extractions, newRowsFound);
+      try (Workers workers =
+          new Workers(session, Math.min(settings.parallelism(), extractions.size()))) {
+        Map<String, TableExtraction> byTable = new LinkedHashMap<>();
+        extractions.forEach(e -> byTable.put(e.table().name(), e));
+        if (checkKeys) {
+          keyChanges = readKeys(workers, extractions, latest, fingerprints);
+          // before anything is written: a refused run leaves no object and moves no watermark
+          KeyCheck.guard(keyChanges, settings.deletes());
+          for (KeyChange change : keyChanges) {
+            if (!change.readInFull()) {
+              byTable
+                  .get(change.table())
+                  .collectKeys(
+                      KeyReader.keyColumn(byTable.get(change.table()).table()).orElseThrow());
+            }
+          }
+        }
+        results = runAll(workers, extractions, newRowsFound);
+        for (KeyChange change : keyChanges) {
+          change.add(byTable.get(change.table()).newKeys());
+        }
+      }
     } catch (SQLException e) {
       throw source.failure(e);
     }
 
     Duration took = Duration.between(started, clock.instant());
     long rows = results.stream().mapToLong(TableExtract::rows).sum();
-    if (rows == 0) {
+    boolean keysChanged = keyChanges.stream().anyMatch(KeyChange::changed);
+    if (rows == 0 && !keysChanged) {
       LOG.info("nothing new in the source since batch {}: no batch written", parent.orElse(null));
       return new ExtractResult(
           runId,
@@ -169,19 +200,31 @@ public final class Extractor {
           snapshotTime,
           started,
           took,
-          results);
+          results,
+          Map.of());
     }
     Map<String, Manifest.Table> tables = new LinkedHashMap<>();
     for (TableExtract r : results) {
       tables.put(r.table(), r.entry());
     }
     latest.ifPresent(previous -> carryForward(previous, tables));
+    KeyCheck.Written keys =
+        keyChanges.isEmpty()
+            ? new KeyCheck.Written(latest.map(Manifest::keys).orElse(Map.of()), Map.of())
+            : KeyCheck.write(lake, batch, keyChanges, snapshotTime, latest);
     Instant finished = clock.instant();
     Manifest manifest =
-        Manifest.extract(batch, parent, runId, started, finished, snapshotTime, tables);
+        Manifest.extract(batch, parent, runId, started, finished, snapshotTime, tables)
+            .withDeletions(keys.keys(), keys.deleted());
     log.commit(
         manifest, new Claim(batch.toString(), runId, identity.host(), identity.pid(), finished));
-    LOG.info("committed batch {}: {} rows", batch, String.format(Locale.ROOT, "%,d", rows));
+    Map<String, Long> deleted = new LinkedHashMap<>();
+    keys.deleted().forEach((table, entry) -> deleted.put(table, entry.rows()));
+    LOG.info(
+        "committed batch {}: {} rows{}",
+        batch,
+        String.format(Locale.ROOT, "%,d", rows),
+        deleted.isEmpty() ? "" : ", deletion records " + deleted);
     return new ExtractResult(
         runId,
         Optional.of(batch.toString()),
@@ -189,7 +232,60 @@ public final class Extractor {
         snapshotTime,
         started,
         Duration.between(started, clock.instant()),
-        results);
+        results,
+        deleted);
+  }
+
+  /**
+   * Reads every table's keys in the snapshot, on the workers at once, and compares them with what
+   * the lake knows. A table whose key is not one integer column is left out (logged).
+   */
+  private List<KeyChange> readKeys(
+      Workers workers,
+      List<TableExtraction> extractions,
+      Optional<Manifest> latest,
+      Map<String, Fingerprint> fingerprints)
+      throws SQLException {
+    long t0 = System.nanoTime();
+    List<Task<KeyChange>> tasks = new ArrayList<>();
+    for (TableExtraction extraction : extractions) {
+      SourceTable table = extraction.table();
+      Optional<String> key = KeyReader.keyColumn(table);
+      if (key.isEmpty()) {
+        LOG.warn(
+            "{}: its primary key is not one integer column; deleted rows are not looked for",
+            table.name());
+        continue;
+      }
+      Fingerprint fingerprint = fingerprints.get(table.name());
+      tasks.add(
+          new Task<>(
+              extraction.sizeBytes(),
+              connection -> {
+                LiveKeys known = KeyCheck.known(lake, latest, table.name());
+                return new KeyChange(
+                    table.name(),
+                    known,
+                    KeyChange.mustRead(known, fingerprint)
+                        ? KeyReader.read(connection, table, key.get())
+                        : null,
+                    fingerprint);
+              }));
+    }
+    List<KeyChange> changes = workers.run(tasks);
+    for (KeyChange change : changes) {
+      long gone = change.vanished().getLongCardinality();
+      long back = change.revived().getLongCardinality();
+      if (gone > 0 || back > 0) {
+        LOG.info("{}: {} key(s) deleted, {} back", change.table(), gone, back);
+      }
+    }
+    LOG.info(
+        "key check in {} ms: read the keys of {} of {} tables in full (the others saw no deletion)",
+        (System.nanoTime() - t0) / 1_000_000,
+        changes.stream().filter(KeyChange::readInFull).count(),
+        changes.size());
+    return changes;
   }
 
   /** The tables' sizes on the source, to start the largest tables first. */
@@ -245,34 +341,67 @@ public final class Extractor {
   }
 
   private List<TableExtract> runAll(
-      SnapshotSession session, List<TableExtraction> extractions, Runnable newRowsFound)
+      Workers workers, List<TableExtraction> extractions, Runnable newRowsFound)
       throws SQLException {
-    Map<String, String> context = MDC.getCopyOfContextMap();
-    int threads = Math.min(settings.parallelism(), extractions.size());
-    BlockingQueue<Connection> connections = new ArrayBlockingQueue<>(threads);
-    for (int i = 0; i < threads; i++) {
-      connections.add(session.worker());
+    List<Task<TableExtract>> tasks = new ArrayList<>();
+    for (TableExtraction extraction : extractions) {
+      tasks.add(
+          new Task<>(
+              extraction.sizeBytes(), connection -> extraction.run(connection, newRowsFound)));
     }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "blackwater-extract");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      // the largest tables first, so that no connection is left with a large one at the end;
-      // results stay in the order of the tables
-      Map<TableExtraction, Future<TableExtract>> futures = new LinkedHashMap<>();
-      for (TableExtraction extraction : extractions) {
-        futures.put(extraction, null);
+    return workers.run(tasks);
+  }
+
+  /** Work on one table, done on a connection of the snapshot. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T on(Connection connection) throws SQLException, IOException;
+  }
+
+  /** A table's work and the table's size, to start the largest first. */
+  private record Task<T>(long sizeBytes, Work<T> work) {}
+
+  /** The connections reading the shared snapshot, and the threads using them. */
+  private static final class Workers implements AutoCloseable {
+    private final BlockingQueue<Connection> connections;
+    private final ExecutorService pool;
+
+    Workers(SnapshotSession session, int threads) throws SQLException {
+      int n = Math.max(1, threads);
+      connections = new ArrayBlockingQueue<>(n);
+      for (int i = 0; i < n; i++) {
+        connections.add(session.worker());
       }
-      List<TableExtraction> largestFirst = new ArrayList<>(extractions);
-      largestFirst.sort(Comparator.comparingLong(TableExtraction::sizeBytes).reversed());
-      for (TableExtraction extraction : largestFirst) {
-        futures.put(
-            extraction,
+      pool =
+          Executors.newFixedThreadPool(
+              n,
+              r -> {
+                Thread t = new Thread(r, "blackwater-extract");
+                t.setDaemon(true);
+                return t;
+              });
+    }
+
+    /**
+     * Runs the tasks, the largest tables first so that no connection is left with a large one at
+     * the end; the results stay in the order of the tasks.
+     */
+    <T> List<T> run(List<Task<T>> tasks) throws SQLException {
+      Map<String, String> context = MDC.getCopyOfContextMap();
+      List<Future<T>> futures = new ArrayList<>(tasks.size());
+      for (int i = 0; i < tasks.size(); i++) {
+        futures.add(null);
+      }
+      List<Integer> largestFirst = new ArrayList<>();
+      for (int i = 0; i < tasks.size(); i++) {
+        largestFirst.add(i);
+      }
+      largestFirst.sort(
+          Comparator.comparingLong((Integer i) -> tasks.get(i).sizeBytes()).reversed());
+      for (int i : largestFirst) {
+        Task<T> task = tasks.get(i);
+        futures.set(
+            i,
             pool.submit(
                 () -> {
                   if (context != null) {
@@ -280,18 +409,21 @@ public final class Extractor {
                   }
                   Connection connection = connections.take();
                   try {
-                    return extraction.run(connection, newRowsFound);
+                    return task.work().on(connection);
                   } finally {
                     connections.add(connection);
                   }
                 }));
       }
-      List<TableExtract> results = new ArrayList<>();
-      for (Future<TableExtract> future : futures.values()) {
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
         results.add(await(future));
       }
       return results;
-    } finally {
+    }
+
+    @Override
+    public void close() {
       pool.shutdownNow();
       awaitQuietly(pool);
     }
@@ -311,7 +443,7 @@ public final class Extractor {
     }
   }
 
-  private static TableExtract await(Future<TableExtract> future) throws SQLException {
+  private static <T> T await(Future<T> future) throws SQLException {
     try {
       return future.get();
     } catch (InterruptedException e) {

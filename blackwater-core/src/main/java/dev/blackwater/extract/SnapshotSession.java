@@ -22,13 +22,29 @@ final class SnapshotSession implements AutoCloseable {
   private final String snapshotId;
   private final String snapshotTime;
   private final List<Connection> workers = new ArrayList<>();
+  private final Object before;
+
+  /** Something read on the coordinator just before the snapshot is taken. */
+  @FunctionalInterface
+  interface Before<T> {
+    T read(Connection connection) throws SQLException;
+  }
 
   SnapshotSession(Database source) throws SQLException {
+    this(source, c -> null);
+  }
+
+  /**
+   * @param before read on the coordinator before the snapshot is taken (what it reads happened
+   *     before the snapshot); {@link #before()} returns it
+   */
+  SnapshotSession(Database source, Before<?> before) throws SQLException {
     this.source = source;
     this.coordinator = source.open();
     boolean ready = false;
     try {
       prepare(coordinator);
+      this.before = before.read(coordinator);
       try (Statement s = coordinator.createStatement()) {
         s.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
         try (ResultSet r =
@@ -49,6 +65,12 @@ final class SnapshotSession implements AutoCloseable {
         coordinator.close();
       }
     }
+  }
+
+  /** What was read before the snapshot. */
+  @SuppressWarnings("unchecked")
+  <T> T before() {
+    return (T) before;
   }
 
   /** The connection that exported the snapshot (for catalogue reads). */

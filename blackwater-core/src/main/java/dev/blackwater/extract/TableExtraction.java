@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
+import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -45,6 +46,8 @@ final class TableExtraction {
   private final BatchId batch;
   private final List<String> addedColumns;
   private final long sizeBytes;
+  private String keyColumn;
+  private final RoaringBitmap newKeys = new RoaringBitmap();
 
   TableExtraction(
       SourceTable table,
@@ -61,6 +64,11 @@ final class TableExtraction {
     this.lake = lake;
     this.batch = batch;
     this.sizeBytes = sizeBytes;
+  }
+
+  /** The table as the catalogue describes it. */
+  SourceTable table() {
+    return table;
   }
 
   /** The table's size on the source, to start the largest tables first. */
@@ -81,8 +89,20 @@ final class TableExtraction {
   }
 
   ExtractQueries queries() {
-    return new ExtractQueries(
-        table, selectFrom(), previous.watermark().orElse(null), previous.overlapVersions());
+    ExtractQueries queries =
+        new ExtractQueries(
+            table, selectFrom(), previous.watermark().orElse(null), previous.overlapVersions());
+    return keyColumn == null ? queries : queries.collectingKeys(keyColumn);
+  }
+
+  /** Makes the run collect the keys of the new rows ({@link #newKeys()}), from {@code column}. */
+  void collectKeys(String column) {
+    this.keyColumn = column;
+  }
+
+  /** The keys of the rows this run extracted, when it collected them. */
+  RoaringBitmap newKeys() {
+    return newKeys;
   }
 
   TableExtract run(Connection connection, Runnable newRowsFound) throws SQLException, IOException {
@@ -151,6 +171,14 @@ final class TableExtraction {
                 + " rows without a "
                 + TableCatalog.LAST_UPDATED
                 + ": a row version needs one");
+      }
+      if (keyColumn != null) {
+        java.sql.Array keys = r.getArray(5);
+        if (keys != null) {
+          for (Integer key : (Integer[]) keys.getArray()) {
+            newKeys.add(key);
+          }
+        }
       }
       String newest = r.getString(2);
       return new Summary(

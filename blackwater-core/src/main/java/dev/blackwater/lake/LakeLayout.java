@@ -88,13 +88,19 @@ public final class LakeLayout {
   }
 
   /**
-   * Every key a manifest names: its tables' objects, the transform's state objects (those carried
-   * forward from earlier batches too) and its rejected-rows objects.
+   * Every key a manifest names: its tables' objects, the transform's state objects and the
+   * extract's keys objects (those carried forward from earlier batches too), its rejected-rows
+   * objects and its deletion records.
    */
   public static List<String> namedBy(Manifest manifest) {
     List<String> keys = new ArrayList<>();
     for (Map<String, Manifest.Table> tables :
-        Arrays.asList(manifest.tables(), manifest.state(), manifest.rejected())) {
+        Arrays.asList(
+            manifest.tables(),
+            manifest.state(),
+            manifest.rejected(),
+            manifest.keys(),
+            manifest.deleted())) {
       if (tables == null) {
         continue;
       }

@@ -29,6 +29,11 @@ import java.util.Optional;
  * @param state objects a stage keeps for its next run (the transform's current reference rows)
  * @param rejected per source table, the rows a stage set aside as unusable (the transform's
  *     rejected-rows objects); absent when none were
+ * @param keys per source table, the object holding the keys the lake knows to be alive and those it
+ *     recorded as deleted (extract only; carried forward while unchanged); absent before hard
+ *     deletes were found
+ * @param deleted the batch's deletion records: per source table (extract: a CSV of key and
+ *     detection time) or per warehouse table (transform: Parquet of the same); absent when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Manifest(
@@ -46,7 +51,9 @@ public record Manifest(
     String codeVersion,
     Map<String, Table> tables,
     Map<String, Table> state,
-    Map<String, Table> rejected) {
+    Map<String, Table> rejected,
+    Map<String, Table> keys,
+    Map<String, Table> deleted) {
 
   public static final int FORMAT = 1;
 
@@ -76,6 +83,8 @@ public record Manifest(
         snapshotTime,
         Version.current(),
         tables,
+        null,
+        null,
         null,
         null);
   }
@@ -112,7 +121,37 @@ public record Manifest(
         Version.current(),
         tables,
         state.isEmpty() ? null : state,
-        rejected.isEmpty() ? null : rejected);
+        rejected.isEmpty() ? null : rejected,
+        null,
+        null);
+  }
+
+  /**
+   * This manifest with its live keys and deletion records (either absent from the manifest when
+   * empty).
+   */
+  public Manifest withDeletions(Map<String, Table> newKeys, Map<String, Table> newDeleted) {
+    return new Manifest(
+        format,
+        stage,
+        batch,
+        parent,
+        consumed,
+        runId,
+        startedAt,
+        finishedAt,
+        snapshotTime,
+        codeVersion,
+        tables,
+        state,
+        rejected,
+        newKeys == null || newKeys.isEmpty() ? null : newKeys,
+        newDeleted == null || newDeleted.isEmpty() ? null : newDeleted);
+  }
+
+  /** The deletion records of a table (rows: how many), or null when the batch has none. */
+  public Table deletedOf(String table) {
+    return deleted == null ? null : deleted.get(table);
   }
 
   /** This batch's id. */

@@ -115,6 +115,7 @@ final class BatchLoad {
             structures.count(),
             (System.nanoTime() - rebuilding) / 1_000_000);
       }
+      applyDeletions(manifest, objects, changed);
       record(manifest, rows, files);
       connection.commit();
       committed = true;
@@ -132,6 +133,41 @@ final class BatchLoad {
       }
       connection.setAutoCommit(true);
       objects.values().forEach(list -> list.forEach(LocalObject::discard));
+    }
+  }
+
+  /**
+   * Applies the batch's deletion records (after its rows, and after a bulk load has rebuilt its
+   * keys): dimension rows marked deleted or alive again, final versions of deleted facts.
+   */
+  private void applyDeletions(
+      Manifest manifest, Map<String, List<LocalObject>> objects, Map<String, Long> changed)
+      throws SQLException {
+    if (manifest.deleted() == null) {
+      return;
+    }
+    DeletionLoad deletions = new DeletionLoad(connection, schema, parquet);
+    for (WarehouseTable table : WarehouseTable.values()) {
+      Manifest.Table entry = manifest.deleted().get(table.tableName());
+      if (entry == null || entry.rows() == 0 || !table.deletable()) {
+        continue;
+      }
+      List<LocalObject> local = new ArrayList<>();
+      objects.put("deleted " + table.tableName(), local);
+      for (ObjectRef object : entry.objects()) {
+        Path target =
+            workDirectory.resolve("deleted-" + table.tableName() + "-" + local.size() + ".parquet");
+        local.add(LakeFiles.checked(processed, manifest.batch(), object, target));
+      }
+      long applied =
+          deletions.apply(table, local.stream().map(LocalObject::file).toList(), entry.rows());
+      changed.merge(table.tableName(), applied, Long::sum);
+      LOG.info(
+          "{}: {} deletion record(s), {} row(s) {}",
+          table.tableName(),
+          entry.rows(),
+          applied,
+          table.kind() == WarehouseTable.Kind.FACT ? "ended by a final version" : "marked");
     }
   }
 

@@ -39,6 +39,7 @@ final class ParquetCopy {
     INTEGER,
     DATE,
     TIME,
+    TIMESTAMP,
     NUMERIC,
     BOOLEAN,
     TEXT
@@ -72,6 +73,27 @@ final class ParquetCopy {
       PGConnection warehouse,
       boolean freeze)
       throws SQLException {
+    return copy(
+        files, table, table.columns(), firstRecordId, target, targetTypes, warehouse, freeze);
+  }
+
+  /**
+   * Copies {@code columns} (read by name) from {@code files} into {@code target}; {@code table}
+   * names what is copied in messages and gives the record id.
+   */
+  @SuppressFBWarnings(
+      value = "SQL_NONCONSTANT_STRING_PASSED_TO_EXECUTE",
+      justification = "names are quoted and files are literals; COPY takes no parameters")
+  long copy(
+      List<Path> files,
+      WarehouseTable table,
+      List<WarehouseTable.Column> copied,
+      long firstRecordId,
+      String target,
+      List<String> targetTypes,
+      PGConnection warehouse,
+      boolean freeze)
+      throws SQLException {
     List<Field> fields = new ArrayList<>();
     List<String> select = new ArrayList<>();
     List<String> columns = new ArrayList<>();
@@ -86,7 +108,7 @@ final class ParquetCopy {
       select.add("row_number() OVER () + " + (firstRecordId - 1));
       columns.add(Sql.identifier(table.recordId()));
     }
-    for (WarehouseTable.Column column : table.columns()) {
+    for (WarehouseTable.Column column : copied) {
       Field field = field(table, column, targetTypes.get(t++));
       fields.add(field);
       select.add(read(field));
@@ -168,6 +190,14 @@ final class ParquetCopy {
           rows.time(micros);
         }
       }
+      case TIMESTAMP -> {
+        long micros = r.getLong(i);
+        if (r.wasNull()) {
+          rows.nullField();
+        } else {
+          rows.timestamp(micros);
+        }
+      }
       case NUMERIC -> {
         long unscaled = r.getLong(i);
         if (r.wasNull()) {
@@ -201,6 +231,7 @@ final class ParquetCopy {
     return switch (field.kind()) {
       case DATE -> "date_diff('day', DATE '2000-01-01', " + c + ")";
       case TIME -> "date_diff('microsecond', TIME '00:00:00', " + c + ")";
+      case TIMESTAMP -> "date_diff('microsecond', TIMESTAMP '2000-01-01 00:00:00', " + c + ")";
       case NUMERIC -> "CAST(" + c + " * " + ParquetCopy.pow10(field.scale()) + " AS BIGINT)";
       case INTEGER, BOOLEAN, TEXT -> c;
     };
@@ -220,6 +251,7 @@ final class ParquetCopy {
             case "integer" -> Kind.INTEGER;
             case "date" -> Kind.DATE;
             case "time without time zone" -> Kind.TIME;
+            case "timestamp without time zone" -> Kind.TIMESTAMP;
             case "boolean" -> Kind.BOOLEAN;
             case "character varying" -> Kind.TEXT;
             default -> throw new IllegalStateException("no binary form for " + type);
@@ -230,6 +262,7 @@ final class ParquetCopy {
           case INTEGER -> target.equals("int4") || target.equals("int8");
           case DATE -> target.equals("date");
           case TIME -> target.equals("time");
+          case TIMESTAMP -> target.equals("timestamp");
           case NUMERIC -> target.equals("numeric");
           case BOOLEAN -> target.equals("bool");
           case TEXT -> target.equals("varchar") || target.equals("text") || target.equals("bpchar");

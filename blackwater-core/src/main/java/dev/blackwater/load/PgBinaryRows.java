@@ -65,6 +65,11 @@ final class PgBinaryRows {
     int8(micros);
   }
 
+  /** A timestamp: microseconds since 2000-01-01 00:00, as PostgreSQL keeps it. */
+  void timestamp(long microsSince2000) throws SQLException {
+    int8(microsSince2000);
+  }
+
   void bool(boolean value) throws SQLException {
     room(ROOM);
     buffer.putInt(1).put(value ? (byte) 1 : 0);

@@ -49,8 +49,22 @@ public record StatusReport(
    * @param newestBatch the newest ingestion batch with rows of the table (within the recent ones)
    * @param lag now minus the watermark, the same as {@link #changeAge()}: the name it had before
    *     status told the lake's freshness apart, kept for scripts that read it
+   * @param liveKeys keys alive in the source at the last key check, null before the first
+   * @param deletedKeys keys the lake recorded as deleted from the source (and not back since), null
+   *     before the first key check
    */
-  public record TableStatus(String table, String watermark, String newestBatch, Duration lag) {
+  public record TableStatus(
+      String table,
+      String watermark,
+      String newestBatch,
+      Duration lag,
+      Long liveKeys,
+      Long deletedKeys) {
+
+    /** A table without key counts. */
+    public TableStatus(String table, String watermark, String newestBatch, Duration lag) {
+      this(table, watermark, newestBatch, lag, null, null);
+    }
 
     /** How long ago the table last changed: now minus the watermark. Not a lag of the lake. */
     @JsonProperty

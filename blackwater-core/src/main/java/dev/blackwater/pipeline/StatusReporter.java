@@ -2,6 +2,7 @@ package dev.blackwater.pipeline;
 
 import dev.blackwater.Freshness;
 import dev.blackwater.Stage;
+import dev.blackwater.extract.KnownKeys;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.LakeStore;
@@ -129,9 +130,15 @@ public final class StatusReporter {
         .forEach(
             (table, entry) -> {
               String watermark = entry.watermark() == null ? null : entry.watermark().to();
+              Optional<KnownKeys.Counts> keys = KnownKeys.of(ingestion, latest, table);
               tables.add(
                   new TableStatus(
-                      table, watermark, newestBatch.get(table), Freshness.lag(watermark, now)));
+                      table,
+                      watermark,
+                      newestBatch.get(table),
+                      Freshness.lag(watermark, now),
+                      keys.map(KnownKeys.Counts::alive).orElse(null),
+                      keys.map(KnownKeys.Counts::deleted).orElse(null)));
             });
     return tables;
   }

@@ -60,6 +60,7 @@ final class BatchTransform {
       Map<String, Manifest.Table> tables,
       Map<String, Manifest.Table> state,
       Map<String, Manifest.Table> rejected,
+      Map<String, Manifest.Table> deleted,
       List<String> warnings) {}
 
   /**
@@ -161,8 +162,10 @@ final class BatchTransform {
         state.put(
             table, new LocalTable(e.getValue(), reference.rows(table), reference.columns(table)));
       }
+      Map<String, DeletionRecords.Local> deleted =
+          new DeletionRecords(duck, workspace, ingestion).write(source, batch);
       t0 = System.nanoTime();
-      Output output = upload(batch, outputs, state, rejected, previous, warnings);
+      Output output = upload(batch, outputs, state, rejected, deleted, previous, warnings);
       LOG.debug("uploaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
       return output;
     } catch (SQLException e) {
@@ -365,6 +368,7 @@ final class BatchTransform {
       Map<String, LocalTable> outputs,
       Map<String, LocalTable> changedState,
       Map<String, RejectedRows.Rejected> rejected,
+      Map<String, DeletionRecords.Local> deleted,
       Manifest previous,
       List<String> warnings) {
     Map<String, Manifest.Table> tables = new LinkedHashMap<>();
@@ -391,7 +395,14 @@ final class BatchTransform {
               List.of(new ObjectRef(stored.key(), r.rows(), stored.bytes(), stored.sha256())),
               List.of()));
     }
-    return new Output(tables, state, rejects, List.copyOf(warnings));
+    Map<String, Manifest.Table> deletions = new LinkedHashMap<>();
+    for (Map.Entry<String, DeletionRecords.Local> e : deleted.entrySet()) {
+      DeletionRecords.Local d = e.getValue();
+      ObjectRef object = uploadOne(d.file(), batch, DeletionRecords.PREFIX + e.getKey(), d.rows());
+      deletions.put(
+          e.getKey(), Manifest.Table.of(d.rows(), List.of(object), DeletionRecords.COLUMNS));
+    }
+    return new Output(tables, state, rejects, deletions, List.copyOf(warnings));
   }
 
   private ObjectRef uploadOne(Path file, BatchId batch, String table, long rows) {

@@ -169,15 +169,16 @@ public final class Transformer {
     Instant finished = clock.instant();
     Manifest manifest =
         Manifest.transform(
-            batch,
-            parent,
-            source.batchId(),
-            runId,
-            started,
-            finished,
-            output.tables(),
-            output.state(),
-            output.rejected());
+                batch,
+                parent,
+                source.batchId(),
+                runId,
+                started,
+                finished,
+                output.tables(),
+                output.state(),
+                output.rejected())
+            .withDeletions(null, output.deleted());
     outputs.commit(
         manifest, new Claim(batch.toString(), runId, identity.host(), identity.pid(), finished));
     ProcessedBatch summary = summary(manifest, output.warnings());

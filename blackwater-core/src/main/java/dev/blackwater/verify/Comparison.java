@@ -22,7 +22,10 @@ record Comparison(
     String warehouseSql,
     List<String> sums) {
 
-  /** The comparisons: current facts and every dimension but dates. */
+  /**
+   * The comparisons: current facts (the views leave deleted ones out) and every dimension's live
+   * rows but dates, so rows deleted from the source must be deleted in the warehouse too.
+   */
   static final List<Comparison> ALL =
       List.of(
           new Comparison(
@@ -161,8 +164,9 @@ record Comparison(
                 coalesce(sales_order_id::text, '<null>'), coalesce(purchase_order_id::text, '<null>')) AS line
               FROM %sdim_transaction"""));
 
+  /** A dimension: its live rows (those not marked deleted) against the source's rows. */
   private static Comparison dimension(
       String name, List<String> tables, String source, String warehouse) {
-    return new Comparison(name, tables, source, warehouse, List.of());
+    return new Comparison(name, tables, source, warehouse + " WHERE deleted_at IS NULL", List.of());
   }
 }

@@ -136,7 +136,31 @@ public final class Verifier {
             .filter(java.util.Objects::nonNull)
             .mapToLong(Manifest.Table::rows)
             .sum();
-    long inWarehouse = state.rows(fact);
+    // the final versions that mark deletions are the loader's, not the lake's
+    long finals =
+        scalar(
+            dw,
+            "SELECT count(*) FROM "
+                + warehouse.qualified(fact.tableName())
+                + " WHERE deleted_at IS NOT NULL");
+    long inWarehouse = state.rows(fact) - finals;
+    long deletionRecords =
+        processed.stream()
+            .filter(m -> loaded.contains(m.batch()))
+            .map(m -> m.deletedOf(fact.tableName()))
+            .filter(java.util.Objects::nonNull)
+            .mapToLong(Manifest.Table::rows)
+            .sum();
+    checks.add(
+        new Check(
+            fact.tableName() + " deletions",
+            "",
+            format(deletionRecords) + " records",
+            format(finals) + " final versions",
+            finals <= deletionRecords,
+            finals <= deletionRecords
+                ? ""
+                : "more final versions than the loaded batches' deletion records"));
     checks.add(
         new Check(
             fact.tableName() + " versions",

@@ -37,7 +37,11 @@ public final class WarehouseSchema {
 
   static final String HISTORY = "blackwater_schema_history";
   private static final List<String> MIGRATIONS =
-      List.of("V1__star_schema.sql", "V2__pipeline.sql", "V3__newest_version.sql");
+      List.of(
+          "V1__star_schema.sql",
+          "V2__pipeline.sql",
+          "V3__newest_version.sql",
+          "V10__deletions.sql");
 
   private final Database database;
   private final String schema;
@@ -139,10 +143,22 @@ public final class WarehouseSchema {
           problems.add("table " + table.tableName() + " is missing");
           continue;
         }
-        for (WarehouseTable.Column expected : table.columns()) {
+        List<WarehouseTable.Column> expectedColumns = new ArrayList<>(table.columns());
+        if (table.deletable()) {
+          expectedColumns.add(WarehouseTable.DELETED_AT);
+        }
+        for (WarehouseTable.Column expected : expectedColumns) {
           String type = actual.get(expected.name());
           if (type == null) {
-            problems.add(table.tableName() + "." + expected.name() + " is missing");
+            problems.add(
+                table.tableName()
+                    + "."
+                    + expected.name()
+                    + " is missing"
+                    + (expected.equals(WarehouseTable.DELETED_AT)
+                        ? " (nullable timestamp for rows deleted from the source: see"
+                            + " V10__deletions.sql in blackwater warehouse ddl)"
+                        : ""));
           } else if (!compatible(expected.type(), type)) {
             problems.add(
                 table.tableName()
@@ -306,6 +322,7 @@ public final class WarehouseSchema {
       case "character varying", "text", "character" -> "text";
       case "integer", "bigint" -> "integer";
       case "time without time zone" -> "time";
+      case "timestamp without time zone" -> "timestamp";
       default -> t;
     };
   }

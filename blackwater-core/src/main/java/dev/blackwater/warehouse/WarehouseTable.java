@@ -159,6 +159,13 @@ public enum WarehouseTable {
   /** A column and its PostgreSQL type as {@code format_type} prints it. */
   public record Column(String name, String type) {}
 
+  /**
+   * When the deletion of a row from the source was seen, on every dimension and fact (not {@code
+   * dim_date}); NULL while the row exists. Not in the processed zone's tables: the loader sets it
+   * from a batch's deletion records.
+   */
+  public static final Column DELETED_AT = new Column("deleted_at", "timestamp without time zone");
+
   private final String tableName;
   private final Kind kind;
   private final String recordId;
@@ -209,6 +216,11 @@ public enum WarehouseTable {
   /** The columns that identify a fact version: natural id and last-updated date and time. */
   public List<String> versionKey() {
     return List.of(key(), "last_updated_date", "last_updated_time");
+  }
+
+  /** Whether the table records deletions ({@link #DELETED_AT}): every table but dim_date. */
+  public boolean deletable() {
+    return kind != Kind.DATE;
   }
 
   /** The fact tables, in declaration order. */

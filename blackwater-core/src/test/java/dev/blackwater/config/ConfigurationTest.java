@@ -160,6 +160,29 @@ class ConfigurationTest {
   }
 
   @Test
+  void deletesAreLookedForEveryRunAndTenPercentAtOnceIsTheMostByDefault() {
+    assertThat(of(Map.of()).extract().deletes()).isEqualTo(DeleteSettings.defaults());
+    assertThat(DeleteSettings.defaults()).isEqualTo(new DeleteSettings(1, 0.10, false));
+    assertThat(
+            of(Map.of(
+                    "BLACKWATER_KEY_CHECK_EVERY", "3",
+                    "BLACKWATER_MAX_DELETE_SHARE", "0.5%",
+                    "BLACKWATER_ALLOW_MASS_DELETE", "true"))
+                .extract()
+                .deletes())
+        .isEqualTo(new DeleteSettings(3, 0.005, true));
+    assertThat(of(Map.of("BLACKWATER_MAX_DELETE_SHARE", "0.25")).extract().deletes().maxShare())
+        .isEqualTo(0.25);
+    assertMalformed(
+        "BLACKWATER_MAX_DELETE_SHARE",
+        "150%",
+        c -> c.extract(),
+        "--max-delete-share (BLACKWATER_MAX_DELETE_SHARE): '150%' must be 0% to 100%");
+    assertMalformed(
+        "BLACKWATER_MAX_DELETE_SHARE", "some", c -> c.extract(), "'some' is not a share");
+  }
+
+  @Test
   void aMalformedValueIsAConfigurationErrorNamingTheOptionAndTheVariable() {
     assertMalformed(
         "BLACKWATER_OVERLAP",

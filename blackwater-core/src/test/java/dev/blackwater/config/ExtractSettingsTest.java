@@ -48,7 +48,15 @@ class ExtractSettingsTest {
     assertThatThrownBy(
             () ->
                 new ExtractSettings(
-                    d.tables(), "public", Duration.ZERO, 1, 4096, 0, false, Duration.ZERO))
+                    d.tables(),
+                    "public",
+                    Duration.ZERO,
+                    1,
+                    4096,
+                    0,
+                    false,
+                    Duration.ZERO,
+                    DeleteSettings.defaults()))
         .hasMessageContaining("gzip level");
   }
 }

@@ -48,29 +48,37 @@ final class ExpectedStarSchema {
             "SELECT s.staff_id, s.first_name, s.last_name, d.department_name, d.location,"
                 + " s.email_address FROM staff s JOIN department d ON d.department_id = s.department_id",
             "SELECT staff_id, first_name, last_name, department_name, location, email_address FROM dim_staff"
+                + " WHERE deleted_at IS NULL"
           },
           "dim_counterparty",
           new String[] {
             "SELECT c.counterparty_id, c.counterparty_legal_name, a.address_line_1, a.address_line_2,"
                 + " a.district, a.city, a.postal_code, a.country, a.phone FROM counterparty c"
                 + " JOIN address a ON a.address_id = c.legal_address_id",
-            "SELECT * FROM dim_counterparty"
+            "SELECT counterparty_id, counterparty_legal_name, counterparty_legal_address_line_1,"
+                + " counterparty_legal_address_line_2, counterparty_legal_district,"
+                + " counterparty_legal_city, counterparty_legal_postal_code,"
+                + " counterparty_legal_country, counterparty_legal_phone_number"
+                + " FROM dim_counterparty WHERE deleted_at IS NULL"
           },
           "dim_location",
           new String[] {
             "SELECT address_id, address_line_1, address_line_2, district, city, postal_code, country,"
                 + " phone FROM address",
-            "SELECT * FROM dim_location"
+            "SELECT location_id, address_line_1, address_line_2, district, city, postal_code,"
+                + " country, phone FROM dim_location WHERE deleted_at IS NULL"
           },
           "dim_design",
           new String[] {
             "SELECT design_id, design_name, file_location, file_name FROM design",
-            "SELECT * FROM dim_design"
+            "SELECT design_id, design_name, file_location, file_name FROM dim_design"
+                + " WHERE deleted_at IS NULL"
           },
           "dim_transaction",
           new String[] {
             "SELECT transaction_id, transaction_type, sales_order_id, purchase_order_id FROM transaction",
-            "SELECT * FROM dim_transaction"
+            "SELECT transaction_id, transaction_type, sales_order_id, purchase_order_id"
+                + " FROM dim_transaction WHERE deleted_at IS NULL"
           },
           "dim_date (fact dates)",
           new String[] {
@@ -79,7 +87,7 @@ final class ExpectedStarSchema {
                 + " SELECT agreed_delivery_date::date FROM sales_order UNION"
                 + " SELECT payment_date::date FROM payment UNION"
                 + " SELECT agreed_delivery_date::date FROM purchase_order) x",
-            "SELECT date_id FROM dim_date WHERE date_id IN (SELECT created_date FROM fact_sales_order"
+            "SELECT date_id FROM dim_date WHERE date_id IN (SELECT created_date FROM fact_sales_order_current"
                 + " UNION SELECT agreed_payment_date FROM fact_sales_order_current"
                 + " UNION SELECT agreed_delivery_date FROM fact_sales_order_current"
                 + " UNION SELECT payment_date FROM fact_payment_current"

@@ -20,10 +20,10 @@ class WarehouseSchemaIT {
     DatabaseConfig config = new DatabaseConfig("warehouse", db.jdbcUrl(), db.user(), db.password());
     WarehouseSchema schema = new WarehouseSchema(config, "star");
 
-    assertThat(schema.migrate()).isEqualTo(3);
+    assertThat(schema.migrate()).isEqualTo(4);
     assertThat(schema.migrate()).isZero();
     schema.check();
-    for (String migration : List.of("1", "2", "3")) {
+    for (String migration : List.of("1", "2", "3", "10")) {
       assertThat(
               db.queryLong(
                   "SELECT checksum FROM star.blackwater_schema_history WHERE version = '"
@@ -44,6 +44,9 @@ class WarehouseSchemaIT {
         expected.add(table.recordId() + " integer");
       }
       table.columns().forEach(c -> expected.add(c.name() + " " + c.type()));
+      if (table.deletable()) {
+        expected.add("deleted_at timestamp without time zone");
+      }
       String actual =
           db.queryString(
               "SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ',' ORDER BY a.attnum)"
@@ -73,9 +76,11 @@ class WarehouseSchemaIT {
     new WarehouseSchema(config, "drift").migrate();
     db.execute("ALTER TABLE drift.dim_staff DROP COLUMN location");
     db.execute("ALTER TABLE drift.dim_currency ALTER COLUMN currency_code TYPE date USING NULL");
+    db.execute("ALTER TABLE drift.dim_design DROP COLUMN deleted_at");
 
     assertThatThrownBy(() -> new WarehouseSchema(config, "drift").check())
         .hasMessageContaining("dim_staff.location is missing")
+        .hasMessageContaining("dim_design.deleted_at is missing")
         .hasMessageContaining("dim_currency.currency_code is date, expected character varying");
     assertThatThrownBy(() -> new WarehouseSchema(config, "Bad-Name"))
         .hasMessageContaining("not a plain lower-case SQL identifier");
@@ -85,7 +90,7 @@ class WarehouseSchemaIT {
   void aTamperedMigrationHistoryIsRefusedNamingTheSchema(TestDatabase db) {
     DatabaseConfig config = new DatabaseConfig("warehouse", db.jdbcUrl(), db.user(), db.password());
     WarehouseSchema schema = new WarehouseSchema(config, "tampered");
-    assertThat(schema.prepare(WarehouseMode.MIGRATE)).isEqualTo(3);
+    assertThat(schema.prepare(WarehouseMode.MIGRATE)).isEqualTo(4);
     assertThat(schema.prepare(WarehouseMode.CHECK)).isZero();
     assertThat(schema.prepare(WarehouseMode.MIGRATE)).isZero();
     db.execute("UPDATE tampered.blackwater_schema_history SET checksum = 1 WHERE version = '1'");

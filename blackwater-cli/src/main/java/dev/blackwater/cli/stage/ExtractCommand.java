@@ -29,9 +29,16 @@ public final class ExtractCommand extends StageCommand<ExtractResult> {
           + result.parent().map(p -> " since batch " + p).orElse("")
           + ": no batch written.";
     }
-    TextTable table = new TextTable("table", ">rows", ">skipped", ">bytes", "watermark");
+    TextTable table =
+        new TextTable("table", ">rows", ">skipped", ">bytes", ">deletion records", "watermark");
     for (TableExtract t : result.tables()) {
-      table.row(t.table(), t.rows(), t.skipped(), t.bytes(), t.watermark());
+      table.row(
+          t.table(),
+          t.rows(),
+          t.skipped(),
+          t.bytes(),
+          result.deleted().getOrDefault(t.table(), 0L),
+          t.watermark());
     }
     return table
         + String.format(

@@ -213,9 +213,9 @@ public final class RunCommand implements Callable<Integer>, TakesSettings {
     }
     text.append(stages).append("\n\n");
     if (!e.nothingNew()) {
-      TextTable sources = new TextTable("source table", ">rows extracted");
+      TextTable sources = new TextTable("source table", ">rows extracted", ">deletion records");
       for (TableExtract t : e.tables()) {
-        sources.row(t.table(), t.rows());
+        sources.row(t.table(), t.rows(), e.deleted().getOrDefault(t.table(), 0L));
       }
       text.append(sources).append("\n\n");
     }

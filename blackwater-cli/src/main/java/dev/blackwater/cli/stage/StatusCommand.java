@@ -54,10 +54,24 @@ public final class StatusCommand implements Callable<Integer>, TakesSettings {
   static String describe(StatusReport report) {
     StringBuilder text = new StringBuilder();
     TextTable tables =
-        new TextTable("source table", "newest change (watermark)", "newest batch", ">changed");
+        new TextTable(
+            "source table",
+            "newest change (watermark)",
+            "newest batch",
+            ">changed",
+            ">live keys",
+            ">deleted");
     report
         .tables()
-        .forEach(t -> tables.row(t.table(), t.watermark(), t.newestBatch(), ago(t.changeAge())));
+        .forEach(
+            t ->
+                tables.row(
+                    t.table(),
+                    t.watermark(),
+                    t.newestBatch(),
+                    ago(t.changeAge()),
+                    t.liveKeys(),
+                    t.deletedKeys()));
     text.append(tables.isEmpty() ? "  The ingestion zone holds no batch yet." : tables.toString())
         .append("\n\n")
         .append(

@@ -23,7 +23,9 @@ class StatusCommandTest {
               "currency",
               "2022-11-03T14:20:49.962",
               "000001-20261127T161728Z",
-              Duration.ofDays(1485).plusHours(2)));
+              Duration.ofDays(1485).plusHours(2),
+              3L,
+              1L));
 
   private static final List<StageStatus> STAGES =
       List.of(new StageStatus(Stage.EXTRACT, "000001-20261127T161728Z", null, null, null));
@@ -46,7 +48,8 @@ class StatusCommandTest {
                 STAGES));
 
     assertThat(text)
-        .containsPattern("(?m)^\\s*currency\\s+2022-11-03T14:20:49.962 .* 1485d 2h ago\\s*$")
+        .containsPattern(
+            "(?m)^\\s*currency\\s+2022-11-03T14:20:49.962 .* 1485d 2h ago\\s+3\\s+1\\s*$")
         .containsPattern("(?m)^\\s*fact_sales_order\\s+12 2026-11-24T09:00:00\\s+3d 7h ago\\s*$")
         .contains("Lake fresh as of 2026-11-27T16:17:55Z, lag 2m 5s (the last extract that read")
         .contains("Warehouse fresh as of 2026-11-27T16:17:55Z, lag 2m 5s (the extract of")
