@@ -84,7 +84,8 @@ public final class StageRunner {
                         blackwater.ingestion(),
                         processed,
                         blackwater.config().transform(),
-                        blackwater.clock())
+                        blackwater.clock(),
+                        blackwater.lakeTables())
                     .transform(runId));
     return told(Stage.TRANSFORM, result, listener::transformed);
   }
