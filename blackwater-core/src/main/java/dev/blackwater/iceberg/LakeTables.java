@@ -106,14 +106,19 @@ public final class LakeTables {
     return created;
   }
 
-  private void ensureNamespace() {
+  void ensureNamespace() {
     SupportsNamespaces namespaces = namespaces();
     if (!namespaces.namespaceExists(namespace)) {
       namespaces.createNamespace(namespace, Map.of());
     }
   }
 
-  private SupportsNamespaces namespaces() {
+  /** The namespace of the tables. */
+  Namespace namespace() {
+    return namespace;
+  }
+
+  SupportsNamespaces namespaces() {
     if (catalog instanceof SupportsNamespaces n) {
       return n;
     }
@@ -146,7 +151,7 @@ public final class LakeTables {
       ParquetObjects objects = new ParquetObjects(zone, io, work);
       for (WarehouseTable table : WarehouseTable.values()) {
         Manifest.Table entry = manifest.tables().get(table.tableName());
-        if (entry == null || entry.objects().isEmpty()) {
+        if (entry == null || entry.objects() == null || entry.objects().isEmpty()) {
           continue;
         }
         if (append(table, batch, entry, objects, localFiles)) {

@@ -33,6 +33,7 @@ import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.Metrics;
 import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.mapping.NameMappingParser;
 import org.apache.iceberg.parquet.ParquetUtil;
@@ -76,9 +77,9 @@ final class ParquetObjects {
     try {
       PartitionSpec spec = table.spec();
       if (spec.isUnpartitioned()) {
-        return List.of(dataFile(table, file, object.key(), null));
+        return List.of(dataFile(table, file, object.key(), (YearMonth) null));
       }
-      DataFile whole = dataFile(table, file, object.key(), null);
+      DataFile whole = dataFile(table, file, object.key(), (YearMonth) null);
       int id = table.schema().findField(LakeSchemas.PARTITION_DATE).fieldId();
       YearMonth low = month(whole.lowerBounds(), id, object.key());
       YearMonth high = month(whole.upperBounds(), id, object.key());
@@ -94,6 +95,21 @@ final class ParquetObjects {
   }
 
   private DataFile dataFile(Table table, Path file, String key, YearMonth month) {
+    org.apache.iceberg.DataFiles.Builder builder = builder(table, file, key);
+    if (month != null) {
+      // the month transform's value: months since 1970-01
+      long ordinal = ChronoUnit.MONTHS.between(YearMonth.of(1970, 1), month);
+      builder.withPartitionPath(table.spec().fields().get(0).name() + "=" + ordinal);
+    }
+    return builder.build();
+  }
+
+  /** A data file in the partition {@code partition} (of the table's spec). */
+  DataFile inPartition(Table table, Path file, String key, StructLike partition) {
+    return builder(table, file, key).withPartition(partition).build();
+  }
+
+  private org.apache.iceberg.DataFiles.Builder builder(Table table, Path file, String key) {
     ParquetMetadata footer;
     try {
       footer = footer(file);
@@ -119,12 +135,7 @@ final class ParquetObjects {
             .withFormat(FileFormat.PARQUET)
             .withFileSizeInBytes(bytes)
             .withMetrics(metrics);
-    if (month != null) {
-      // the month transform's value: months since 1970-01
-      long ordinal = ChronoUnit.MONTHS.between(YearMonth.of(1970, 1), month);
-      builder.withPartitionPath(table.spec().fields().get(0).name() + "=" + ordinal);
-    }
-    return builder.build();
+    return builder;
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.blackwater.config.WarehouseMode;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
 import dev.blackwater.iceberg.CatalogFactory;
+import dev.blackwater.iceberg.LakeMaintenance;
 import dev.blackwater.iceberg.LakeTables;
 import dev.blackwater.iceberg.SqliteCatalogs;
 import dev.blackwater.lake.LakeGc;
@@ -107,6 +108,19 @@ public final class Blackwater {
                         + processed().uri()
                         + " has no Iceberg catalog: set --catalog (auto for a local zone, or"
                         + " jdbc:sqlite:<file>)"));
+  }
+
+  /** Compaction and snapshot expiry of the Iceberg tables, when the zone has a catalog. */
+  public Optional<LakeMaintenance> lakeMaintenance() {
+    return lakeTables()
+        .map(
+            t ->
+                new LakeMaintenance(
+                    t,
+                    processed(),
+                    clock,
+                    config.transform().tempDirectory(),
+                    config.transform().memoryLimit()));
   }
 
   /** The totesys database's credentials (read from their secret on first use). */
