@@ -245,6 +245,23 @@ public final class LakeTables {
     return done;
   }
 
+  /** Per table, the snapshot that appended {@code batch} to it (tables it had rows for). */
+  public Map<String, Long> snapshotsOf(BatchId batch) {
+    Map<String, Long> ids = new java.util.LinkedHashMap<>();
+    for (WarehouseTable warehouseTable : WarehouseTable.values()) {
+      TableIdentifier id = TableIdentifier.of(namespace, warehouseTable.tableName());
+      if (!catalog.tableExists(id)) {
+        continue;
+      }
+      for (org.apache.iceberg.Snapshot snapshot : catalog.loadTable(id).snapshots()) {
+        if (batch.toString().equals(snapshot.summary().get(BATCH))) {
+          ids.put(warehouseTable.tableName(), snapshot.snapshotId());
+        }
+      }
+    }
+    return ids;
+  }
+
   /** The keys of the data files of the table's current snapshot. */
   public List<String> currentFiles(WarehouseTable warehouseTable) {
     Table table = table(warehouseTable);

@@ -107,7 +107,8 @@ public final class StageRunner {
                                     warehouse,
                                     processed,
                                     blackwater.config().load(),
-                                    blackwater.clock())
+                                    blackwater.clock(),
+                                    blackwater.lakeTables())
                                 .load(runId)));
     return told(Stage.LOAD, result, listener::loaded);
   }

@@ -37,7 +37,11 @@ public final class WarehouseSchema {
 
   static final String HISTORY = "blackwater_schema_history";
   private static final List<String> MIGRATIONS =
-      List.of("V1__star_schema.sql", "V2__pipeline.sql", "V3__newest_version.sql");
+      List.of(
+          "V1__star_schema.sql",
+          "V2__pipeline.sql",
+          "V3__newest_version.sql",
+          "V11__iceberg_snapshots.sql");
 
   private final Database database;
   private final String schema;

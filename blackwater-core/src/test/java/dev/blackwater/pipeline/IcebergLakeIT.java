@@ -102,6 +102,17 @@ class IcebergLakeIT {
         .as("the first batch's history split by month, beside the zone's own objects")
         .anyMatch(k -> k.startsWith(LakeTables.PREFIX + "data/fact_sales_order/"));
     assertThat(tables.catchUp()).as("nothing left to append").isEmpty();
+    String second = log.committed().get(1).toString();
+    assertThat(
+            warehouse.queryString(
+                "SELECT iceberg_snapshots->>'fact_sales_order' FROM blackwater_loaded_batch"
+                    + " WHERE batch_id = '"
+                    + second
+                    + "'"))
+        .as("the warehouse records the snapshot it loaded")
+        .isEqualTo(Long.toString(sales.currentSnapshot().snapshotId()))
+        .isEqualTo(
+            Long.toString(tables.snapshotsOf(log.committed().get(1)).get("fact_sales_order")));
 
     try (LakeSql lake = LakeSql.open(tables, blackwater.processed(), "256MB", dir)) {
       LakeMatchesWarehouse.assertSameRows(lake, warehouse);

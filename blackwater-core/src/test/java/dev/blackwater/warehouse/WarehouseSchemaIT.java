@@ -20,10 +20,10 @@ class WarehouseSchemaIT {
     DatabaseConfig config = new DatabaseConfig("warehouse", db.jdbcUrl(), db.user(), db.password());
     WarehouseSchema schema = new WarehouseSchema(config, "star");
 
-    assertThat(schema.migrate()).isEqualTo(3);
+    assertThat(schema.migrate()).isEqualTo(4);
     assertThat(schema.migrate()).isZero();
     schema.check();
-    for (String migration : List.of("1", "2", "3")) {
+    for (String migration : List.of("1", "2", "3", "11")) {
       assertThat(
               db.queryLong(
                   "SELECT checksum FROM star.blackwater_schema_history WHERE version = '"
@@ -85,7 +85,7 @@ class WarehouseSchemaIT {
   void aTamperedMigrationHistoryIsRefusedNamingTheSchema(TestDatabase db) {
     DatabaseConfig config = new DatabaseConfig("warehouse", db.jdbcUrl(), db.user(), db.password());
     WarehouseSchema schema = new WarehouseSchema(config, "tampered");
-    assertThat(schema.prepare(WarehouseMode.MIGRATE)).isEqualTo(3);
+    assertThat(schema.prepare(WarehouseMode.MIGRATE)).isEqualTo(4);
     assertThat(schema.prepare(WarehouseMode.CHECK)).isZero();
     assertThat(schema.prepare(WarehouseMode.MIGRATE)).isZero();
     db.execute("UPDATE tampered.blackwater_schema_history SET checksum = 1 WHERE version = '1'");
