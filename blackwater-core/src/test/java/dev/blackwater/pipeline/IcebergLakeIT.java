@@ -9,6 +9,7 @@ import dev.blackwater.config.LoadSettings;
 import dev.blackwater.config.PipelineConfig;
 import dev.blackwater.config.SecretReader;
 import dev.blackwater.config.TransformSettings;
+import dev.blackwater.iceberg.LakeMaintenance;
 import dev.blackwater.iceberg.LakeSql;
 import dev.blackwater.iceberg.LakeTables;
 import dev.blackwater.lake.BatchLog;
@@ -25,6 +26,8 @@ import dev.blackwater.warehouse.WarehouseTable;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -86,34 +89,73 @@ class IcebergLakeIT {
       new Simulator().simulate(c, new SimulateOptions(300, 5));
     }
     blackwater().pipeline(StageListener.NONE).run("second", () -> false);
+    try (Connection c = source.connect()) {
+      new Simulator().simulate(c, new SimulateOptions(300, 6));
+    }
+    blackwater().pipeline(StageListener.NONE).run("third", () -> false);
 
     Blackwater blackwater = blackwater();
     LakeTables tables = blackwater.requireLakeTables();
     BatchLog log = new BatchLog(blackwater.processed());
-    assertThat(log.committed()).hasSize(2);
-    assertThat(tables.committedThrough()).contains(log.committed().get(1));
+    assertThat(log.committed()).hasSize(3);
+    assertThat(tables.committedThrough()).contains(log.committed().get(2));
     Table sales = tables.table(WarehouseTable.FACT_SALES_ORDER);
     assertThat(sales.snapshots())
         .extracting(Snapshot::summary)
         .extracting(s -> s.get(LakeTables.BATCH))
-        .containsExactly(log.committed().get(0).toString(), log.committed().get(1).toString());
+        .containsExactly(
+            log.committed().get(0).toString(),
+            log.committed().get(1).toString(),
+            log.committed().get(2).toString());
     assertThat(sales.spec().fields()).hasSize(1);
     assertThat(tables.currentFiles(WarehouseTable.FACT_SALES_ORDER))
         .as("the first batch's history split by month, beside the zone's own objects")
         .anyMatch(k -> k.startsWith(LakeTables.PREFIX + "data/fact_sales_order/"));
     assertThat(tables.catchUp()).as("nothing left to append").isEmpty();
-    String second = log.committed().get(1).toString();
+    String third = log.committed().get(2).toString();
     assertThat(
             warehouse.queryString(
                 "SELECT iceberg_snapshots->>'fact_sales_order' FROM blackwater_loaded_batch"
                     + " WHERE batch_id = '"
-                    + second
+                    + third
                     + "'"))
         .as("the warehouse records the snapshot it loaded")
         .isEqualTo(Long.toString(sales.currentSnapshot().snapshotId()))
         .isEqualTo(
-            Long.toString(tables.snapshotsOf(log.committed().get(1)).get("fact_sales_order")));
+            Long.toString(tables.snapshotsOf(log.committed().get(2)).get("fact_sales_order")));
 
+    try (LakeSql lake = LakeSql.open(tables, blackwater.processed(), "256MB", dir)) {
+      LakeMatchesWarehouse.assertSameRows(lake, warehouse);
+    }
+
+    LakeMaintenance maintenance = blackwater.lakeMaintenance().orElseThrow();
+    LakeMaintenance.Compaction compacted = maintenance.compact(2);
+    assertThat(compacted.replaced())
+        .as("the two batches of this month in one file per fact table")
+        .containsEntry("fact_sales_order", 2);
+    sales.refresh();
+    assertThat(sales.currentSnapshot().summary()).containsKey(LakeMaintenance.COMPACTED);
+    assertThat(maintenance.compact(2).replaced()).as("nothing more to compact").isEmpty();
+    try (LakeSql lake = LakeSql.open(tables, blackwater.processed(), "256MB", dir)) {
+      LakeMatchesWarehouse.assertSameRows(lake, warehouse);
+    }
+    Map<String, Integer> expired = maintenance.expire(Duration.ofHours(1));
+    assertThat(expired).containsEntry("fact_sales_order", 3);
+    sales.refresh();
+    assertThat(sales.snapshots()).hasSize(1);
+    assertThat(maintenance.maintainIfDue(Duration.ofDays(1), Duration.ofDays(7))).isPresent();
+    assertThat(maintenance.maintainIfDue(Duration.ofDays(1), Duration.ofDays(7)))
+        .as("done less than a day ago")
+        .isEmpty();
+    assertThat(blackwater.processed().listAll("", null))
+        .as("no file deleted: every manifest's objects stay")
+        .extracting(o -> o.key())
+        .containsAll(
+            log.committed().stream()
+                .flatMap(b -> dev.blackwater.lake.LakeLayout.namedBy(log.read(b)).stream())
+                .toList());
+
+    blackwater().pipeline(StageListener.NONE).run("after-maintenance", () -> false);
     try (LakeSql lake = LakeSql.open(tables, blackwater.processed(), "256MB", dir)) {
       LakeMatchesWarehouse.assertSameRows(lake, warehouse);
     }
