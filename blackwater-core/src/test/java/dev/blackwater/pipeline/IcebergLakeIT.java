@@ -1,6 +1,7 @@
 package dev.blackwater.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.DatabaseSettings;
@@ -9,6 +10,8 @@ import dev.blackwater.config.LoadSettings;
 import dev.blackwater.config.PipelineConfig;
 import dev.blackwater.config.SecretReader;
 import dev.blackwater.config.TransformSettings;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.iceberg.CatalogFactory;
 import dev.blackwater.iceberg.LakeMaintenance;
 import dev.blackwater.iceberg.LakeSql;
 import dev.blackwater.iceberg.LakeTables;
@@ -154,6 +157,13 @@ class IcebergLakeIT {
             log.committed().stream()
                 .flatMap(b -> dev.blackwater.lake.LakeLayout.namedBy(log.read(b)).stream())
                 .toList());
+
+    Blackwater withoutCatalog =
+        new Blackwater(config, LakeStores.local(), SecretReader.none(), clock, CatalogFactory.NONE);
+    assertThat(withoutCatalog.lakeMaintenance()).isEmpty();
+    assertThatThrownBy(withoutCatalog::requireLakeTables)
+        .isInstanceOf(BlackwaterException.class)
+        .hasMessageContaining("has no Iceberg catalog");
 
     blackwater().pipeline(StageListener.NONE).run("after-maintenance", () -> false);
     try (LakeSql lake = LakeSql.open(tables, blackwater.processed(), "256MB", dir)) {
