@@ -4,6 +4,7 @@ import dev.blackwater.cli.bench.BenchCommand;
 import dev.blackwater.cli.dashboard.DashboardCommand;
 import dev.blackwater.cli.demo.DemoCommand;
 import dev.blackwater.cli.lake.LakeCommand;
+import dev.blackwater.cli.query.QueryCommand;
 import dev.blackwater.cli.stage.ExtractCommand;
 import dev.blackwater.cli.stage.LoadCommand;
 import dev.blackwater.cli.stage.RunCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       VerifyCommand.class,
       LakeCommand.class,
+      QueryCommand.class,
       DashboardCommand.class,
       DemoCommand.class,
       WarehouseCommand.class,

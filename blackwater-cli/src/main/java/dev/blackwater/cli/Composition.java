@@ -6,6 +6,7 @@ import dev.blackwater.config.Configuration;
 import dev.blackwater.config.Database;
 import dev.blackwater.config.Machine;
 import dev.blackwater.config.SettingSource;
+import dev.blackwater.iceberg.SqliteCatalogs;
 import dev.blackwater.pipeline.Blackwater;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -91,6 +92,11 @@ public final class Composition {
   public Blackwater blackwater(CommandSpec spec) {
     Configuration configuration = configuration(spec);
     AwsClients aws = awsClients.apply(configuration.aws());
-    return new Blackwater(configuration.pipeline(), aws.lakeStores(), aws.secrets(), clock);
+    return new Blackwater(
+        configuration.pipeline(),
+        aws.lakeStores(),
+        aws.secrets(),
+        clock,
+        new SqliteCatalogs(configuration.catalog()));
   }
 }

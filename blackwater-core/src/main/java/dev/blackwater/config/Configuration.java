@@ -169,6 +169,16 @@ public final class Configuration {
         source(), warehouse(), ingestion(), processed(), extract(), transform(), load());
   }
 
+  /** The processed zone's Iceberg catalog: auto, none or jdbc:sqlite:<file>. */
+  public String catalog() {
+    return required(Settings.CATALOG).trim();
+  }
+
+  /** How long a replaced Iceberg snapshot stays reachable. */
+  public Duration icebergRetention() {
+    return duration(Settings.ICEBERG_RETENTION);
+  }
+
   /** How gc removes what killed runs left in the lake. */
   public GcSettings gc() {
     Duration grace = duration(Settings.GC_GRACE);

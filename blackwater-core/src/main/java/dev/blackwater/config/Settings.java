@@ -144,6 +144,27 @@ public final class Settings {
           null,
           "Processed zone: file:///path, a local path, or s3://bucket/prefix.",
           false);
+  public static final Setting CATALOG =
+      new Setting(
+          "catalog",
+          Group.LAKE,
+          Type.TEXT,
+          "auto",
+          "The processed zone's Iceberg catalog: auto (a local zone: a SQLite file beside it,"
+              + " <processed>/_iceberg/catalog.db; an S3 zone: the deployment's catalog, Glue on"
+              + " AWS, else none), jdbc:sqlite:<file> (that SQLite file, for any zone) or none"
+              + " (no Iceberg tables: manifests and Parquet only).",
+          false);
+  public static final Setting ICEBERG_RETENTION =
+      new Setting(
+          "iceberg-retention",
+          Group.LAKE,
+          Type.DURATION,
+          "7d",
+          "How long an Iceberg snapshot stays reachable for time travel after a newer one"
+              + " replaced it; lake expire (and run, daily) drops older snapshots from the"
+              + " tables' metadata (their files stay: committed manifests name them).",
+          false);
 
   public static final Setting TABLES =
       new Setting(
@@ -360,6 +381,8 @@ public final class Settings {
           WAREHOUSE_MODE,
           INGESTION,
           PROCESSED,
+          CATALOG,
+          ICEBERG_RETENTION,
           TABLES,
           SOURCE_SCHEMA,
           OVERLAP,

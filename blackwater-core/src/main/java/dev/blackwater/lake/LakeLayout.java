@@ -25,7 +25,7 @@ public final class LakeLayout {
 
   /** Prefixes of the bookkeeping objects: written untagged, never removed by gc. */
   public static final List<String> BOOKKEEPING =
-      List.of(BatchLog.MANIFESTS, BatchLog.CLAIMS, "_runs/", GcLog.PREFIX);
+      List.of(BatchLog.MANIFESTS, BatchLog.CLAIMS, "_runs/", GcLog.PREFIX, "_iceberg/");
 
   /** A batch's object: its file name starts with the batch id, hidden when unfinished. */
   private static final Pattern BATCH_FILE = Pattern.compile("\\.?(\\d{6,}-\\d{8}T\\d{6}Z)\\..*");

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -51,6 +52,7 @@ final class BatchLoad {
   private final ForeignKeyCheck foreignKeys;
   private final Path workDirectory;
   private final LoadSettings settings;
+  private final Function<Manifest, Map<String, Long>> snapshots;
 
   BatchLoad(
       Connection connection,
@@ -58,8 +60,10 @@ final class BatchLoad {
       LoadSettings settings,
       LakeStore processed,
       Connection duckdb,
-      Path workDirectory) {
+      Path workDirectory,
+      Function<Manifest, Map<String, Long>> snapshots) {
     this.settings = settings;
+    this.snapshots = snapshots;
     this.connection = connection;
     this.schema = schema;
     this.state = new WarehouseState(connection, schema);
@@ -373,14 +377,19 @@ final class BatchLoad {
   private void record(Manifest manifest, Map<String, Long> rows, Map<String, List<Path>> files)
       throws SQLException {
     boolean newest = state.recordsNewestVersions();
+    Map<String, Long> icebergSnapshots =
+        state.recordsIcebergSnapshots() ? snapshots.apply(manifest) : Map.of();
+    boolean iceberg = !icebergSnapshots.isEmpty();
     try (PreparedStatement s =
         connection.prepareStatement(
             "INSERT INTO "
                 + schema.qualified(WarehouseSchema.BOOKKEEPING)
                 + " (batch_id, source_batch, rows_per_table, code_version"
                 + (newest ? ", newest_version" : "")
+                + (iceberg ? ", iceberg_snapshots" : "")
                 + ") VALUES (?, ?, ?::jsonb, ?"
                 + (newest ? ", ?::timestamp" : "")
+                + (iceberg ? ", ?::jsonb" : "")
                 + ")")) {
       s.setString(1, manifest.batch());
       s.setString(2, manifest.consumed().isEmpty() ? "" : String.join(",", manifest.consumed()));
@@ -388,6 +397,9 @@ final class BatchLoad {
       s.setString(4, Version.current());
       if (newest) {
         s.setString(5, newestVersion(files));
+      }
+      if (iceberg) {
+        s.setString(newest ? 6 : 5, ResultJson.write(icebergSnapshots));
       }
       s.executeUpdate();
     }

@@ -6,6 +6,7 @@ import dev.blackwater.config.LoadSettings;
 import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
+import dev.blackwater.iceberg.LakeTables;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.LakeStore;
@@ -24,6 +25,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.postgresql.util.PSQLException;
@@ -43,12 +46,27 @@ public final class Loader {
   private final LakeStore processed;
   private final LoadSettings settings;
   private final Clock clock;
+  private final Optional<LakeTables> tables;
 
   public Loader(DatabaseConfig warehouse, LakeStore processed, LoadSettings settings, Clock clock) {
+    this(warehouse, processed, settings, clock, Optional.empty());
+  }
+
+  /**
+   * @param tables the processed zone's Iceberg tables: load first appends what a crashed transform
+   *     left out of them, and records, per batch, the snapshot of each table that holds it
+   */
+  public Loader(
+      DatabaseConfig warehouse,
+      LakeStore processed,
+      LoadSettings settings,
+      Clock clock,
+      Optional<LakeTables> tables) {
     this.warehouse = new Database(warehouse);
     this.processed = processed;
     this.settings = settings;
     this.clock = clock;
+    this.tables = tables;
   }
 
   private LoadResult result(
@@ -82,6 +100,7 @@ public final class Loader {
       LOG.info("applied {} migrations to warehouse schema {}", migrations, schema.schema());
     }
     BatchLog log = new BatchLog(processed);
+    tables.ifPresent(LakeTables::catchUp);
     List<BatchLoadResult> loaded = new ArrayList<>();
     int skipped = 0;
     try (Connection connection = warehouse.open()) {
@@ -95,7 +114,14 @@ public final class Loader {
       Path work = Files.createTempDirectory(settings.tempDirectory(), "blackwater-load-");
       try (DuckDbSession duckdb = duckdb(work)) {
         BatchLoad batchLoad =
-            new BatchLoad(connection, schema, settings, processed, duckdb.connection(), work);
+            new BatchLoad(
+                connection,
+                schema,
+                settings,
+                processed,
+                duckdb.connection(),
+                work,
+                m -> tables.map(t -> t.snapshotsOf(m.batchId())).orElse(Map.<String, Long>of()));
         for (Manifest manifest : pending) {
           LOG.info("loading batch {} into schema {}", manifest.batch(), schema.schema());
           BatchLoadResult result = loadOne(batchLoad, manifest);

@@ -5,6 +5,12 @@ import dev.blackwater.config.Credentials;
 import dev.blackwater.config.PipelineConfig;
 import dev.blackwater.config.SecretReader;
 import dev.blackwater.config.WarehouseMode;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
+import dev.blackwater.iceberg.CatalogFactory;
+import dev.blackwater.iceberg.LakeMaintenance;
+import dev.blackwater.iceberg.LakeTables;
+import dev.blackwater.iceberg.SqliteCatalogs;
 import dev.blackwater.lake.LakeGc;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LakeStores;
@@ -27,16 +33,33 @@ public final class Blackwater {
   private final LakeStores lakes;
   private final SecretReader secrets;
   private final Clock clock;
+  private final CatalogFactory catalogs;
   private LakeStore ingestion;
+  private Optional<LakeTables> tables;
   private LakeStore processed;
   private Credentials source;
   private Credentials warehouse;
 
+  /** With the local Iceberg catalog: a SQLite file beside a local processed zone. */
   public Blackwater(PipelineConfig config, LakeStores lakes, SecretReader secrets, Clock clock) {
+    this(config, lakes, secrets, clock, new SqliteCatalogs("auto"));
+  }
+
+  /**
+   * @param catalogs opens the processed zone's Iceberg catalog (the command line: {@link
+   *     SqliteCatalogs} by the setting {@code catalog}; AWS: Glue)
+   */
+  public Blackwater(
+      PipelineConfig config,
+      LakeStores lakes,
+      SecretReader secrets,
+      Clock clock,
+      CatalogFactory catalogs) {
     this.config = config;
     this.lakes = lakes;
     this.secrets = secrets;
     this.clock = clock;
+    this.catalogs = catalogs;
   }
 
   public PipelineConfig config() {
@@ -61,6 +84,43 @@ public final class Blackwater {
       processed = lakes.open(config.processedZone());
     }
     return processed;
+  }
+
+  /** The processed zone's Iceberg tables, when it has a catalog. */
+  public synchronized Optional<LakeTables> lakeTables() {
+    if (tables == null) {
+      tables =
+          catalogs
+              .open(processed())
+              .map(c -> new LakeTables(c, processed(), config.transform().tempDirectory()));
+    }
+    return tables;
+  }
+
+  /** The processed zone's Iceberg tables, or a CONFIGURATION error saying there is no catalog. */
+  public LakeTables requireLakeTables() {
+    return lakeTables()
+        .orElseThrow(
+            () ->
+                new BlackwaterException(
+                    ErrorCode.CONFIGURATION,
+                    "the processed zone "
+                        + processed().uri()
+                        + " has no Iceberg catalog: set --catalog (auto for a local zone, or"
+                        + " jdbc:sqlite:<file>)"));
+  }
+
+  /** Compaction and snapshot expiry of the Iceberg tables, when the zone has a catalog. */
+  public Optional<LakeMaintenance> lakeMaintenance() {
+    return lakeTables()
+        .map(
+            t ->
+                new LakeMaintenance(
+                    t,
+                    processed(),
+                    clock,
+                    config.transform().tempDirectory(),
+                    config.transform().memoryLimit()));
   }
 
   /** The totesys database's credentials (read from their secret on first use). */

@@ -88,7 +88,8 @@ public final class StageRunner {
                         blackwater.ingestion(),
                         processed,
                         blackwater.config().transform(),
-                        blackwater.clock())
+                        blackwater.clock(),
+                        blackwater.lakeTables())
                     .transform(runId));
     return told(Stage.TRANSFORM, result, listener::transformed);
   }
@@ -110,7 +111,8 @@ public final class StageRunner {
                                     warehouse,
                                     processed,
                                     blackwater.config().load(),
-                                    blackwater.clock())
+                                    blackwater.clock(),
+                                    blackwater.lakeTables())
                                 .load(runId)));
     return told(Stage.LOAD, withFreshness(result), listener::loaded);
   }

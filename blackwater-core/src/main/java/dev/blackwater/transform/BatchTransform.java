@@ -8,12 +8,14 @@ import dev.blackwater.config.TransformSettings;
 import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
+import dev.blackwater.iceberg.LakeSchemas;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.LakeFiles;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.Manifest.ObjectRef;
 import dev.blackwater.lake.StoredObject;
+import dev.blackwater.warehouse.WarehouseTable;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -325,7 +327,10 @@ final class BatchTransform {
               + model.sql()
               + ") TO "
               + literal(file.toString())
-              + " (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)");
+              + " (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, "
+              // the Iceberg table's field ids, so that its statistics name the right columns
+              + LakeSchemas.fieldIdsOption(WarehouseTable.named(model.name()))
+              + ")");
     }
   }
 

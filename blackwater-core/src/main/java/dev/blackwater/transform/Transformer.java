@@ -4,6 +4,7 @@ import dev.blackwater.Stage;
 import dev.blackwater.config.TransformSettings;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
+import dev.blackwater.iceberg.LakeTables;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.Claim;
@@ -40,10 +41,25 @@ public final class Transformer {
   private final TransformSettings settings;
   private final Clock clock;
   private final RunIdentity identity;
+  private final Optional<LakeTables> tables;
 
+  /** A transform of a processed zone without Iceberg tables. */
   public Transformer(
       LakeStore ingestion, LakeStore processed, TransformSettings settings, Clock clock) {
-    this(ingestion, processed, settings, clock, RunIdentity.current());
+    this(ingestion, processed, settings, clock, Optional.empty());
+  }
+
+  /**
+   * @param tables the processed zone's Iceberg tables, each batch appended to them once its
+   *     manifest commits
+   */
+  public Transformer(
+      LakeStore ingestion,
+      LakeStore processed,
+      TransformSettings settings,
+      Clock clock,
+      Optional<LakeTables> tables) {
+    this(ingestion, processed, settings, clock, RunIdentity.current(), tables);
   }
 
   Transformer(
@@ -51,12 +67,14 @@ public final class Transformer {
       LakeStore processed,
       TransformSettings settings,
       Clock clock,
-      RunIdentity identity) {
+      RunIdentity identity,
+      Optional<LakeTables> tables) {
     this.ingestion = ingestion;
     this.processed = processed;
     this.settings = settings;
     this.clock = clock;
     this.identity = identity;
+    this.tables = tables;
   }
 
   /** Runs one transform: every pending ingestion batch, in order. */
@@ -65,6 +83,8 @@ public final class Transformer {
     BatchLog sources = new BatchLog(ingestion);
     BatchLog outputs = new BatchLog(processed);
     Optional<Manifest> latest = outputs.latest();
+    // batches a run that died between its manifest and its Iceberg commit left out
+    tables.ifPresent(LakeTables::catchUp);
     Optional<BatchId> lastConsumed = latest.map(Transformer::consumedBy);
     List<BatchId> pending = sources.committedAfter(lastConsumed.orElse(null));
     if (pending.isEmpty()) {
@@ -181,6 +201,7 @@ public final class Transformer {
             .withDeletions(null, output.deleted());
     outputs.commit(
         manifest, new Claim(batch.toString(), runId, identity.host(), identity.pid(), finished));
+    tables.ifPresent(t -> t.commit(manifest, Map.of()));
     ProcessedBatch summary = summary(manifest, output.warnings());
     LOG.info(
         "committed processed batch {} from ingestion batch {}: {} rows ({} fact rows), {} rejected,"

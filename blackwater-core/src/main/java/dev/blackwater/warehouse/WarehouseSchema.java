@@ -41,7 +41,8 @@ public final class WarehouseSchema {
           "V1__star_schema.sql",
           "V2__pipeline.sql",
           "V3__newest_version.sql",
-          "V10__deletions.sql");
+          "V10__deletions.sql",
+          "V11__iceberg_snapshots.sql");
 
   private final Database database;
   private final String schema;

@@ -71,6 +71,19 @@ public final class WarehouseState {
     }
   }
 
+  /** Whether the bookkeeping table records the Iceberg snapshots of each batch (V11). */
+  public boolean recordsIcebergSnapshots() throws SQLException {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(?)"
+                + " AND attname = 'iceberg_snapshots' AND NOT attisdropped")) {
+      s.setString(1, schema.qualified(WarehouseSchema.BOOKKEEPING));
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
   /** Whether the bookkeeping table exists. */
   public boolean hasBookkeeping() throws SQLException {
     try (PreparedStatement s = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {

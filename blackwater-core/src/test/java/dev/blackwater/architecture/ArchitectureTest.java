@@ -51,7 +51,11 @@ class ArchitectureTest {
         .layer("config")
         .definedBy("dev.blackwater.config..")
         .layer("storage")
-        .definedBy("dev.blackwater.lake..", "dev.blackwater.duckdb..", "dev.blackwater.warehouse..")
+        .definedBy(
+            "dev.blackwater.lake..",
+            "dev.blackwater.duckdb..",
+            "dev.blackwater.warehouse..",
+            "dev.blackwater.iceberg..")
         .layer("stages")
         .definedBy(
             "dev.blackwater.extract..",

@@ -20,22 +20,35 @@ public final class HaltingLakeStore extends ForwardingLakeStore {
   private final int haltAt;
   private final Path release;
   private final PrintStream out;
+  private final String counted;
   private final AtomicInteger writes = new AtomicInteger();
 
   /**
    * @param release the file whose appearance lets the halted write go on, or null for never
    */
   public HaltingLakeStore(LakeStore delegate, int haltAt, Path release, PrintStream out) {
+    this(delegate, haltAt, release, out, "");
+  }
+
+  /**
+   * @param counted only writes of keys starting with it count (e.g. {@code _iceberg/})
+   */
+  public HaltingLakeStore(
+      LakeStore delegate, int haltAt, Path release, PrintStream out, String counted) {
     super(delegate);
     this.haltAt = haltAt;
     this.release = release;
     this.out = out;
+    this.counted = counted;
   }
 
   @Override
   public LakeWriter create(String key) {
-    int number = writes.incrementAndGet();
     LakeWriter real = delegate.create(key);
+    if (!key.startsWith(counted)) {
+      return real;
+    }
+    int number = writes.incrementAndGet();
     if (number != haltAt) {
       return real;
     }

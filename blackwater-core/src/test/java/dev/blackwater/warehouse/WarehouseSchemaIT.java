@@ -23,7 +23,7 @@ class WarehouseSchemaIT {
     assertThat(schema.migrate()).isEqualTo(4);
     assertThat(schema.migrate()).isZero();
     schema.check();
-    for (String migration : List.of("1", "2", "3", "10")) {
+    for (String migration : List.of("1", "2", "3", "10", "11")) {
       assertThat(
               db.queryLong(
                   "SELECT checksum FROM star.blackwater_schema_history WHERE version = '"

@@ -9,6 +9,8 @@ import dev.blackwater.aws.AwsClients;
 import dev.blackwater.config.Configuration;
 import dev.blackwater.config.SettingSource;
 import dev.blackwater.config.Settings;
+import dev.blackwater.iceberg.CatalogFactory;
+import dev.blackwater.iceberg.SqliteCatalogs;
 import dev.blackwater.pipeline.Backlog;
 import dev.blackwater.pipeline.Blackwater;
 import dev.blackwater.pipeline.StageRunner;
@@ -53,7 +55,12 @@ class StageHandler implements RequestStreamHandler {
             setup.machine());
     AwsClients aws = new AwsClients(configuration.aws());
     Blackwater blackwater =
-        new Blackwater(configuration.pipeline(), aws.lakeStores(), aws.secrets(), setup.clock());
+        new Blackwater(
+            configuration.pipeline(),
+            aws.lakeStores(),
+            aws.secrets(),
+            setup.clock(),
+            catalogs(configuration));
     blackwater.prepare(stage);
     this.stage = stage;
     this.blackwater = blackwater;
@@ -61,6 +68,15 @@ class StageHandler implements RequestStreamHandler {
     this.maxBacklog = stage == Stage.EXTRACT ? Optional.empty() : configuration.lambdaMaxBacklog();
     this.clock = setup.clock();
     this.snapStart = SnapStartHooks.register(blackwater::forgetCredentials);
+  }
+
+  /**
+   * The processed zone's Iceberg catalog. The hook for the Glue catalog: today the setting {@code
+   * catalog} (auto: none for an S3 zone, so the functions run without Iceberg tables until Glue's
+   * factory is given here).
+   */
+  static CatalogFactory catalogs(Configuration configuration) {
+    return new SqliteCatalogs(configuration.catalog());
   }
 
   /** Runs the stage; the event is ignored. */

@@ -10,13 +10,18 @@ import dev.blackwater.cli.stage.StatusCommand;
 import dev.blackwater.config.Setting;
 import dev.blackwater.config.Setting.Group;
 import dev.blackwater.config.Settings;
+import dev.blackwater.iceberg.LakeMaintenance;
+import dev.blackwater.iceberg.LakeTables;
 import dev.blackwater.lake.GcResult;
 import dev.blackwater.lake.LakeGc;
 import dev.blackwater.lake.Orphan;
 import dev.blackwater.lake.ZoneSweep;
+import dev.blackwater.pipeline.Blackwater;
+import dev.blackwater.warehouse.WarehouseTable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,15 +32,154 @@ import picocli.CommandLine.Spec;
 /** {@code blackwater lake}: the lake on its own. */
 @Command(
     name = "lake",
-    description = "The lake on its own: gc removes what killed runs left behind.",
-    subcommands = {LakeCommand.Gc.class})
+    description = {
+      "The lake on its own: gc removes what killed runs left behind; migrate, compact and",
+      "expire look after the processed zone's Iceberg tables."
+    },
+    subcommands = {
+      LakeCommand.Gc.class,
+      LakeCommand.Migrate.class,
+      LakeCommand.Compact.class,
+      LakeCommand.Expire.class
+    })
 public final class LakeCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "name a subcommand: gc");
+    throw new ParameterException(
+        spec.commandLine(), "name a subcommand: gc, migrate, compact or expire");
+  }
+
+  /** {@code blackwater lake migrate}. */
+  @Command(
+      name = "migrate",
+      description = {
+        "Bring the processed zone into its Iceberg tables, in place: every committed processed",
+        "batch the tables do not have yet is appended, oldest first (Parquet written before",
+        "Iceberg is read by column name; a fact object spanning months is split into one per",
+        "month under _iceberg/data/). Nothing else changes: the ingestion zone, the batches'",
+        "objects and manifests stay as they are. Running it again does nothing."
+      })
+  public static final class Migrate implements Callable<Integer>, TakesSettings {
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public List<Setting> settings() {
+      return Settings.of(Group.LAKE, Group.WORK, Group.AWS);
+    }
+
+    @Override
+    public Integer call() {
+      Composition composition = Composition.of(spec);
+      RunContext.start(composition.clock());
+      RunContext.stage("migrate");
+      LakeTables tables = composition.blackwater(spec).requireLakeTables();
+      List<String> batches = tables.catchUp();
+      for (WarehouseTable table : WarehouseTable.values()) {
+        tables.table(table); // every table exists, also one no batch has rows for yet
+      }
+      spec.commandLine()
+          .getOut()
+          .println(
+              batches.isEmpty()
+                  ? "The Iceberg tables have every committed processed batch"
+                      + tables.committedThrough().map(b -> " (up to " + b + ")").orElse("")
+                      + "; nothing to do."
+                  : "Appended "
+                      + batches.size()
+                      + " processed batch(es) to the Iceberg tables: "
+                      + batches.get(0)
+                      + (batches.size() > 1 ? " to " + batches.get(batches.size() - 1) : "")
+                      + ".");
+      return 0;
+    }
+  }
+
+  /** {@code blackwater lake compact}. */
+  @Command(
+      name = "compact",
+      description = {
+        "Rewrite each fact table's partitions (a month each) of many small files into one file,",
+        "committed as an Iceberg replace: the rows stay the same. The files replaced stay in the",
+        "lake (their batches' manifests name them); run also compacts, once per gc interval."
+      })
+  public static final class Compact implements Callable<Integer>, TakesSettings {
+
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--min-files",
+        paramLabel = "N",
+        description = "Compact a partition with at least this many files (default: 2).")
+    int minFiles = 2;
+
+    @Override
+    public List<Setting> settings() {
+      return Settings.of(Group.LAKE, Group.WORK, Group.AWS);
+    }
+
+    @Override
+    public Integer call() {
+      Composition composition = Composition.of(spec);
+      RunContext.start(composition.clock());
+      RunContext.stage("compact");
+      Blackwater blackwater = composition.blackwater(spec);
+      blackwater.requireLakeTables().catchUp();
+      LakeMaintenance.Compaction done =
+          blackwater.lakeMaintenance().orElseThrow().compact(minFiles);
+      if (done.replaced().isEmpty()) {
+        spec.commandLine().getOut().println("No partition has " + minFiles + " files or more.");
+        return 0;
+      }
+      TextTable table = new TextTable("table", ">files replaced", ">files written");
+      done.replaced().forEach((t, n) -> table.row(t, n, done.written().get(t)));
+      spec.commandLine().getOut().println(table);
+      return 0;
+    }
+  }
+
+  /** {@code blackwater lake expire}. */
+  @Command(
+      name = "expire",
+      description = {
+        "Drop from the Iceberg tables' metadata the snapshots replaced longer ago than",
+        "--iceberg-retention (time travel reaches back that far). No file is deleted: the",
+        "batches' objects stay, named by their manifests (on S3 the pipeline may not delete)."
+      })
+  public static final class Expire implements Callable<Integer>, TakesSettings {
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public List<Setting> settings() {
+      return Settings.of(Group.LAKE, Group.WORK, Group.AWS);
+    }
+
+    @Override
+    public Integer call() {
+      Composition composition = Composition.of(spec);
+      RunContext.start(composition.clock());
+      RunContext.stage("expire");
+      Duration retention = composition.configuration(spec).icebergRetention();
+      Blackwater blackwater = composition.blackwater(spec);
+      blackwater.requireLakeTables();
+      Map<String, Integer> expired = blackwater.lakeMaintenance().orElseThrow().expire(retention);
+      spec.commandLine()
+          .getOut()
+          .println(
+              expired.isEmpty()
+                  ? "No snapshot older than " + StatusCommand.duration(retention) + " to expire."
+                  : "Expired "
+                      + expired.values().stream().mapToInt(Integer::intValue).sum()
+                      + " snapshot(s) older than "
+                      + StatusCommand.duration(retention)
+                      + ": "
+                      + expired);
+      return 0;
+    }
   }
 
   /** {@code blackwater lake gc}. */

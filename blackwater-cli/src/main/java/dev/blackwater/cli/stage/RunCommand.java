@@ -85,6 +85,7 @@ public final class RunCommand implements Callable<Integer>, TakesSettings {
   @Override
   public Integer call() throws InterruptedException {
     GcSettings gc = Composition.of(spec).configuration(spec).gc();
+    Duration retention = Composition.of(spec).configuration(spec).icebergRetention();
     Blackwater blackwater = Composition.of(spec).blackwater(spec);
     PrintWriter out = spec.commandLine().getOut();
     AtomicBoolean stop = new AtomicBoolean();
@@ -102,7 +103,7 @@ public final class RunCommand implements Callable<Integer>, TakesSettings {
             "blackwater-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return cycles(blackwater, gc, out, stop);
+      return cycles(blackwater, gc, retention, out, stop);
     } finally {
       stopped.countDown();
       try {
@@ -113,7 +114,12 @@ public final class RunCommand implements Callable<Integer>, TakesSettings {
     }
   }
 
-  private int cycles(Blackwater blackwater, GcSettings gc, PrintWriter out, AtomicBoolean stop) {
+  private int cycles(
+      Blackwater blackwater,
+      GcSettings gc,
+      Duration retention,
+      PrintWriter out,
+      AtomicBoolean stop) {
     Pipeline pipeline = blackwater.pipeline(json ? StageListener.NONE : new ProgressLines(out));
     while (true) {
       long started = System.nanoTime();
@@ -123,6 +129,7 @@ public final class RunCommand implements Callable<Integer>, TakesSettings {
         out.println(json ? ResultJson.write(result) : describe(result));
         if (!stop.get()) {
           collectIfDue(blackwater, gc, runId, out);
+          maintainIfDue(blackwater, gc, retention, runId);
         }
       } catch (BlackwaterException e) {
         if (watch == null) {
@@ -152,6 +159,22 @@ public final class RunCommand implements Callable<Integer>, TakesSettings {
           return 0;
         }
       }
+    }
+  }
+
+  /**
+   * Compacts the Iceberg tables and expires their old snapshots when that has not run for the gc
+   * interval: a failure costs a warning, never the cycle.
+   */
+  private static void maintainIfDue(
+      Blackwater blackwater, GcSettings gc, Duration retention, String runId) {
+    if (gc.interval().isEmpty()) {
+      return;
+    }
+    try {
+      blackwater.lakeMaintenance().ifPresent(m -> m.maintainIfDue(gc.interval().get(), retention));
+    } catch (RuntimeException e) {
+      LOG.warn("Iceberg maintenance after cycle {} failed: {}", runId, e.getMessage());
     }
   }
 

@@ -1,0 +1,304 @@
+package dev.blackwater.iceberg;
+
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
+import dev.blackwater.lake.BatchId;
+import dev.blackwater.lake.BatchLog;
+import dev.blackwater.lake.LakeStore;
+import dev.blackwater.lake.Manifest;
+import dev.blackwater.warehouse.WarehouseTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.Transaction;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.NoSuchNamespaceException;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.mapping.NameMappingParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The processed zone's 11 tables as Iceberg tables. After a processed batch's manifest commits, its
+ * Parquet objects are appended, one snapshot per table that has rows, each snapshot's summary and
+ * the table's property {@value #BATCH} naming the batch; the namespace's property {@value #BATCH}
+ * then names the last batch every table has. What a crash between a manifest and these commits left
+ * out is appended by the next {@link #catchUp()} (each table skips batches its property already
+ * names, so it is idempotent). Commits do not retry by themselves: a conflict is looked at again
+ * from the table's new state, so two runs never append the same batch twice.
+ */
+public final class LakeTables {
+
+  /** Metadata and everything else of Iceberg's in the zone is under this prefix. */
+  public static final String PREFIX = "_iceberg/";
+
+  /** The property (table, namespace, snapshot summary) naming the last processed batch it has. */
+  public static final String BATCH = "blackwater.batch";
+
+  private static final Logger LOG = LoggerFactory.getLogger(LakeTables.class);
+  private static final int ATTEMPTS = 5;
+
+  private final Catalog catalog;
+  private final Namespace namespace;
+  private final LakeStore zone;
+  private final LakeFileIO io;
+  private final Path tempDirectory;
+
+  public LakeTables(LakeCatalog catalog, LakeStore zone, Path tempDirectory) {
+    this.catalog = catalog.catalog();
+    this.namespace = catalog.namespace();
+    this.zone = zone;
+    this.io = new LakeFileIO(zone);
+    this.tempDirectory = tempDirectory;
+  }
+
+  /** The zone's file access, for readers that resolve locations to keys. */
+  public LakeFileIO io() {
+    return io;
+  }
+
+  /** The table, created (empty) when missing. */
+  public Table table(WarehouseTable table) {
+    TableIdentifier id = TableIdentifier.of(namespace, table.tableName());
+    if (catalog.tableExists(id)) {
+      return catalog.loadTable(id);
+    }
+    ensureNamespace();
+    Schema schema = LakeSchemas.schema(table);
+    Table created =
+        catalog
+            .buildTable(id, schema)
+            .withPartitionSpec(LakeSchemas.spec(table, schema))
+            .withProperty(TableProperties.COMMIT_NUM_RETRIES, "0")
+            .withProperty(TableProperties.DEFAULT_WRITE_METRICS_MODE, "full")
+            .withProperty(
+                TableProperties.DEFAULT_NAME_MAPPING,
+                NameMappingParser.toJson(LakeSchemas.nameMapping(schema)))
+            .create();
+    if (!created.schema().sameSchema(schema)) {
+      throw new BlackwaterException(
+          ErrorCode.INTERNAL,
+          "the catalog gave "
+              + table.tableName()
+              + " the field ids "
+              + created.schema()
+              + ", the transform writes "
+              + schema);
+    }
+    LOG.info("created Iceberg table {}", id);
+    return created;
+  }
+
+  void ensureNamespace() {
+    SupportsNamespaces namespaces = namespaces();
+    if (!namespaces.namespaceExists(namespace)) {
+      namespaces.createNamespace(namespace, Map.of());
+    }
+  }
+
+  /** The namespace of the tables. */
+  Namespace namespace() {
+    return namespace;
+  }
+
+  SupportsNamespaces namespaces() {
+    if (catalog instanceof SupportsNamespaces n) {
+      return n;
+    }
+    throw new BlackwaterException(
+        ErrorCode.CONFIGURATION, "the Iceberg catalog " + catalog.name() + " has no namespaces");
+  }
+
+  /** The last processed batch every table has, by the namespace's property. */
+  public Optional<BatchId> committedThrough() {
+    try {
+      return Optional.ofNullable(namespaces().loadNamespaceMetadata(namespace).get(BATCH))
+          .map(BatchId::parse);
+    } catch (NoSuchNamespaceException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Appends a committed processed batch to every table it has rows for.
+   *
+   * @param localFiles the batch's objects as local files, by key, when the caller has them (the
+   *     transform that just wrote them); others are read from the zone
+   * @return the tables appended to
+   */
+  public List<String> commit(Manifest manifest, Map<String, Path> localFiles) {
+    BatchId batch = manifest.batchId();
+    List<String> appended = new ArrayList<>();
+    Path work = workDirectory();
+    try {
+      ParquetObjects objects = new ParquetObjects(zone, io, work);
+      for (WarehouseTable table : WarehouseTable.values()) {
+        Manifest.Table entry = manifest.tables().get(table.tableName());
+        if (entry == null || entry.objects() == null || entry.objects().isEmpty()) {
+          continue;
+        }
+        if (append(table, batch, entry, objects, localFiles)) {
+          appended.add(table.tableName());
+        }
+      }
+    } finally {
+      deleteTree(work);
+    }
+    ensureNamespace();
+    Optional<BatchId> through = committedThrough();
+    if (through.isEmpty() || through.get().compareTo(batch) < 0) {
+      namespaces().setProperties(namespace, Map.of(BATCH, batch.toString()));
+    }
+    return appended;
+  }
+
+  private boolean append(
+      WarehouseTable warehouseTable,
+      BatchId batch,
+      Manifest.Table entry,
+      ParquetObjects objects,
+      Map<String, Path> localFiles) {
+    List<DataFile> files = null;
+    for (int attempt = 1; ; attempt++) {
+      Table table = table(warehouseTable);
+      table.refresh();
+      String has = table.properties().get(BATCH);
+      if (has != null && BatchId.parse(has).compareTo(batch) >= 0) {
+        return false;
+      }
+      if (files == null) {
+        files = new ArrayList<>();
+        for (Manifest.ObjectRef object : entry.objects()) {
+          files.addAll(
+              objects.of(
+                  table,
+                  batch.toString(),
+                  object,
+                  Optional.ofNullable(localFiles.get(object.key()))));
+        }
+      }
+      try {
+        Transaction tx = table.newTransaction();
+        AppendFiles append = tx.newAppend();
+        files.forEach(append::appendFile);
+        append.set(BATCH, batch.toString());
+        append.commit();
+        tx.updateProperties().set(BATCH, batch.toString()).commit();
+        tx.commitTransaction();
+        LOG.debug("appended {} file(s) of batch {} to {}", files.size(), batch, table.name());
+        return true;
+      } catch (CommitFailedException e) {
+        if (attempt >= ATTEMPTS) {
+          throw new BlackwaterException(
+              ErrorCode.CONCURRENCY,
+              "cannot append batch "
+                  + batch
+                  + " to the Iceberg table "
+                  + warehouseTable.tableName()
+                  + ": another run keeps changing it ("
+                  + e.getMessage()
+                  + ")",
+              e);
+        }
+        LOG.debug("{} changed while appending {}: looking again", table.name(), batch);
+      }
+    }
+  }
+
+  /**
+   * Appends every committed processed batch that the tables do not have yet (after a crash between
+   * a manifest and its Iceberg commit, or for a lake written before Iceberg), oldest first.
+   *
+   * @return the batches appended
+   */
+  public List<String> catchUp() {
+    BatchLog log = new BatchLog(zone);
+    List<String> done = new ArrayList<>();
+    for (BatchId batch : log.committedAfter(committedThrough().orElse(null))) {
+      Manifest manifest = log.read(batch);
+      commit(manifest, Map.of());
+      done.add(batch.toString());
+    }
+    if (!done.isEmpty()) {
+      LOG.info(
+          "appended {} committed processed batch(es) the Iceberg tables did not have, up to {}",
+          done.size(),
+          done.get(done.size() - 1));
+    }
+    return done;
+  }
+
+  /** Per table, the snapshot that appended {@code batch} to it (tables it had rows for). */
+  public Map<String, Long> snapshotsOf(BatchId batch) {
+    Map<String, Long> ids = new java.util.LinkedHashMap<>();
+    for (WarehouseTable warehouseTable : WarehouseTable.values()) {
+      TableIdentifier id = TableIdentifier.of(namespace, warehouseTable.tableName());
+      if (!catalog.tableExists(id)) {
+        continue;
+      }
+      for (org.apache.iceberg.Snapshot snapshot : catalog.loadTable(id).snapshots()) {
+        if (batch.toString().equals(snapshot.summary().get(BATCH))) {
+          ids.put(warehouseTable.tableName(), snapshot.snapshotId());
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** The keys of the data files of the table's current snapshot. */
+  public List<String> currentFiles(WarehouseTable warehouseTable) {
+    Table table = table(warehouseTable);
+    List<String> keys = new ArrayList<>();
+    if (table.currentSnapshot() == null) {
+      return keys;
+    }
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+      for (FileScanTask task : tasks) {
+        keys.add(io.key(task.file().location()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot plan a scan of " + table.name(), e);
+    }
+    keys.sort(Comparator.naturalOrder());
+    return keys;
+  }
+
+  private Path workDirectory() {
+    try {
+      Files.createDirectories(tempDirectory);
+      return Files.createTempDirectory(tempDirectory, "blackwater-iceberg-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a working folder in " + tempDirectory, e);
+    }
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + dir, e);
+    }
+  }
+}
