@@ -102,7 +102,9 @@ final class SettingOptions {
       case CHOICE ->
           setting == Settings.LOG_FORMAT
               ? "text|json"
-              : setting == Settings.WAREHOUSE_MODE ? "migrate|check" : "SSLMODE";
+              : setting == Settings.WAREHOUSE_MODE
+                  ? "migrate|check"
+                  : setting == Settings.CATALOG ? "local|glue" : "SSLMODE";
       case TEXT, SECRET_TEXT -> "TEXT";
     };
   }

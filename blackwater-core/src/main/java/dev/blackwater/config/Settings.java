@@ -144,6 +144,16 @@ public final class Settings {
           null,
           "Processed zone: file:///path, a local path, or s3://bucket/prefix.",
           false);
+  public static final Setting CATALOG =
+      new Setting(
+          "catalog",
+          Group.LAKE,
+          Type.CHOICE,
+          "local",
+          "The catalog of the processed zone's Iceberg tables: local (a file beside the lake,"
+              + " no server) or glue (the AWS Glue Data Catalog database --glue-database, which"
+              + " Terraform creates; the functions and the Fargate task use it).",
+          false);
 
   public static final Setting TABLES =
       new Setting(
@@ -283,6 +293,24 @@ public final class Settings {
           "A Secrets Manager compatible endpoint instead of AWS's.",
           false);
 
+  public static final Setting GLUE_DATABASE =
+      new Setting(
+          "glue-database",
+          Group.AWS,
+          Type.TEXT,
+          "blackwater_lake",
+          "With --catalog glue: the Glue database of the processed zone's Iceberg tables"
+              + " (Terraform's glue_database; it sets this on the functions and the task).",
+          false);
+  public static final Setting GLUE_ENDPOINT =
+      new Setting(
+          "glue-endpoint",
+          Group.AWS,
+          Type.ENDPOINT,
+          null,
+          "A Glue compatible endpoint instead of AWS's.",
+          false);
+
   public static final Setting LAMBDA_MAX_BACKLOG =
       new Setting(
           "lambda-max-backlog",
@@ -331,6 +359,7 @@ public final class Settings {
           WAREHOUSE_MODE,
           INGESTION,
           PROCESSED,
+          CATALOG,
           TABLES,
           SOURCE_SCHEMA,
           OVERLAP,
@@ -346,6 +375,8 @@ public final class Settings {
           AWS_REGION,
           S3_ENDPOINT,
           SECRETS_ENDPOINT,
+          GLUE_DATABASE,
+          GLUE_ENDPOINT,
           LAMBDA_MAX_BACKLOG,
           LOG_FORMAT,
           DEBUG);
