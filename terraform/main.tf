@@ -22,7 +22,6 @@ locals {
       BLACKWATER_WAREHOUSE_SSLMODE     = var.database_sslmode
       BLACKWATER_WAREHOUSE_SSLROOTCERT = "/opt/blackwater/rds-global-bundle.pem"
       BLACKWATER_AWS_REGION            = var.region
-      BLACKWATER_CATALOG               = "glue"
       BLACKWATER_GLUE_DATABASE         = local.glue_database
       BLACKWATER_MEMORY_LIMIT          = "${floor(var.fargate_memory_mb / 2)}MB"
       BLACKWATER_LOG_FORMAT            = "json"

@@ -29,8 +29,9 @@ locals {
   lake_table  = { for name, t in local.schema : name => "\"${var.lake_database}\".\"${name}\"" }
 
   # The newest version of each key: a fact's by last_updated (as the warehouse's *_current views),
-  # a dimension's by the processed batch that wrote it (batch ids sort by their sequence number,
-  # which only grows longer past six digits, hence the length first).
+  # a dimension's by the processed batch that wrote it: each Parquet file is named after its batch,
+  # <sequence>-<yyyymmdd>T<hhmmss>Z.parquet, and "$path" is the file a row comes from (as
+  # `blackwater query` orders them; dimension files are never compacted, so keep their names).
   newest = merge(
     { for name, t in local.facts : "${name}_current" => {
       table = name
@@ -38,7 +39,7 @@ locals {
     } },
     { for name, t in local.dimensions : name => {
       table = name
-      order = "length(${var.dimension_version_column}) DESC, ${var.dimension_version_column} DESC"
+      order = "CAST(regexp_extract(\"$path\", '(\\d{6,})-\\d{8}T\\d{6}Z[^/]*$', 1) AS BIGINT) DESC"
     } },
   )
 

@@ -38,12 +38,6 @@ variable "iceberg_location" {
   type        = string
 }
 
-variable "dimension_version_column" {
-  description = "The column of each Iceberg dimension table that holds the processed batch id that wrote the row (the newest wins in the dimension views)."
-  type        = string
-  default     = "batch_id"
-}
-
 variable "results_expiry_days" {
   type = number
 }

@@ -67,7 +67,6 @@ resource "aws_lambda_function" "this" {
       },
       # the processed zone's Iceberg tables, in the Glue Data Catalog
       local.access[each.key].catalog == null ? {} : {
-        BLACKWATER_CATALOG       = "glue"
         BLACKWATER_GLUE_DATABASE = var.glue_database
       },
       var.max_backlog_bytes == null || each.key == "extract" ? {} : {

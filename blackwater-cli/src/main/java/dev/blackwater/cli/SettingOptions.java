@@ -102,9 +102,7 @@ final class SettingOptions {
       case CHOICE ->
           setting == Settings.LOG_FORMAT
               ? "text|json"
-              : setting == Settings.WAREHOUSE_MODE
-                  ? "migrate|check"
-                  : setting == Settings.CATALOG ? "local|glue" : "SSLMODE";
+              : setting == Settings.WAREHOUSE_MODE ? "migrate|check" : "SSLMODE";
       case TEXT, SECRET_TEXT -> "TEXT";
     };
   }

@@ -144,17 +144,6 @@ public final class Settings {
           null,
           "Processed zone: file:///path, a local path, or s3://bucket/prefix.",
           false);
-  public static final Setting CATALOG =
-      new Setting(
-          "catalog",
-          Group.LAKE,
-          Type.CHOICE,
-          "local",
-          "The catalog of the processed zone's Iceberg tables: local (a file beside the lake,"
-              + " no server) or glue (the AWS Glue Data Catalog database --glue-database, which"
-              + " Terraform creates; the functions and the Fargate task use it).",
-          false);
-
   public static final Setting TABLES =
       new Setting(
           "tables",
@@ -299,8 +288,9 @@ public final class Settings {
           Group.AWS,
           Type.TEXT,
           "blackwater_lake",
-          "With --catalog glue: the Glue database of the processed zone's Iceberg tables"
-              + " (Terraform's glue_database; it sets this on the functions and the task).",
+          "The Glue database of an S3 processed zone's Iceberg tables, when their catalog is"
+              + " AWS Glue's (Terraform's glue_database; it sets this on the functions and the"
+              + " Fargate task).",
           false);
   public static final Setting GLUE_ENDPOINT =
       new Setting(
@@ -359,7 +349,6 @@ public final class Settings {
           WAREHOUSE_MODE,
           INGESTION,
           PROCESSED,
-          CATALOG,
           TABLES,
           SOURCE_SCHEMA,
           OVERLAP,

@@ -5,7 +5,6 @@ import dev.blackwater.config.Settings;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -53,33 +52,31 @@ public record GlueCatalogSettings(
   }
 
   /**
-   * The Glue catalog's settings when {@code --catalog} is {@code glue} ({@code BLACKWATER_CATALOG},
-   * as Terraform sets it), else empty (the local catalog, core's).
+   * The Glue catalog's settings for the configured processed zone, when it is in S3 (the zone a
+   * Glue catalog can hold): its Glue database ({@code BLACKWATER_GLUE_DATABASE}, which Terraform
+   * sets), region and endpoints. Empty for a local zone. Whether the pipeline uses Glue is the
+   * composition root's choice (the functions and the Fargate task: always, on AWS).
    */
   public static Optional<GlueCatalogSettings> from(Configuration configuration) {
-    String catalog =
-        configuration.text(Settings.CATALOG).orElse("local").trim().toLowerCase(Locale.ROOT);
-    if (catalog.equals("local")) {
+    Optional<URI> processed = configuration.processed();
+    if (processed.isEmpty() || !"s3".equals(processed.get().getScheme())) {
       return Optional.empty();
     }
-    if (!catalog.equals("glue")) {
-      throw new BlackwaterException(
-          ErrorCode.CONFIGURATION,
-          Settings.CATALOG.names() + " must be local or glue, not '" + catalog + "'");
-    }
-    URI processed =
+    String database =
         configuration
-            .processed()
+            .text(Settings.GLUE_DATABASE)
+            .map(String::trim)
+            .filter(d -> !d.isEmpty())
             .orElseThrow(
                 () ->
                     new BlackwaterException(
                         ErrorCode.CONFIGURATION,
-                        "the Glue catalog needs the processed zone: set "
-                            + Settings.PROCESSED.names()));
+                        "the Glue catalog needs a database: set "
+                            + Settings.GLUE_DATABASE.names()));
     return Optional.of(
         forProcessedZone(
-            processed,
-            configuration.text(Settings.GLUE_DATABASE).orElseThrow(),
+            processed.get(),
+            database,
             configuration.aws().region(),
             configuration.text(Settings.GLUE_ENDPOINT).map(URI::create),
             configuration.aws().s3Endpoint()));

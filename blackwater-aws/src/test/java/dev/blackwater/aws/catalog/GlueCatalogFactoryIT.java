@@ -150,35 +150,42 @@ class GlueCatalogFactoryIT {
   void theSettingsComeFromTheSameTableAsEveryOther() {
     Map<String, String> environment =
         Map.of(
-            Settings.CATALOG.variable(), "glue",
             Settings.GLUE_DATABASE.variable(), "staging_lake",
             Settings.PROCESSED.variable(), "s3://staging-processed/",
             Settings.AWS_REGION.variable(), "eu-west-1");
-    Configuration configuration =
-        new Configuration(
-            setting -> Optional.ofNullable(environment.get(setting.variable())), Machine::current);
-
-    GlueCatalogSettings settings = GlueCatalogSettings.from(configuration).orElseThrow();
+    GlueCatalogSettings settings =
+        GlueCatalogSettings.from(configuration(environment)).orElseThrow();
     assertThat(settings.database()).isEqualTo("staging_lake");
     assertThat(settings.warehouse()).hasToString("s3://staging-processed/_iceberg/");
     assertThat(settings.region()).contains("eu-west-1");
     assertThat(settings.glueEndpoint()).isEmpty();
 
-    Configuration local =
-        new Configuration(
-            setting -> setting == Settings.PROCESSED ? Optional.of("/tmp/lake") : Optional.empty(),
-            Machine::current);
-    assertThat(GlueCatalogSettings.from(local))
-        .as("the default catalog is the local one")
+    assertThat(
+            GlueCatalogSettings.from(
+                    configuration(Map.of(Settings.PROCESSED.variable(), "s3://p/")))
+                .orElseThrow()
+                .database())
+        .as("the default database")
+        .isEqualTo(Settings.GLUE_DATABASE.defaultValue());
+    assertThat(
+            GlueCatalogSettings.from(
+                configuration(Map.of(Settings.PROCESSED.variable(), "/tmp/lake"))))
+        .as("a local zone has no Glue catalog")
         .isEmpty();
-
-    Configuration wrong =
-        new Configuration(
-            setting -> setting == Settings.CATALOG ? Optional.of("hive") : Optional.empty(),
-            Machine::current);
-    assertThatThrownBy(() -> GlueCatalogSettings.from(wrong))
+    assertThatThrownBy(
+            () ->
+                GlueCatalogSettings.from(
+                    configuration(
+                        Map.of(
+                            Settings.PROCESSED.variable(), "s3://p/",
+                            Settings.GLUE_DATABASE.variable(), " "))))
         .isInstanceOf(BlackwaterException.class)
-        .hasMessageContaining("must be local or glue");
+        .hasMessageContaining(Settings.GLUE_DATABASE.variable());
+  }
+
+  private static Configuration configuration(Map<String, String> environment) {
+    return new Configuration(
+        setting -> Optional.ofNullable(environment.get(setting.variable())), Machine::current);
   }
 
   private URI glueEndpoint() {
