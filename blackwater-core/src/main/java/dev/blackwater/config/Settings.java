@@ -287,9 +287,9 @@ public final class Settings {
           "glue-database",
           Group.AWS,
           Type.TEXT,
-          "blackwater_lake",
-          "The Glue database of an S3 processed zone's Iceberg tables, when their catalog is"
-              + " AWS Glue's (Terraform's glue_database; it sets this on the functions and the"
+          null,
+          "The Glue database of an S3 processed zone's Iceberg tables: given, their catalog is"
+              + " AWS Glue's (Terraform's glue_database, which it sets on the functions and the"
               + " Fargate task).",
           false);
   public static final Setting GLUE_ENDPOINT =

@@ -52,31 +52,32 @@ public record GlueCatalogSettings(
   }
 
   /**
-   * The Glue catalog's settings for the configured processed zone, when it is in S3 (the zone a
-   * Glue catalog can hold): its Glue database ({@code BLACKWATER_GLUE_DATABASE}, which Terraform
-   * sets), region and endpoints. Empty for a local zone. Whether the pipeline uses Glue is the
-   * composition root's choice (the functions and the Fargate task: always, on AWS).
+   * The Glue catalog's settings when the configuration names a Glue database ({@code
+   * BLACKWATER_GLUE_DATABASE}, which Terraform sets on the functions and the Fargate task) and the
+   * processed zone is in S3; empty without a database. Both composition roots can ask: a present
+   * answer means the zone's tables are catalogued in Glue.
    */
   public static Optional<GlueCatalogSettings> from(Configuration configuration) {
-    Optional<URI> processed = configuration.processed();
-    if (processed.isEmpty() || !"s3".equals(processed.get().getScheme())) {
+    Optional<String> database =
+        configuration.text(Settings.GLUE_DATABASE).map(String::trim).filter(d -> !d.isEmpty());
+    if (database.isEmpty()) {
       return Optional.empty();
     }
-    String database =
+    URI processed =
         configuration
-            .text(Settings.GLUE_DATABASE)
-            .map(String::trim)
-            .filter(d -> !d.isEmpty())
+            .processed()
+            .filter(zone -> "s3".equals(zone.getScheme()))
             .orElseThrow(
                 () ->
                     new BlackwaterException(
                         ErrorCode.CONFIGURATION,
-                        "the Glue catalog needs a database: set "
-                            + Settings.GLUE_DATABASE.names()));
+                        Settings.GLUE_DATABASE.names()
+                            + " is for a processed zone in S3 (s3://bucket/prefix), not "
+                            + configuration.processed().map(URI::toString).orElse("none")));
     return Optional.of(
         forProcessedZone(
-            processed.get(),
-            database,
+            processed,
+            database.get(),
             configuration.aws().region(),
             configuration.text(Settings.GLUE_ENDPOINT).map(URI::create),
             configuration.aws().s3Endpoint()));

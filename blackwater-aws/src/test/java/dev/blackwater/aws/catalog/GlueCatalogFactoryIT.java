@@ -162,25 +162,28 @@ class GlueCatalogFactoryIT {
 
     assertThat(
             GlueCatalogSettings.from(
-                    configuration(Map.of(Settings.PROCESSED.variable(), "s3://p/")))
-                .orElseThrow()
-                .database())
-        .as("the default database")
-        .isEqualTo(Settings.GLUE_DATABASE.defaultValue());
+                configuration(Map.of(Settings.PROCESSED.variable(), "s3://p/"))))
+        .as("no Glue database: no Glue catalog")
+        .isEmpty();
     assertThat(
             GlueCatalogSettings.from(
-                configuration(Map.of(Settings.PROCESSED.variable(), "/tmp/lake"))))
-        .as("a local zone has no Glue catalog")
+                configuration(
+                    Map.of(
+                        Settings.PROCESSED.variable(), "s3://p/",
+                        Settings.GLUE_DATABASE.variable(), " "))))
+        .as("a blank one is none")
         .isEmpty();
     assertThatThrownBy(
             () ->
                 GlueCatalogSettings.from(
                     configuration(
                         Map.of(
-                            Settings.PROCESSED.variable(), "s3://p/",
-                            Settings.GLUE_DATABASE.variable(), " "))))
+                            Settings.PROCESSED.variable(), "/tmp/lake",
+                            Settings.GLUE_DATABASE.variable(), "staging_lake"))))
+        .as("a local zone cannot be catalogued in Glue")
         .isInstanceOf(BlackwaterException.class)
-        .hasMessageContaining(Settings.GLUE_DATABASE.variable());
+        .hasMessageContaining(Settings.GLUE_DATABASE.variable())
+        .hasMessageContaining("/tmp/lake");
   }
 
   private static Configuration configuration(Map<String, String> environment) {
