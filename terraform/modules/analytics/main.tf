@@ -66,6 +66,12 @@ resource "aws_glue_catalog_database" "lake" {
   name         = var.lake_database
   description  = "Blackwater's processed zone as Apache Iceberg tables, created and committed by the pipeline (transform) through the Glue catalog."
   location_uri = var.iceberg_location
+
+  lifecycle {
+    # the pipeline's: after each batch it records there the last batch every table has
+    # (blackwater.batch) and when the tables were last compacted
+    ignore_changes = [parameters]
+  }
 }
 
 resource "aws_glue_catalog_database" "analytics" {

@@ -138,7 +138,7 @@ data "aws_iam_policy_document" "task" {
 
   statement {
     sid       = "CommitIcebergTables"
-    actions   = ["glue:CreateTable", "glue:UpdateTable"]
+    actions   = ["glue:CreateTable", "glue:UpdateTable", "glue:UpdateDatabase"]
     resources = local.glue_resources
   }
 

@@ -164,12 +164,13 @@ data "aws_iam_policy_document" "function" {
   }
 
   # Iceberg's GlueCatalog creates a table on its first commit and commits by UpdateTable (checked
-  # against the version it read); its metadata files are new objects in the processed zone.
+  # against the version it read); after each batch the pipeline names it in the database's
+  # properties (UpdateDatabase); the metadata files are new objects in the processed zone.
   dynamic "statement" {
     for_each = local.access[each.key].catalog == "commit" ? [1] : []
     content {
       sid       = "CommitIcebergTables"
-      actions   = ["glue:CreateTable", "glue:UpdateTable"]
+      actions   = ["glue:CreateTable", "glue:UpdateTable", "glue:UpdateDatabase"]
       resources = local.glue_resources
     }
   }

@@ -96,7 +96,7 @@ class AnalyticsPlanIT {
     Map<String, List<String>> expected = new LinkedHashMap<>();
     List<String> read = List.of("glue:GetDatabase", "glue:GetTable", "glue:GetTables");
     List<String> commit = new ArrayList<>(read);
-    commit.addAll(List.of("glue:CreateTable", "glue:UpdateTable"));
+    commit.addAll(List.of("glue:CreateTable", "glue:UpdateTable", "glue:UpdateDatabase"));
     expected.put("lambda.aws_iam_role_policy.function[\"transform\"]", commit);
     expected.put("lambda.aws_iam_role_policy.function[\"load\"]", read);
     expected.put("lambda.aws_iam_role_policy.function[\"extract\"]", List.of());
