@@ -2,6 +2,13 @@ locals {
   artifact_exists = fileexists("${path.root}/${var.artifact_path}")
   in_vpc          = length(var.subnet_ids) > 0
 
+  # Glue and Athena names: lower case, digits and underscores
+  glue_database        = coalesce(var.glue_database, "${replace(var.name_prefix, "-", "_")}_lake")
+  athena_database      = coalesce(var.athena_database, replace(var.name_prefix, "-", "_"))
+  iceberg_prefix       = "_iceberg/"
+  quicksight_warehouse = var.quicksight_enabled && contains(["warehouse", "both"], var.quicksight_source)
+  quicksight_athena    = var.quicksight_enabled && contains(["athena", "both"], var.quicksight_source)
+
   # The Fargate task's image, in the repository terraform/bootstrap made, tagged with the commit.
   repository     = "${var.account_id}.dkr.ecr.${var.region}.amazonaws.com/${var.name_prefix}"
   repository_arn = "arn:${var.partition}:ecr:${var.region}:${var.account_id}:repository/${var.name_prefix}"
@@ -15,6 +22,7 @@ locals {
       BLACKWATER_WAREHOUSE_SSLMODE     = var.database_sslmode
       BLACKWATER_WAREHOUSE_SSLROOTCERT = "/opt/blackwater/rds-global-bundle.pem"
       BLACKWATER_AWS_REGION            = var.region
+      BLACKWATER_GLUE_DATABASE         = local.glue_database
       BLACKWATER_MEMORY_LIMIT          = "${floor(var.fargate_memory_mb / 2)}MB"
       BLACKWATER_LOG_FORMAT            = "json"
     },
@@ -52,7 +60,7 @@ module "secrets" {
   existing_arns           = { source = var.source_secret_arn, warehouse = var.warehouse_secret_arn }
   name_prefix             = var.name_prefix
   recovery_window_in_days = var.secret_recovery_window_days
-  reader                  = var.quicksight_enabled
+  reader                  = local.quicksight_warehouse
   region                  = var.region
   account_id              = var.account_id
   partition               = var.partition
@@ -68,8 +76,9 @@ module "network" {
   subnet_ids         = var.subnet_ids
   security_group_ids = var.security_group_ids
   route_table_ids    = var.route_table_ids
-  # the Fargate task pulls its image and writes its logs from the private subnets
-  interface_services = var.fargate_enabled ? ["secretsmanager", "ecr.api", "ecr.dkr", "logs"] : ["secretsmanager"]
+  # the Fargate task pulls its image and writes its logs from the private subnets; transform, load
+  # and the task commit to and read the Iceberg tables' Glue catalog
+  interface_services = concat(["secretsmanager", "glue"], var.fargate_enabled ? ["ecr.api", "ecr.dkr", "logs"] : [])
 }
 
 module "lambda" {
@@ -107,6 +116,8 @@ module "lambda" {
   sslmode             = var.database_sslmode
   ca_bundle_path      = var.lambda_ca_bundle_path
 
+  glue_database = local.glue_database
+
   subnet_ids         = var.subnet_ids
   security_group_ids = var.security_group_ids
   # with a Fargate task, transform and load hand it a backlog above this many bytes
@@ -134,6 +145,24 @@ module "fargate" {
   processed_bucket_arn         = module.storage.processed_bucket_arn
   warehouse_secret_policy_arn  = module.secrets.secret_policy_arns["warehouse"]
   warehouse_secret_kms_key_arn = var.warehouse_secret_kms_key_arn
+  glue_database                = local.glue_database
+}
+
+module "analytics" {
+  source = "./modules/analytics"
+
+  name_prefix                    = var.name_prefix
+  region                         = var.region
+  account_id                     = var.account_id
+  partition                      = var.partition
+  lake_database                  = local.glue_database
+  database                       = local.athena_database
+  processed_bucket_arn           = module.storage.processed_bucket_arn
+  iceberg_prefix                 = local.iceberg_prefix
+  iceberg_location               = "s3://${module.storage.processed_bucket}/${local.iceberg_prefix}"
+  results_expiry_days            = var.athena_results_expiry_days
+  bytes_scanned_cutoff_per_query = var.athena_bytes_scanned_cutoff
+  analyst_principal_arns         = var.analyst_principal_arns
 }
 
 module "monitoring" {
@@ -186,6 +215,7 @@ module "quicksight" {
   name_prefix        = var.name_prefix
   account_id         = var.account_id
   principal_arn      = var.quicksight_principal_arn
+  warehouse          = local.quicksight_warehouse
   vpc_connection_arn = var.quicksight_vpc_connection_arn
   reader_secret_arn  = module.secrets.reader_secret_arn
   warehouse_host     = var.warehouse_host
@@ -194,4 +224,12 @@ module "quicksight" {
   warehouse_schema   = var.warehouse_schema
   sql_dir            = "${path.root}/${var.dashboard_sql_dir}"
   dataset_columns    = var.quicksight_dataset_columns
+  athena = local.quicksight_athena ? {
+    workgroup         = module.analytics.workgroup
+    database          = module.analytics.database
+    views             = module.analytics.views
+    schema            = module.analytics.schema
+    policy            = module.analytics.analyst_policy
+    service_role_name = var.quicksight_service_role_name
+  } : null
 }

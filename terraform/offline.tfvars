@@ -13,6 +13,10 @@ route_table_ids    = ["rtb-0123456789abcdef0"]
 quicksight_enabled       = true
 quicksight_principal_arn = "arn:aws:quicksight:eu-west-2:123456789012:user/default/analyst"
 warehouse_host           = "warehouse.example.internal"
+# Both of QuickSight's sources: the warehouse and the lake through Athena.
+quicksight_source = "both"
+# An analyst role, so that it is planned too.
+analyst_principal_arns = ["arn:aws:iam::123456789012:role/analysts"]
 # The warehouse by an existing secret, as RDS manages it (username and password only, encrypted
 # with a customer-managed key): the URL gives host, port and database.
 warehouse_secret_arn         = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:rds!db-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b-AbCdEf"

@@ -52,3 +52,23 @@ output "state_machine_definition" {
   description = "The state machine's definition (Amazon States Language), as deployed; known at plan time."
   value       = module.orchestration.definition_by_name
 }
+
+output "athena_workgroup" {
+  description = "The Athena workgroup of the lake (aws athena start-query-execution --work-group ...)."
+  value       = module.analytics.workgroup
+}
+
+output "athena_database" {
+  description = "The analysts' Glue database: the warehouse's tables and views over the Iceberg tables."
+  value       = module.analytics.database
+}
+
+output "glue_database" {
+  description = "The Glue database of the processed zone's Iceberg tables (BLACKWATER_GLUE_DATABASE)."
+  value       = module.analytics.lake_database
+}
+
+output "analyst_policy_arn" {
+  description = "The managed policy that lets a principal query the lake in Athena."
+  value       = module.analytics.analyst_policy_arn
+}

@@ -396,6 +396,75 @@ variable "quicksight_dataset_columns" {
   default     = {}
 }
 
+variable "quicksight_source" {
+  description = "What QuickSight reads: the warehouse (PostgreSQL, its data sets and dashboard), athena (the lake through the Athena workgroup: one data set per warehouse table and view, no VPC connection), or both."
+  type        = string
+  default     = "warehouse"
+
+  validation {
+    condition     = contains(["warehouse", "athena", "both"], var.quicksight_source)
+    error_message = "quicksight_source must be warehouse, athena or both."
+  }
+}
+
+variable "quicksight_service_role_name" {
+  description = "With quicksight_source athena or both: QuickSight's service role, which gets the analyst policy (Athena in the workgroup, the lake's catalog and tables, the results bucket)."
+  type        = string
+  default     = "aws-quicksight-service-role-v0"
+}
+
+# --- the lake in Athena: Iceberg tables in the Glue Data Catalog ---
+
+variable "glue_database" {
+  description = "Glue database of the processed zone's Iceberg tables, which transform creates and commits (null: <name_prefix>_lake, hyphens as underscores, so each environment's prefix gives its own)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.glue_database == null || can(regex("^[a-z][a-z0-9_]{0,254}$", var.glue_database))
+    error_message = "glue_database: lower-case letters, digits and underscores, starting with a letter."
+  }
+}
+
+variable "athena_database" {
+  description = "Glue database of the analysts' views, named as the warehouse's tables and *_current views (null: <name_prefix>, hyphens as underscores)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.athena_database == null || can(regex("^[a-z][a-z0-9_]{0,254}$", var.athena_database))
+    error_message = "athena_database: lower-case letters, digits and underscores, starting with a letter."
+  }
+}
+
+variable "athena_bytes_scanned_cutoff" {
+  description = "The most bytes one Athena query of the workgroup may scan before Athena cancels it (at least 10 MB; Athena bills per TB scanned)."
+  type        = number
+  default     = 10737418240
+
+  validation {
+    condition     = var.athena_bytes_scanned_cutoff >= 10485760
+    error_message = "athena_bytes_scanned_cutoff must be at least 10485760 (10 MB), Athena's minimum."
+  }
+}
+
+variable "athena_results_expiry_days" {
+  description = "Days after which query results in the Athena results bucket expire."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.athena_results_expiry_days >= 1 && floor(var.athena_results_expiry_days) == var.athena_results_expiry_days
+    error_message = "athena_results_expiry_days must be a whole number of days, at least 1."
+  }
+}
+
+variable "analyst_principal_arns" {
+  description = "IAM principals (users, roles, an SSO permission set's role) that may assume <prefix>-analyst to query the lake in Athena; empty: no role, only the <prefix>-analyst policy to attach where you need it."
+  type        = list(string)
+  default     = []
+}
+
 # --- the Fargate task's image ---
 
 variable "container_image_tag" {

@@ -79,6 +79,14 @@ resource "aws_iam_role_policy" "execution" {
 }
 
 # The task's own role: what transform and load may do.
+locals {
+  glue_resources = [
+    "arn:${var.partition}:glue:${var.region}:${var.account_id}:catalog",
+    "arn:${var.partition}:glue:${var.region}:${var.account_id}:database/${var.glue_database}",
+    "arn:${var.partition}:glue:${var.region}:${var.account_id}:table/${var.glue_database}/*",
+  ]
+}
+
 resource "aws_iam_role" "task" {
   name               = "${var.name_prefix}-fargate-task"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
@@ -118,6 +126,20 @@ data "aws_iam_policy_document" "task" {
       variable = "s3:RequestObjectTag/blackwater-state"
       values   = ["uncommitted", "committed"]
     }
+  }
+
+  # the processed zone's Iceberg tables: read, created on a first commit, committed to; this
+  # database only, and nothing deleted
+  statement {
+    sid       = "ReadIcebergCatalog"
+    actions   = ["glue:GetDatabase", "glue:GetTable", "glue:GetTables"]
+    resources = local.glue_resources
+  }
+
+  statement {
+    sid       = "CommitIcebergTables"
+    actions   = ["glue:CreateTable", "glue:UpdateTable", "glue:UpdateDatabase"]
+    resources = local.glue_resources
   }
 
   statement {

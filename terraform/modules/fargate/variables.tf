@@ -67,3 +67,8 @@ variable "warehouse_secret_kms_key_arn" {
   type    = string
   default = null
 }
+
+variable "glue_database" {
+  description = "Glue database of the processed zone's Iceberg tables."
+  type        = string
+}

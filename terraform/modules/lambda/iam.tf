@@ -4,6 +4,8 @@
 #   load      reads the processed zone and the warehouse secret, and records its runs there; of
 #             the ingestion zone it reads only the manifests and run records (no data), to tell
 #             how fresh the warehouse is after it (the staleness alarm's metric)
+# and, on the processed zone's Iceberg tables in the Glue database glue_database: transform creates
+# them (on its first commit) and commits to them, load reads them; neither may delete one.
 # A secret encrypted with a customer-managed KMS key adds kms:Decrypt on that key, via Secrets
 # Manager only.
 # A stage reads its own zone too: manifests and claims live there. "Writes" is s3:PutObject (which
@@ -26,10 +28,18 @@ locals {
 
   # stage => zones it reads, zones it writes, the database whose secret it reads
   access = {
-    extract   = { reads = ["ingestion"], writes = ["ingestion"], database = "source" }
-    transform = { reads = ["ingestion", "processed"], writes = ["processed"], database = null }
-    load      = { reads = ["processed"], writes = [], database = "warehouse", records_runs_in = ["processed"], reads_records_of = ["ingestion"] }
+    extract   = { reads = ["ingestion"], writes = ["ingestion"], database = "source", catalog = null }
+    transform = { reads = ["ingestion", "processed"], writes = ["processed"], database = null, catalog = "commit" }
+    load      = { reads = ["processed"], writes = [], database = "warehouse", records_runs_in = ["processed"], reads_records_of = ["ingestion"], catalog = "read" }
   }
+
+  # The Glue catalog of the Iceberg tables: Glue authorises a call on the catalog, the database and
+  # the table, so each statement names all three, and only this database.
+  glue_resources = [
+    "arn:${var.partition}:glue:${var.region}:${var.account_id}:catalog",
+    "arn:${var.partition}:glue:${var.region}:${var.account_id}:database/${var.glue_database}",
+    "arn:${var.partition}:glue:${var.region}:${var.account_id}:table/${var.glue_database}/*",
+  ]
   secrets = { for k, a in local.access : k => a.database == null ? [] : [var.secret_policy_arns[a.database]] }
   # a secret encrypted with a customer-managed key (RDS-managed secrets may be) needs kms:Decrypt
   # on that key, through Secrets Manager only
@@ -141,6 +151,27 @@ data "aws_iam_policy_document" "function" {
         for zone in local.access[each.key].reads_records_of :
         ["${local.read_zone[zone]}/_batches/*", "${local.read_zone[zone]}/_runs/*"]
       ])
+    }
+  }
+
+  dynamic "statement" {
+    for_each = local.access[each.key].catalog == null ? [] : [1]
+    content {
+      sid       = "ReadIcebergCatalog"
+      actions   = ["glue:GetDatabase", "glue:GetTable", "glue:GetTables"]
+      resources = local.glue_resources
+    }
+  }
+
+  # Iceberg's GlueCatalog creates a table on its first commit and commits by UpdateTable (checked
+  # against the version it read); after each batch the pipeline names it in the database's
+  # properties (UpdateDatabase); the metadata files are new objects in the processed zone.
+  dynamic "statement" {
+    for_each = local.access[each.key].catalog == "commit" ? [1] : []
+    content {
+      sid       = "CommitIcebergTables"
+      actions   = ["glue:CreateTable", "glue:UpdateTable", "glue:UpdateDatabase"]
+      resources = local.glue_resources
     }
   }
 

@@ -65,6 +65,10 @@ resource "aws_lambda_function" "this" {
         BLACKWATER_WAREHOUSE_SCHEMA = var.warehouse_schema
         JAVA_TOOL_OPTIONS           = var.java_tool_options
       },
+      # the processed zone's Iceberg tables, in the Glue Data Catalog
+      local.access[each.key].catalog == null ? {} : {
+        BLACKWATER_GLUE_DATABASE = var.glue_database
+      },
       var.max_backlog_bytes == null || each.key == "extract" ? {} : {
         BLACKWATER_LAMBDA_MAX_BACKLOG = tostring(var.max_backlog_bytes)
       },

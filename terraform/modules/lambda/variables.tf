@@ -141,3 +141,8 @@ variable "max_backlog_bytes" {
   type        = number
   default     = null
 }
+
+variable "glue_database" {
+  description = "Glue database of the processed zone's Iceberg tables: transform creates and commits them, load reads them."
+  type        = string
+}

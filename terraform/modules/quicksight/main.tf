@@ -1,15 +1,17 @@
-# QuickSight on the warehouse: one data source (credentials from the read-only reader secret,
+# QuickSight on the warehouse (var.warehouse): one data source (credentials from the read-only reader secret,
 # never the loader's), one direct-query data set per query of the local dashboard (the same .sql
 # files), and a dashboard with one sheet per data set. QuickSight's custom-SQL data sets must
 # declare their result columns: dataset_columns.json has them for every query of the dashboard
 # (DashboardIT checks them against what each query returns), var.dataset_columns adds to or
 # replaces them; a query with no columns is left out (see the check below).
+# QuickSight on the lake (var.athena, athena.tf): an Athena data source in the lake's workgroup and
+# one data set per view of the analysts' database, no VPC connection needed.
 
 locals {
   sql_files  = fileset(var.sql_dir, "*.sql")
   queries    = { for f in local.sql_files : trimsuffix(f, ".sql") => f }
   columns    = merge(jsondecode(file("${path.module}/dataset_columns.json")), var.dataset_columns)
-  datasets   = { for name, f in local.queries : name => f if contains(keys(local.columns), name) }
+  datasets   = var.warehouse ? { for name, f in local.queries : name => f if contains(keys(local.columns), name) } : {}
   undeclared = sort([for name in keys(local.queries) : name if !contains(keys(local.columns), name)])
 
   data_source_actions = [
@@ -46,12 +48,14 @@ locals {
 
 check "dashboard_queries_declared" {
   assert {
-    condition     = length(local.undeclared) == 0
+    condition     = !var.warehouse || length(local.undeclared) == 0
     error_message = "These dashboard queries have no columns in modules/quicksight/dataset_columns.json or quicksight_dataset_columns and get no QuickSight data set: ${join(", ", local.undeclared)}"
   }
 }
 
 resource "aws_quicksight_data_source" "warehouse" {
+  count = var.warehouse ? 1 : 0
+
   aws_account_id = var.account_id
   data_source_id = "${var.name_prefix}-warehouse"
   name           = "Blackwater warehouse"
@@ -105,7 +109,7 @@ resource "aws_quicksight_data_set" "query" {
   physical_table_map {
     physical_table_map_id = each.key
     custom_sql {
-      data_source_arn = aws_quicksight_data_source.warehouse.arn
+      data_source_arn = aws_quicksight_data_source.warehouse[0].arn
       name            = each.key
       sql_query       = file("${var.sql_dir}/${each.value}")
 

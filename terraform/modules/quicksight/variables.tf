@@ -11,6 +11,25 @@ variable "principal_arn" {
   type        = string
 }
 
+variable "warehouse" {
+  description = "Create the warehouse's data source, data sets and dashboard."
+  type        = bool
+  default     = true
+}
+
+variable "athena" {
+  description = "The lake in Athena (null: no Athena data source): the workgroup, the analysts' database, its views (name => Iceberg table), the star schema's columns, the analyst policy and QuickSight's service role that gets it."
+  type = object({
+    workgroup         = string
+    database          = string
+    views             = map(string)
+    schema            = map(object({ key = string, columns = list(object({ name = string, type = string })) }))
+    policy            = string
+    service_role_name = string
+  })
+  default = null
+}
+
 variable "vpc_connection_arn" {
   type    = string
   default = null

@@ -333,6 +333,25 @@ public final class Settings {
           "A Secrets Manager compatible endpoint instead of AWS's.",
           false);
 
+  public static final Setting GLUE_DATABASE =
+      new Setting(
+          "glue-database",
+          Group.AWS,
+          Type.TEXT,
+          null,
+          "The Glue database of an S3 processed zone's Iceberg tables: given, their catalog is"
+              + " AWS Glue's (Terraform's glue_database, which it sets on the functions and the"
+              + " Fargate task).",
+          false);
+  public static final Setting GLUE_ENDPOINT =
+      new Setting(
+          "glue-endpoint",
+          Group.AWS,
+          Type.ENDPOINT,
+          null,
+          "A Glue compatible endpoint instead of AWS's.",
+          false);
+
   public static final Setting LAMBDA_MAX_BACKLOG =
       new Setting(
           "lambda-max-backlog",
@@ -401,6 +420,8 @@ public final class Settings {
           AWS_REGION,
           S3_ENDPOINT,
           SECRETS_ENDPOINT,
+          GLUE_DATABASE,
+          GLUE_ENDPOINT,
           LAMBDA_MAX_BACKLOG,
           LOG_FORMAT,
           DEBUG);
