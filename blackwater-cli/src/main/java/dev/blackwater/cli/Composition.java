@@ -1,12 +1,12 @@
 package dev.blackwater.cli;
 
 import dev.blackwater.aws.AwsClients;
+import dev.blackwater.aws.catalog.DeploymentCatalogs;
 import dev.blackwater.config.AwsSettings;
 import dev.blackwater.config.Configuration;
 import dev.blackwater.config.Database;
 import dev.blackwater.config.Machine;
 import dev.blackwater.config.SettingSource;
-import dev.blackwater.iceberg.SqliteCatalogs;
 import dev.blackwater.pipeline.Blackwater;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,6 +97,6 @@ public final class Composition {
         aws.lakeStores(),
         aws.secrets(),
         clock,
-        new SqliteCatalogs(configuration.catalog()));
+        DeploymentCatalogs.of(configuration));
   }
 }

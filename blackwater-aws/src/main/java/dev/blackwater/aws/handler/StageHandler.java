@@ -6,11 +6,10 @@ import dev.blackwater.ResultJson;
 import dev.blackwater.Stage;
 import dev.blackwater.StageResult;
 import dev.blackwater.aws.AwsClients;
+import dev.blackwater.aws.catalog.DeploymentCatalogs;
 import dev.blackwater.config.Configuration;
 import dev.blackwater.config.SettingSource;
 import dev.blackwater.config.Settings;
-import dev.blackwater.iceberg.CatalogFactory;
-import dev.blackwater.iceberg.SqliteCatalogs;
 import dev.blackwater.pipeline.Backlog;
 import dev.blackwater.pipeline.Blackwater;
 import dev.blackwater.pipeline.StageRunner;
@@ -60,7 +59,7 @@ class StageHandler implements RequestStreamHandler {
             aws.lakeStores(),
             aws.secrets(),
             setup.clock(),
-            catalogs(configuration));
+            DeploymentCatalogs.of(configuration));
     blackwater.prepare(stage);
     this.stage = stage;
     this.blackwater = blackwater;
@@ -68,15 +67,6 @@ class StageHandler implements RequestStreamHandler {
     this.maxBacklog = stage == Stage.EXTRACT ? Optional.empty() : configuration.lambdaMaxBacklog();
     this.clock = setup.clock();
     this.snapStart = SnapStartHooks.register(blackwater::forgetCredentials);
-  }
-
-  /**
-   * The processed zone's Iceberg catalog. The hook for the Glue catalog: today the setting {@code
-   * catalog} (auto: none for an S3 zone, so the functions run without Iceberg tables until Glue's
-   * factory is given here).
-   */
-  static CatalogFactory catalogs(Configuration configuration) {
-    return new SqliteCatalogs(configuration.catalog());
   }
 
   /** Runs the stage; the event is ignored. */

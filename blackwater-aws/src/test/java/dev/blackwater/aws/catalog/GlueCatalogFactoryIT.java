@@ -9,6 +9,10 @@ import dev.blackwater.config.Configuration;
 import dev.blackwater.config.Machine;
 import dev.blackwater.config.Settings;
 import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.iceberg.CatalogFactory;
+import dev.blackwater.iceberg.LakeCatalog;
+import dev.blackwater.lake.LakeStore;
+import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.testkit.S3TestServer;
 import dev.blackwater.testkit.TestBucket;
 import java.io.IOException;
@@ -18,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +32,16 @@ import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.aws.glue.GlueCatalog;
 import org.apache.iceberg.aws.s3.S3FileIO;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.OutputFile;
 import org.apache.iceberg.io.PositionOutputStream;
+import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Glue catalog as the functions build it, without AWS: its Glue calls go to a local HTTP server
@@ -184,6 +192,33 @@ class GlueCatalogFactoryIT {
         .isInstanceOf(BlackwaterException.class)
         .hasMessageContaining(Settings.GLUE_DATABASE.variable())
         .hasMessageContaining("/tmp/lake");
+  }
+
+  @Test
+  void bothCompositionRootsTakeGluesCatalogWhenADatabaseIsNamedAndTheLocalOneOtherwise(
+      @TempDir Path dir) {
+    LakeStore local = new LocalLakeStore(dir.resolve("processed"));
+    CatalogFactory deployed =
+        DeploymentCatalogs.of(
+            configuration(
+                Map.of(
+                    Settings.PROCESSED.variable(), "s3://blackwater-processed-123456789012/",
+                    Settings.GLUE_DATABASE.variable(), "blackwater_lake",
+                    Settings.AWS_REGION.variable(), "eu-west-2",
+                    Settings.GLUE_ENDPOINT.variable(), glueEndpoint().toString())));
+
+    LakeCatalog glueCatalog = deployed.open(local).orElseThrow();
+    assertThat(glueCatalog.catalog()).isInstanceOf(GlueCatalog.class);
+    assertThat(glueCatalog.namespace()).isEqualTo(Namespace.of("blackwater_lake"));
+    assertThat(deployed.open(local).orElseThrow().catalog())
+        .as("built once: a second build would cost the cold start again")
+        .isSameAs(glueCatalog.catalog());
+
+    CatalogFactory laptop =
+        DeploymentCatalogs.of(
+            configuration(
+                Map.of(Settings.PROCESSED.variable(), dir.resolve("processed").toString())));
+    assertThat(laptop.open(local).orElseThrow().catalog()).isInstanceOf(JdbcCatalog.class);
   }
 
   private static Configuration configuration(Map<String, String> environment) {
