@@ -15,6 +15,8 @@ import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.extract.Extractor;
+import dev.blackwater.iceberg.LakeSql;
+import dev.blackwater.iceberg.LakeTables;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.LakeStores;
 import dev.blackwater.lake.LocalLakeStore;
@@ -177,6 +179,7 @@ class HardDeletesIT {
             warehouse.queryLong("SELECT count(*) FROM dim_currency WHERE deleted_at IS NOT NULL"))
         .isZero();
     assertWarehouseEqualsSource();
+    assertLakeEqualsWarehouse("public");
     assertThat(verify("public").failures()).isEmpty();
     assertThat(tableStatus("design").deletedKeys()).isEqualTo(1);
     assertThat(tableStatus("sales_order").deletedKeys()).isEqualTo(1);
@@ -203,6 +206,7 @@ class HardDeletesIT {
                 "SELECT count(*) FROM fact_payment_current WHERE payment_id = " + payment))
         .isEqualTo(1);
     assertWarehouseEqualsSource();
+    assertLakeEqualsWarehouse("public");
     assertThat(verify("public").failures()).isEmpty();
     assertThat(tableStatus("design").deletedKeys()).isZero();
     assertThat(tableStatus("payment").deletedKeys()).isEqualTo(paymentsOfIt);
@@ -230,6 +234,19 @@ class HardDeletesIT {
       assertThat(contents("rebuilt", table)).as(table).isEqualTo(contents("public", table));
     }
     assertThat(verify("rebuilt").failures()).isEmpty();
+    assertLakeEqualsWarehouse("rebuilt");
+  }
+
+  /**
+   * What {@code blackwater query} reads through the Iceberg tables (every table and current view,
+   * whole rows with {@code deleted_at}) is the warehouse's.
+   */
+  private void assertLakeEqualsWarehouse(String schema) throws Exception {
+    Blackwater blackwater = new Blackwater(config, LakeStores.local(), SecretReader.none(), clock);
+    LakeTables tables = blackwater.requireLakeTables();
+    try (LakeSql lake = LakeSql.open(tables, blackwater.processed(), "256MB", dir)) {
+      LakeMatchesWarehouse.assertSameRows(lake, warehouse, schema);
+    }
   }
 
   @Test
