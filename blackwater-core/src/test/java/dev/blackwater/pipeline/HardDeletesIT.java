@@ -15,8 +15,10 @@ import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.extract.Extractor;
+import dev.blackwater.iceberg.LakeSchemas;
 import dev.blackwater.iceberg.LakeSql;
 import dev.blackwater.iceberg.LakeTables;
+import dev.blackwater.iceberg.SqliteCatalogs;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.LakeStores;
 import dev.blackwater.lake.LocalLakeStore;
@@ -31,6 +33,7 @@ import dev.blackwater.totesys.TotesysSchema;
 import dev.blackwater.verify.Verifier;
 import dev.blackwater.verify.VerifyReport;
 import dev.blackwater.warehouse.WarehouseSchema;
+import dev.blackwater.warehouse.WarehouseTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +43,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,7 +145,12 @@ class HardDeletesIT {
         "DELETE FROM payment WHERE transaction_id = " + transaction + " OR payment_id = " + payment,
         "DELETE FROM transaction WHERE transaction_id = " + transaction,
         "DELETE FROM sales_order WHERE sales_order_id = " + salesOrder,
-        "DELETE FROM design WHERE design_id = 9001");
+        "DELETE FROM design WHERE design_id = 9001",
+        // and a payment that changes: this month's fact files, two batches of them by the third
+        "UPDATE payment SET last_updated = localtimestamp WHERE payment_id = (SELECT"
+            + " max(payment_id) FROM payment WHERE transaction_id <> "
+            + transaction
+            + ")");
 
     RunResult second = cycle("second");
 
@@ -207,6 +219,15 @@ class HardDeletesIT {
         .isEqualTo(1);
     assertWarehouseEqualsSource();
     assertLakeEqualsWarehouse("public");
+    assertThat(
+            new Blackwater(config, LakeStores.local(), SecretReader.none(), clock)
+                .lakeMaintenance()
+                .orElseThrow()
+                .compact(2)
+                .replaced())
+        .as("fact files renamed by compaction: the lake knows no batch of their rows")
+        .isNotEmpty();
+    assertLakeEqualsWarehouse("public");
     assertThat(verify("public").failures()).isEmpty();
     assertThat(tableStatus("design").deletedKeys()).isZero();
     assertThat(tableStatus("payment").deletedKeys()).isEqualTo(paymentsOfIt);
@@ -235,6 +256,46 @@ class HardDeletesIT {
     }
     assertThat(verify("rebuilt").failures()).isEmpty();
     assertLakeEqualsWarehouse("rebuilt");
+
+    // lake migrate into a new catalog appends the deletion records with the rows
+    String migrated = "jdbc:sqlite:" + dir.resolve("migrated").resolve("catalog.db");
+    Blackwater other =
+        new Blackwater(
+            config, LakeStores.local(), SecretReader.none(), clock, new SqliteCatalogs(migrated));
+    assertThat(other.requireLakeTables().catchUp()).hasSize(3);
+    assertLakeEqualsWarehouse(other, "public");
+    // a lake made Iceberg before its deletion tables existed: they get every record, and the
+    // tables of rows no batch again
+    Namespace namespace = Namespace.of("blackwater");
+    try (JdbcCatalog catalog =
+        SqliteCatalogs.open(migrated, new LocalLakeStore(dir.resolve("processed")))) {
+      for (WarehouseTable table : WarehouseTable.values()) {
+        if (table.deletable()) {
+          catalog.dropTable(TableIdentifier.of(namespace, LakeSchemas.deletionsName(table)), false);
+        }
+      }
+      catalog.removeProperties(namespace, Set.of(LakeTables.DELETED_BATCH));
+    }
+    long salesSnapshot =
+        other
+            .requireLakeTables()
+            .table(WarehouseTable.FACT_SALES_ORDER)
+            .currentSnapshot()
+            .snapshotId();
+    assertThat(other.requireLakeTables().catchUp())
+        .as("the two batches with deletion records")
+        .hasSize(2);
+    assertThat(
+            other
+                .requireLakeTables()
+                .table(WarehouseTable.FACT_SALES_ORDER)
+                .currentSnapshot()
+                .snapshotId())
+        .isEqualTo(salesSnapshot);
+    assertThat(other.requireLakeTables().deletionsThrough())
+        .isEqualTo(other.requireLakeTables().committedThrough());
+    assertThat(other.requireLakeTables().catchUp()).as("nothing left").isEmpty();
+    assertLakeEqualsWarehouse(other, "public");
   }
 
   /**
@@ -242,7 +303,11 @@ class HardDeletesIT {
    * whole rows with {@code deleted_at}) is the warehouse's.
    */
   private void assertLakeEqualsWarehouse(String schema) throws Exception {
-    Blackwater blackwater = new Blackwater(config, LakeStores.local(), SecretReader.none(), clock);
+    assertLakeEqualsWarehouse(
+        new Blackwater(config, LakeStores.local(), SecretReader.none(), clock), schema);
+  }
+
+  private void assertLakeEqualsWarehouse(Blackwater blackwater, String schema) throws Exception {
     LakeTables tables = blackwater.requireLakeTables();
     try (LakeSql lake = LakeSql.open(tables, blackwater.processed(), "256MB", dir)) {
       LakeMatchesWarehouse.assertSameRows(lake, warehouse, schema);
