@@ -30,9 +30,12 @@ import java.util.regex.Pattern;
  * SQL over the lake's current snapshot with DuckDB, by the warehouse's names: each of the 11 tables
  * is a view over the Parquet files its Iceberg table's current snapshot plans (never a folder glob,
  * so objects of killed runs are never read), and the {@code *_current} views are the warehouse's
- * own. A fact is every version, as in the warehouse (less its record id, which the warehouse
- * assigns); a dimension is the newest version of each key, by the batch that wrote it, as the
- * warehouse's upserts leave it. A remote zone's files are fetched to a temporary folder first.
+ * own (their latest definitions). A fact is every version, as in the warehouse (less its record id,
+ * which the warehouse assigns); a dimension is the newest version of each key, by the batch that
+ * wrote it, as the warehouse's upserts leave it. Deletions are applied as load applies them, from
+ * the deletion tables ({@code <table>_deleted}, also views): a dimension's {@code deleted_at}, a
+ * deleted fact's final version, the days they were seen on in dim_date (docs/lake-layout.md,
+ * "Deletions in the lake's views"). A remote zone's files are fetched to a temporary folder first.
  */
 public final class LakeSql implements AutoCloseable {
 

@@ -331,17 +331,29 @@ public final class LakeTables {
     return done;
   }
 
-  /** Per table, the snapshot that appended {@code batch} to it (tables it had rows for). */
+  /**
+   * Per table, the snapshot that appended {@code batch} to it (tables it had rows for, and deletion
+   * tables it had records for).
+   */
   public Map<String, Long> snapshotsOf(BatchId batch) {
     Map<String, Long> ids = new java.util.LinkedHashMap<>();
+    List<String> names = new ArrayList<>();
     for (WarehouseTable warehouseTable : WarehouseTable.values()) {
-      TableIdentifier id = TableIdentifier.of(namespace, warehouseTable.tableName());
+      names.add(warehouseTable.tableName());
+    }
+    for (WarehouseTable warehouseTable : WarehouseTable.values()) {
+      if (warehouseTable.deletable()) {
+        names.add(LakeSchemas.deletionsName(warehouseTable));
+      }
+    }
+    for (String name : names) {
+      TableIdentifier id = TableIdentifier.of(namespace, name);
       if (!catalog.tableExists(id)) {
         continue;
       }
       for (org.apache.iceberg.Snapshot snapshot : catalog.loadTable(id).snapshots()) {
         if (batch.toString().equals(snapshot.summary().get(BATCH))) {
-          ids.put(warehouseTable.tableName(), snapshot.snapshotId());
+          ids.put(name, snapshot.snapshotId());
         }
       }
     }
