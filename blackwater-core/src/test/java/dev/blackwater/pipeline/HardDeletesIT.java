@@ -140,6 +140,7 @@ class HardDeletesIT {
                 "SELECT min(payment_id) FROM payment WHERE transaction_id <> " + transaction);
     sql(
         "CREATE TABLE kept_payment AS SELECT * FROM payment WHERE payment_id = " + payment,
+        "CREATE TABLE kept_order AS SELECT * FROM sales_order WHERE sales_order_id = " + salesOrder,
         // a sales order (a fact), the transaction behind it (a dimension row facts refer to), its
         // payments (facts), one more payment, and the lonely design
         "DELETE FROM payment WHERE transaction_id = " + transaction + " OR payment_id = " + payment,
@@ -296,6 +297,53 @@ class HardDeletesIT {
         .isEqualTo(other.requireLakeTables().committedThrough());
     assertThat(other.requireLakeTables().catchUp()).as("nothing left").isEmpty();
     assertLakeEqualsWarehouse(other, "public");
+
+    // deleted again: the payment that came back as a new version (a second final version, a copy
+    // of that version), and the sales order restored with its old last_updated, seen back when
+    // another order's deletion makes extract read the keys (deleted again with no version since:
+    // no second final version)
+    int otherOrder =
+        (int)
+            source.queryLong(
+                "SELECT max(sales_order_id) FROM sales_order WHERE sales_order_id <> "
+                    + salesOrder);
+    sql(
+        "INSERT INTO sales_order SELECT * FROM kept_order",
+        "DELETE FROM payment WHERE payment_id = "
+            + payment
+            + " OR transaction_id IN (SELECT transaction_id FROM transaction WHERE sales_order_id = "
+            + otherOrder
+            + ")",
+        "DELETE FROM transaction WHERE sales_order_id = " + otherOrder,
+        "DELETE FROM sales_order WHERE sales_order_id = " + otherOrder);
+    cycle("fourth");
+    assertThat(latestIngestion().deletedOf("sales_order").rows())
+        .as("one order deleted, one back")
+        .isEqualTo(2);
+    assertThat(
+            warehouse.queryLong(
+                "SELECT count(*) FROM fact_payment WHERE deleted_at IS NOT NULL AND payment_id = "
+                    + payment))
+        .isEqualTo(2);
+    assertLakeEqualsWarehouse("public");
+    sql("DELETE FROM sales_order WHERE sales_order_id = " + salesOrder);
+    cycle("fifth");
+    assertThat(latestIngestion().deletedOf("sales_order").rows()).isEqualTo(1);
+    assertThat(
+            warehouse.queryLong(
+                "SELECT count(*) FROM fact_sales_order WHERE deleted_at IS NOT NULL"
+                    + " AND sales_order_id = "
+                    + salesOrder))
+        .as("its newest version already marks a deletion")
+        .isEqualTo(1);
+    assertLakeEqualsWarehouse("public");
+    new Loader(
+            db("warehouse", warehouse),
+            new LocalLakeStore(dir.resolve("processed")),
+            config.load().withSchema("rebuilt_again").withMode(WarehouseMode.MIGRATE),
+            clock)
+        .load("rebuild again");
+    assertLakeEqualsWarehouse("rebuilt_again");
   }
 
   /**
