@@ -41,10 +41,13 @@ import org.slf4j.LoggerFactory;
  * The processed zone's 11 tables as Iceberg tables. After a processed batch's manifest commits, its
  * Parquet objects are appended, one snapshot per table that has rows, each snapshot's summary and
  * the table's property {@value #BATCH} naming the batch; the namespace's property {@value #BATCH}
- * then names the last batch every table has. What a crash between a manifest and these commits left
- * out is appended by the next {@link #catchUp()} (each table skips batches its property already
- * names, so it is idempotent). Commits do not retry by themselves: a conflict is looked at again
- * from the table's new state, so two runs never append the same batch twice.
+ * then names the last batch every table has. The batch's deletion records ({@code _deleted/}
+ * objects) are appended the same way to the tables {@code <table>_deleted} ({@link #deletions}),
+ * the namespace's property {@value #DELETED_BATCH} naming the last batch they all have. What a
+ * crash between a manifest and these commits left out is appended by the next {@link #catchUp()}
+ * (each table skips batches its property already names, so it is idempotent). Commits do not retry
+ * by themselves: a conflict is looked at again from the table's new state, so two runs never append
+ * the same batch twice.
  */
 public final class LakeTables {
 
