@@ -265,6 +265,31 @@ class HardDeletesIT {
         .hasMessageContaining("the table is empty");
   }
 
+  @Test
+  void withAKeyCheckEveryThirdBatchABatchInBetweenStillTeachesTheLakeItsKeys() throws Exception {
+    cycle("first");
+    LocalLakeStore ingestion = new LocalLakeStore(dir.resolve("ingestion"));
+    ExtractSettings everyThird =
+        config.extract().withDeletes(config.extract().deletes().withCheckEvery(3));
+    int payment = (int) source.queryLong("SELECT min(payment_id) FROM payment");
+    sql(
+        "DELETE FROM payment WHERE payment_id = " + payment,
+        "INSERT INTO design (design_id, design_name, file_location, file_name, last_updated)"
+            + " VALUES (9002, 'Brief', '/designs', 'brief.json', localtimestamp)");
+
+    ExtractResult second =
+        new Extractor(db("source", source), ingestion, everyThird, clock).extract("second");
+    assertThat(second.batch()).as("batch 2: the new design").isPresent();
+    assertThat(second.deleted()).as("batch 2 is not due for a check").isEmpty();
+
+    sql("DELETE FROM design WHERE design_id = 9002");
+    ExtractResult third =
+        new Extractor(db("source", source), ingestion, everyThird, clock).extract("third");
+    assertThat(third.deleted())
+        .as("batch 3 checks: the payment, and the design that batch 2 taught the lake")
+        .containsExactlyInAnyOrderEntriesOf(Map.of("payment", 1L, "design", 1L));
+  }
+
   private Extractor extractor(LocalLakeStore ingestion, boolean allow) {
     ExtractSettings settings =
         config.extract().withDeletes(config.extract().deletes().withAllowMassDelete(allow));
