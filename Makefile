@@ -70,7 +70,7 @@ if [ -n "$$mirror" ]; then \
     echo "TF_PLUGIN_DIR=$$mirror holds no registry.terraform.io/ folder (a provider mirror)" >&2; exit 1; \
   fi; \
 else \
-  found=$$(find / -type d -name registry.terraform.io -not -path '*/.terraform/*' 2>/dev/null | head -n 1); \
+  found=$$(find / -type d -name registry.terraform.io -not -path '*/.terraform/*' -not -path '*/.terraform-offline/*' 2>/dev/null | head -n 1); \
   if [ -n "$$found" ]; then mirror=$$(dirname "$$found"); fi; \
 fi; \
 if [ -n "$$mirror" ]; then mirror=$$(cd "$$mirror" && pwd); fi

@@ -1,7 +1,9 @@
 # One role per function, each allowed only its own inputs and outputs:
 #   extract   reads the source secret, reads and writes the ingestion zone
 #   transform reads the ingestion zone, reads and writes the processed zone
-#   load      reads the processed zone and the warehouse secret, and records its runs there
+#   load      reads the processed zone and the warehouse secret, and records its runs there; of
+#             the ingestion zone it reads only the manifests and run records (no data), to tell
+#             how fresh the warehouse is after it (the staleness alarm's metric)
 # A secret encrypted with a customer-managed KMS key adds kms:Decrypt on that key, via Secrets
 # Manager only.
 # A stage reads its own zone too: manifests and claims live there. "Writes" is s3:PutObject (which
@@ -26,7 +28,7 @@ locals {
   access = {
     extract   = { reads = ["ingestion"], writes = ["ingestion"], database = "source" }
     transform = { reads = ["ingestion", "processed"], writes = ["processed"], database = null }
-    load      = { reads = ["processed"], writes = [], database = "warehouse", records_runs_in = ["processed"] }
+    load      = { reads = ["processed"], writes = [], database = "warehouse", records_runs_in = ["processed"], reads_records_of = ["ingestion"] }
   }
   secrets = { for k, a in local.access : k => a.database == null ? [] : [var.secret_policy_arns[a.database]] }
   # a secret encrypted with a customer-managed key (RDS-managed secrets may be) needs kms:Decrypt
@@ -112,6 +114,33 @@ data "aws_iam_policy_document" "function" {
       sid       = "RecordRuns"
       actions   = ["s3:PutObject"]
       resources = [for zone in local.access[each.key].records_runs_in : "${local.read_zone[zone]}/_runs/*"]
+    }
+  }
+
+  # A zone's bookkeeping only: its manifests and run records, not its data.
+  dynamic "statement" {
+    for_each = length(lookup(local.access[each.key], "reads_records_of", [])) > 0 ? [1] : []
+    content {
+      sid       = "ListRecordsOfZones"
+      actions   = ["s3:ListBucket"]
+      resources = [for zone in local.access[each.key].reads_records_of : local.read_zone[zone]]
+      condition {
+        test     = "StringLike"
+        variable = "s3:prefix"
+        values   = ["_batches/*", "_runs/*"]
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(lookup(local.access[each.key], "reads_records_of", [])) > 0 ? [1] : []
+    content {
+      sid     = "ReadRecordsOfZones"
+      actions = ["s3:GetObject"]
+      resources = flatten([
+        for zone in local.access[each.key].reads_records_of :
+        ["${local.read_zone[zone]}/_batches/*", "${local.read_zone[zone]}/_runs/*"]
+      ])
     }
   }
 

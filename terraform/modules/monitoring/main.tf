@@ -67,9 +67,11 @@ resource "aws_cloudwatch_metric_alarm" "lambda_errors" {
   ok_actions          = [local.topic_arn]
 }
 
-# The load stage reports how old the newest source change in the warehouse is, every run (the
-# state machine runs load even when extract found nothing new). No report at all means the
-# pipeline is not running, which is stale too.
+# The load stage reports how far the warehouse trails the source, every run (the state machine
+# runs load even when extract found nothing new): the run's end minus the start of the extract it
+# has caught up with, so a quiet source is not stale (the newest change's age is
+# NewestChangeAgeSeconds, not alarmed on). No report at all means the pipeline is not running,
+# which is stale too.
 resource "aws_cloudwatch_metric_alarm" "stale" {
   alarm_name        = "${var.name_prefix}-warehouse-stale"
   alarm_description = "The warehouse lags the source by more than ${var.freshness_threshold_seconds} seconds."

@@ -178,10 +178,22 @@ class TerraformPlanIT {
 
     assertThat(load.resourcesOf("s3:PutObject")).containsExactly(processed + "/_runs/*");
     assertThat(load.resourcesOf("s3:AbortMultipartUpload")).isEmpty();
-    assertThat(load.resourcesOf("s3:GetObject")).containsExactly(processed + "/*");
-    assertThat(load.resourcesOf("s3:ListBucket")).containsExactly(processed);
+    assertThat(load.resourcesOf("s3:GetObject"))
+        .as("of the ingestion zone, only its manifests and run records: how fresh the warehouse is")
+        .containsExactlyInAnyOrder(
+            processed + "/*", ingestion + "/_batches/*", ingestion + "/_runs/*");
+    assertThat(load.resourcesOf("s3:ListBucket")).containsExactlyInAnyOrder(processed, ingestion);
+    JsonNode listIngestion =
+        load.statements().stream()
+            .filter(st -> strings(st.path("Resource")).equals(List.of(ingestion)))
+            .findFirst()
+            .orElseThrow();
+    assertThat(strings(listIngestion.at("/Condition/StringLike/s3:prefix")))
+        .containsExactlyInAnyOrder("_batches/*", "_runs/*");
     assertThat(load.resourcesOf("secretsmanager:GetSecretValue")).containsExactly(warehouseSecret);
-    assertThat(load.allResources()).noneMatch(r -> r.startsWith(ingestion));
+    assertThat(load.allResources())
+        .filteredOn(r -> r.startsWith(ingestion))
+        .containsExactlyInAnyOrder(ingestion, ingestion + "/_batches/*", ingestion + "/_runs/*");
   }
 
   @Test

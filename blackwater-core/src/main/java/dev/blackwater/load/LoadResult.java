@@ -19,8 +19,11 @@ import java.util.List;
  * @param duration how long it took
  * @param newestVersion the newest {@code last_updated} over the warehouse's facts after the run
  *     (ISO text), or null while it has none
- * @param freshnessLag how far the warehouse trails the clock: the run's end minus {@code
- *     newestVersion} ({@link Freshness#lag}), null while the facts are empty
+ * @param warehouseFreshAsOf as of when the warehouse holds every change the source had, after the
+ *     run: the start of the extract whose batches it has caught up with (see docs/operations.md,
+ *     "Status and freshness"), or null while unknown
+ * @param freshnessLag how far the warehouse trails the source: the run's end minus {@code
+ *     warehouseFreshAsOf}, what the staleness alarm watches; null while unknown
  */
 public record LoadResult(
     String runId,
@@ -31,8 +34,34 @@ public record LoadResult(
     Instant startedAt,
     Duration duration,
     String newestVersion,
+    Instant warehouseFreshAsOf,
     Duration freshnessLag)
     implements StageResult {
+
+  /** This result with the warehouse's freshness after the run, {@code asOf} (null: unknown). */
+  public LoadResult withWarehouseFreshAsOf(Instant asOf) {
+    Duration lag = asOf == null ? null : Duration.between(asOf, startedAt.plus(duration));
+    return new LoadResult(
+        runId,
+        schema,
+        migrations,
+        batches,
+        alreadyLoaded,
+        startedAt,
+        duration,
+        newestVersion,
+        asOf,
+        lag);
+  }
+
+  /**
+   * How long before the run's end the newest source change in the warehouse was made ({@link
+   * Freshness#lag}): what the source has been doing, not a lag; null while the facts are empty.
+   */
+  @JsonProperty
+  public Duration newestChangeAge() {
+    return Freshness.lag(newestVersion, startedAt.plus(duration));
+  }
 
   /** Whether there was nothing to load. */
   @JsonProperty

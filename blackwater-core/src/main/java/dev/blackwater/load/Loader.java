@@ -1,6 +1,5 @@
 package dev.blackwater.load;
 
-import dev.blackwater.Freshness;
 import dev.blackwater.config.Database;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.LoadSettings;
@@ -88,7 +87,8 @@ public final class Loader {
         started,
         Duration.between(started, finished),
         newestVersion,
-        Freshness.lag(newestVersion, finished));
+        null,
+        null);
   }
 
   /** Loads every pending batch. */

@@ -29,7 +29,10 @@ public record RunResult(
     return load == null ? null : load.newestVersion();
   }
 
-  /** How far the warehouse trails the clock afterwards; null if unknown. */
+  /**
+   * How far the warehouse trails the source afterwards (the cycle's end minus the start of the
+   * extract it caught up with); null if unknown.
+   */
   @JsonProperty
   public Duration freshnessLag() {
     return load == null ? null : load.freshnessLag();

@@ -14,6 +14,8 @@ import dev.blackwater.transform.Transformer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -23,6 +25,8 @@ import org.slf4j.MDC;
  * failure rethrown for the caller to turn into an exit code or a {@code StageFailure}.
  */
 public final class StageRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StageRunner.class);
 
   private final Blackwater blackwater;
   private final StageListener listener;
@@ -110,7 +114,28 @@ public final class StageRunner {
                                     blackwater.clock(),
                                     blackwater.lakeTables())
                                 .load(runId)));
-    return told(Stage.LOAD, result, listener::loaded);
+    return told(Stage.LOAD, withFreshness(result), listener::loaded);
+  }
+
+  /**
+   * The load's result with the warehouse's freshness after it, read from both zones; a zone that
+   * cannot be read (a role without read access to the ingestion zone's manifests and run records)
+   * leaves it unknown, with a warning: the load itself succeeded. Unknown, too, for a load given no
+   * ingestion zone.
+   */
+  private LoadResult withFreshness(LoadResult result) {
+    if (blackwater.config().ingestion().isEmpty()) {
+      return result; // a load given only the processed zone cannot tell what the source had
+    }
+    try {
+      return result.withWarehouseFreshAsOf(
+          new WarehouseFreshness(blackwater.ingestion(), blackwater.processed(), blackwater.clock())
+              .afterLoad(result.newestBatch()));
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "cannot tell how fresh the warehouse is after load {}: {}", result.runId(), e.toString());
+      return result;
+    }
   }
 
   /**

@@ -48,25 +48,13 @@ public final class StatusReporter {
 
   public StatusReport report() {
     Instant now = clock.instant();
+    WarehouseFreshness freshness = new WarehouseFreshness(ingestion, processed, clock);
     BatchLog ingested = new BatchLog(ingestion);
-    BatchLog transformed = new BatchLog(processed);
-    List<BatchId> ingestionBatches = ingested.committed();
-    List<BatchId> processedBatches = transformed.committed();
+    List<BatchId> ingestionBatches = freshness.ingestionBatches();
+    List<BatchId> processedBatches = freshness.processedBatches();
 
     List<TableStatus> tables = tables(ingested, ingestionBatches, now);
-    Optional<Manifest> lastProcessed =
-        processedBatches.isEmpty()
-            ? Optional.empty()
-            : Optional.of(transformed.read(processedBatches.get(processedBatches.size() - 1)));
-    String lastConsumed =
-        lastProcessed
-            .map(m -> m.consumed().isEmpty() ? null : m.consumed().get(m.consumed().size() - 1))
-            .orElse(null);
-    int transformBacklog =
-        (int)
-            ingestionBatches.stream()
-                .filter(b -> lastConsumed == null || b.compareTo(BatchId.parse(lastConsumed)) > 0)
-                .count();
+    int transformBacklog = freshness.transformBacklog();
 
     List<FactStatus> facts = new ArrayList<>();
     String lastLoaded = null;
@@ -97,17 +85,13 @@ public final class StatusReporter {
       }
     }
 
-    RunLog extractRuns = new RunLog(ingestion, clock);
     RunLog processedRuns = new RunLog(processed, clock);
-    RunLog.Latest extracts = extractRuns.latest(Stage.EXTRACT);
-    Instant lakeFreshAsOf = lakeFreshAsOf(extracts, ingestionBatches);
-    Instant warehouseFreshAsOf = null;
-    if (warehouse.isPresent()) {
-      warehouseFreshAsOf =
-          transformBacklog == 0 && loadBacklog == 0
-              ? lakeFreshAsOf
-              : extractedFor(transformed, lastLoaded);
-    }
+    RunLog.Latest extracts = freshness.extracts();
+    Instant lakeFreshAsOf = freshness.lakeFreshAsOf(extracts);
+    Instant warehouseFreshAsOf =
+        loadBacklog == null
+            ? null
+            : freshness.warehouseFreshAsOf(extracts, lastLoaded, loadBacklog);
     List<StageStatus> stages =
         List.of(
             stage(Stage.EXTRACT, last(ingestionBatches), null, extracts),
@@ -118,34 +102,6 @@ public final class StatusReporter {
                 processedRuns.latest(Stage.TRANSFORM)),
             stage(Stage.LOAD, lastLoaded, loadBacklog, processedRuns.latest(Stage.LOAD)));
     return new StatusReport(now, lakeFreshAsOf, warehouseFreshAsOf, tables, facts, stages);
-  }
-
-  /**
-   * When the lake last caught up with the source: the start of the last successful extract (one
-   * that found nothing new included), or of the newest ingestion batch if its record is missing or
-   * older (a record is kept for a month, and an extract run outside the runner writes none). The
-   * extract's snapshot is taken after it starts, so the lake holds at least every change made
-   * before then.
-   */
-  private static Instant lakeFreshAsOf(RunLog.Latest extracts, List<BatchId> batches) {
-    Instant fromRuns = extracts.success().map(RunRecord::startedAt).orElse(null);
-    Instant fromBatches = batches.isEmpty() ? null : batches.get(batches.size() - 1).time();
-    if (fromRuns == null || (fromBatches != null && fromBatches.isAfter(fromRuns))) {
-      return fromBatches;
-    }
-    return fromRuns;
-  }
-
-  /**
-   * When the extract started that made the ingestion batch the processed batch {@code loaded} was
-   * made from (its last), or null when nothing is loaded.
-   */
-  private static Instant extractedFor(BatchLog processedLog, String loaded) {
-    if (loaded == null) {
-      return null;
-    }
-    List<String> consumed = processedLog.read(BatchId.parse(loaded)).consumed();
-    return consumed.isEmpty() ? null : BatchId.parse(consumed.get(consumed.size() - 1)).time();
   }
 
   private List<TableStatus> tables(BatchLog log, List<BatchId> batches, Instant now) {

@@ -127,7 +127,7 @@ class BatchLogTest {
   void aCommitMarksEveryObjectItsManifestNamesCommittedBeforeWritingIt() {
     List<String> marked = new ArrayList<>();
     LakeStore lake =
-        new RecordingStore(new LocalLakeStore(dir)) {
+        new ForwardingLakeStore(new LocalLakeStore(dir)) {
           @Override
           public void markCommitted(Collection<String> keys) {
             assertThat(exists("_claims/000001.json")).as("claimed first").isTrue();
@@ -189,45 +189,6 @@ class BatchLogTest {
   private static Manifest.Table table(String key) {
     return Manifest.Table.of(
         1, List.of(new Manifest.ObjectRef(key, 1, key.length(), "sha")), List.of());
-  }
-
-  /** A real store whose calls a test can watch by overriding them. */
-  private static class RecordingStore implements LakeStore {
-    private final LakeStore real;
-
-    RecordingStore(LakeStore real) {
-      this.real = real;
-    }
-
-    @Override
-    public java.net.URI uri() {
-      return real.uri();
-    }
-
-    @Override
-    public LakeWriter create(String key) {
-      return real.create(key);
-    }
-
-    @Override
-    public java.io.InputStream open(String key) {
-      return real.open(key);
-    }
-
-    @Override
-    public LakePage list(String prefix, String startAfter) {
-      return real.list(prefix, startAfter);
-    }
-
-    @Override
-    public boolean exists(String key) {
-      return real.exists(key);
-    }
-
-    @Override
-    public void markCommitted(Collection<String> keys) {
-      real.markCommitted(keys);
-    }
   }
 
   private static long deadPid() {

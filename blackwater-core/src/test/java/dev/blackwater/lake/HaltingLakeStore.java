@@ -1,12 +1,9 @@
 package dev.blackwater.lake;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,12 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * file), then {@value #HALTED} and the key are printed and the writing thread waits, for ever (to
  * be killed with {@code kill -9}) or until the file {@code release} appears (a run that goes on).
  */
-public final class HaltingLakeStore implements LakeStore {
+public final class HaltingLakeStore extends ForwardingLakeStore {
 
   /** What the halted run prints, followed by the number of the write and its key. */
   public static final String HALTED = "HALTED AT WRITE";
 
-  private final LakeStore delegate;
   private final int haltAt;
   private final Path release;
   private final PrintStream out;
@@ -39,16 +35,11 @@ public final class HaltingLakeStore implements LakeStore {
    */
   public HaltingLakeStore(
       LakeStore delegate, int haltAt, Path release, PrintStream out, String counted) {
-    this.delegate = delegate;
+    super(delegate);
     this.haltAt = haltAt;
     this.release = release;
     this.out = out;
     this.counted = counted;
-  }
-
-  @Override
-  public URI uri() {
-    return delegate.uri();
   }
 
   @Override
@@ -99,30 +90,5 @@ public final class HaltingLakeStore implements LakeStore {
         }
       }
     };
-  }
-
-  @Override
-  public InputStream open(String key) {
-    return delegate.open(key);
-  }
-
-  @Override
-  public LakePage list(String prefix, String startAfter) {
-    return delegate.list(prefix, startAfter);
-  }
-
-  @Override
-  public boolean exists(String key) {
-    return delegate.exists(key);
-  }
-
-  @Override
-  public void markCommitted(java.util.Collection<String> keys) {
-    delegate.markCommitted(keys);
-  }
-
-  @Override
-  public List<LakeObject> unfinished() {
-    return delegate.unfinished();
   }
 }

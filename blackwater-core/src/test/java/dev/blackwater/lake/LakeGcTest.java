@@ -8,9 +8,7 @@ import dev.blackwater.error.ErrorCode;
 import dev.blackwater.lake.ZoneSweep.Disposal;
 import dev.blackwater.testkit.TestClock;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,7 +171,7 @@ class LakeGcTest {
   void aBatchThatCommitsWhileGcLooksKeepsItsObjects() {
     BatchId dead = new BatchId(2, t0.plusSeconds(60));
     LakeStore committingDuringTheSearch =
-        new ForwardingStore(lake) {
+        new ForwardingLakeStore(lake) {
           @Override
           public List<LakeObject> unfinished() {
             lake.put(BatchLog.manifestKey(dead), "{}".getBytes(StandardCharsets.UTF_8));
@@ -195,7 +193,7 @@ class LakeGcTest {
   @Test
   void aZoneThatExpiresUncommittedObjectsItselfIsOnlyListed() {
     LakeStore expiring =
-        new ForwardingStore(lake) {
+        new ForwardingLakeStore(lake) {
           @Override
           public boolean expiresUncommitted() {
             return true;
@@ -300,55 +298,6 @@ class LakeGcTest {
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A real store, some of whose answers a test changes. */
-  private static class ForwardingStore implements LakeStore {
-    private final LakeStore real;
-
-    ForwardingStore(LakeStore real) {
-      this.real = real;
-    }
-
-    @Override
-    public URI uri() {
-      return real.uri();
-    }
-
-    @Override
-    public LakeWriter create(String key) {
-      return real.create(key);
-    }
-
-    @Override
-    public InputStream open(String key) {
-      return real.open(key);
-    }
-
-    @Override
-    public LakePage list(String prefix, String startAfter) {
-      return real.list(prefix, startAfter);
-    }
-
-    @Override
-    public boolean exists(String key) {
-      return real.exists(key);
-    }
-
-    @Override
-    public boolean expiresUncommitted() {
-      return real.expiresUncommitted();
-    }
-
-    @Override
-    public void delete(String key) {
-      real.delete(key);
-    }
-
-    @Override
-    public List<LakeObject> unfinished() {
-      return real.unfinished();
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.blackwater.lake;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -11,9 +10,8 @@ import java.util.concurrent.TimeUnit;
  * down, and a run can be held just before its claim so that two runs race for the same batch
  * number.
  */
-public final class SlowLakeStore implements LakeStore {
+public final class SlowLakeStore extends ForwardingLakeStore {
 
-  private final LakeStore delegate;
   private final long sleepMillisPerWrite;
   private final CountDownLatch claimGate;
   private final boolean hangAfterClaim;
@@ -23,15 +21,10 @@ public final class SlowLakeStore implements LakeStore {
       long sleepMillisPerWrite,
       CountDownLatch claimGate,
       boolean hangAfterClaim) {
-    this.delegate = delegate;
+    super(delegate);
     this.sleepMillisPerWrite = sleepMillisPerWrite;
     this.claimGate = claimGate;
     this.hangAfterClaim = hangAfterClaim;
-  }
-
-  @Override
-  public URI uri() {
-    return delegate.uri();
   }
 
   @Override
@@ -68,16 +61,6 @@ public final class SlowLakeStore implements LakeStore {
   public InputStream open(String key) {
     pause(sleepMillisPerWrite * 100);
     return delegate.open(key);
-  }
-
-  @Override
-  public LakePage list(String prefix, String startAfter) {
-    return delegate.list(prefix, startAfter);
-  }
-
-  @Override
-  public boolean exists(String key) {
-    return delegate.exists(key);
   }
 
   private static void await(CountDownLatch latch) {

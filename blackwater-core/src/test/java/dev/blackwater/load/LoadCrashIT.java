@@ -13,6 +13,8 @@ import dev.blackwater.warehouse.WarehouseSchema;
 import dev.blackwater.warehouse.WarehouseTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,23 +65,41 @@ class LoadCrashIT {
     DatabaseConfig config = new DatabaseConfig("warehouse", db.jdbcUrl(), db.user(), db.password());
     new WarehouseSchema(config, "public").migrate();
 
-    try (ChildJvm child =
-        ChildJvm.start(
-            clock,
-            LoadInChildJvm.class,
-            db.jdbcUrl(),
-            db.user(),
-            lakeDir.toString(),
-            db.password())) {
-      child.awaitCondition(
-          () ->
-              db.queryLong(
-                      "SELECT count(*) FROM pg_stat_activity WHERE "
-                          + KILLED_LOAD
-                          + " AND backend_xid IS NOT NULL")
-                  > 0,
-          Duration.ofSeconds(60));
-      child.killHard();
+    // The load's last write in its transaction is its bookkeeping row: holding a SHARE lock on
+    // that table (reads pass, writes wait) stops the load there, with every table written and
+    // nothing committed, however fast the rest of it is.
+    try (Connection blocker = db.connect()) {
+      blocker.setAutoCommit(false);
+      try (Statement lock = blocker.createStatement()) {
+        lock.execute("LOCK TABLE " + WarehouseSchema.BOOKKEEPING + " IN SHARE MODE");
+      }
+      try (ChildJvm child =
+          ChildJvm.start(
+              clock,
+              LoadInChildJvm.class,
+              db.jdbcUrl(),
+              db.user(),
+              lakeDir.toString(),
+              db.password())) {
+        child.awaitCondition(
+            () ->
+                db.queryLong(
+                        "SELECT count(*) FROM pg_stat_activity WHERE "
+                            + KILLED_LOAD
+                            + " AND backend_xid IS NOT NULL AND wait_event_type = 'Lock'")
+                    > 0,
+            Duration.ofSeconds(60));
+        assertThat(
+                db.queryString(
+                    "SELECT query FROM pg_stat_activity WHERE "
+                        + KILLED_LOAD
+                        + " AND wait_event_type = 'Lock'"))
+            .as("the load is held at its bookkeeping row, its tables written")
+            .contains("INSERT INTO")
+            .contains(WarehouseSchema.BOOKKEEPING);
+        child.killHard();
+      }
+      blocker.rollback();
     }
     waitForBackendsToGo(db);
     assertThat(db.queryLong("SELECT count(*) FROM dim_date")).isZero();

@@ -38,6 +38,7 @@ import dev.blackwater.warehouse.WarehouseSchema;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ class PipelineIT {
   /** Inserts, amends and pays in the source as totesys would. */
   private void change(int changes, long seed) throws Exception {
     try (Connection c = source.connect()) {
-      new Simulator().simulate(c, new SimulateOptions(changes, seed));
+      new Simulator(clock).simulate(c, new SimulateOptions(changes, seed));
     }
   }
 
@@ -118,8 +119,14 @@ class PipelineIT {
     assertThat(result.newestVersion())
         .isEqualTo(result.load().newestVersion())
         .isEqualTo(newestInSource);
-    assertThat(result.freshnessLag())
+    assertThat(result.load().newestChangeAge())
         .isBetween(Freshness.lag(newestInSource, before), Freshness.lag(newestInSource, after));
+    Instant loadEnd = result.load().startedAt().plus(result.load().duration());
+    assertThat(result.load().warehouseFreshAsOf())
+        .as("every change made before the cycle's extract started is in the warehouse")
+        .isBetween(before, result.extract().startedAt());
+    assertThat(result.freshnessLag())
+        .isEqualTo(Duration.between(result.load().warehouseFreshAsOf(), loadEnd));
     assertWarehouseEqualsSource();
     String notValidated =
         "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND NOT convalidated";
@@ -202,6 +209,14 @@ class PipelineIT {
     assertThat(result.transform().nothingNew()).isTrue();
     assertThat(result.load().nothingNew()).isTrue();
     assertThat(fingerprint()).isEqualTo(before);
+    assertThat(result.load().warehouseFreshAsOf())
+        .as("a cycle that found nothing new leaves the warehouse as fresh as its extract")
+        .isAfter(result.extract().startedAt().minusSeconds(1))
+        .isBefore(result.extract().startedAt().plus(result.extract().duration()));
+    assertThat(result.freshnessLag()).isLessThanOrEqualTo(result.duration());
+    assertThat(result.load().newestChangeAge())
+        .as("the newest change is older than this cycle: not a lag")
+        .isGreaterThan(result.duration());
   }
 
   @Test

@@ -28,7 +28,10 @@ final class StageMetrics implements StageListener {
     this.metrics = metrics;
   }
 
-  /** Extract: per source table; freshness is the age of the newest watermark at the run's end. */
+  /**
+   * Extract: per source table; the lake's freshness lag at the run's end (the lake holds every
+   * change made before the run started) and the age of the newest watermark.
+   */
   @Override
   public void extracted(ExtractResult result) {
     String stage = Stage.EXTRACT.label();
@@ -41,7 +44,8 @@ final class StageMetrics implements StageListener {
         .map(TableExtract::watermark)
         .filter(w -> w != null)
         .max(String::compareTo)
-        .ifPresent(newest -> metrics.freshness(stage, Freshness.lag(newest, finished)));
+        .ifPresent(newest -> metrics.changeAge(stage, Freshness.lag(newest, finished)));
+    metrics.freshness(stage, result.duration());
   }
 
   /** Transform: per warehouse table, summed over the batches of the run. */
@@ -59,8 +63,9 @@ final class StageMetrics implements StageListener {
   }
 
   /**
-   * Load: per warehouse table, summed over the batches of the run; freshness is the age of the
-   * newest source change in the warehouse's facts (none while they are empty).
+   * Load: per warehouse table, summed over the batches of the run; the warehouse's freshness lag
+   * after it (what the staleness alarm watches; none while unknown) and the age of the newest
+   * source change in its facts (none while they are empty).
    */
   @Override
   public void loaded(LoadResult result) {
@@ -79,6 +84,9 @@ final class StageMetrics implements StageListener {
     metrics.stage(stage, result.duration());
     if (result.freshnessLag() != null) {
       metrics.freshness(stage, result.freshnessLag());
+    }
+    if (result.newestChangeAge() != null) {
+      metrics.changeAge(stage, result.newestChangeAge());
     }
   }
 }

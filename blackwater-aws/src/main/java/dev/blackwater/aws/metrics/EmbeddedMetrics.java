@@ -15,7 +15,9 @@ import java.util.List;
  * Writes pipeline metrics as CloudWatch Embedded Metric Format lines: one JSON object per line,
  * which CloudWatch Logs turns into metrics of namespace {@value #NAMESPACE} when a Lambda function
  * prints it. Per stage and table: {@code Rows}, {@code Bytes}, {@code DurationMs} (also rolled up
- * per stage); per stage: {@code FreshnessLagSeconds}, which the staleness alarm watches.
+ * per stage); per stage: {@code FreshnessLagSeconds} (how far the lake or the warehouse trails the
+ * source; the load's is what the staleness alarm watches) and {@code NewestChangeAgeSeconds} (how
+ * old the newest source change seen is: what the source has been doing, not a lag).
  */
 public final class EmbeddedMetrics {
 
@@ -26,6 +28,7 @@ public final class EmbeddedMetrics {
   public static final String BYTES = "Bytes";
   public static final String DURATION = "DurationMs";
   public static final String FRESHNESS_LAG = "FreshnessLagSeconds";
+  public static final String CHANGE_AGE = "NewestChangeAgeSeconds";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -77,13 +80,25 @@ public final class EmbeddedMetrics {
   }
 
   /**
-   * How far the data a stage has handled lags behind now: the age of the newest source change it
-   * has seen through (whole seconds, never negative).
+   * How far what a stage has brought in trails the source (whole seconds, never negative): now
+   * minus the time as of which it holds every change the source had.
    */
   public void freshness(String stage, Duration lag) {
-    ObjectNode line = line(List.of(List.of(STAGE)), List.of(metric(FRESHNESS_LAG, "Seconds")));
+    seconds(stage, FRESHNESS_LAG, lag);
+  }
+
+  /**
+   * How old the newest source change a stage has seen is (whole seconds, never negative): it grows
+   * while the source is quiet, however fresh the pipeline is.
+   */
+  public void changeAge(String stage, Duration age) {
+    seconds(stage, CHANGE_AGE, age);
+  }
+
+  private void seconds(String stage, String name, Duration value) {
+    ObjectNode line = line(List.of(List.of(STAGE)), List.of(metric(name, "Seconds")));
     line.put(STAGE, stage);
-    line.put(FRESHNESS_LAG, Math.max(0, lag.toSeconds()));
+    line.put(name, Math.max(0, value.toSeconds()));
     print(line);
   }
 

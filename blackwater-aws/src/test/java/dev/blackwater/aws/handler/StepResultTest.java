@@ -65,6 +65,7 @@ class StepResultTest {
             Instant.EPOCH,
             Duration.ofMinutes(9),
             "2026-12-31T23:59:58",
+            Instant.EPOCH.plus(Duration.ofMinutes(9)).minusSeconds(42),
             Duration.ofSeconds(42));
 
     assertThat(ResultJson.mapper().writeValueAsBytes(transform).length)

@@ -10,11 +10,11 @@ import dev.blackwater.config.TransformSettings;
 import dev.blackwater.extract.Extractor;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.BatchLog;
+import dev.blackwater.lake.ForwardingLakeStore;
 import dev.blackwater.lake.GcResult;
 import dev.blackwater.lake.LakeGc;
 import dev.blackwater.lake.LakeLayout;
 import dev.blackwater.lake.LakeObject;
-import dev.blackwater.lake.LakePage;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LakeWriter;
 import dev.blackwater.lake.Orphan;
@@ -29,8 +29,6 @@ import dev.blackwater.totesys.SeedOptions;
 import dev.blackwater.totesys.Seeder;
 import dev.blackwater.totesys.TotesysSchema;
 import dev.blackwater.transform.Transformer;
-import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
@@ -165,26 +163,20 @@ class S3LakeGcIT {
    * A run that dies at its n-th write: what it wrote before stays, the n-th object never appears (a
    * writer killed before its PutObject), and nothing of it is cleaned up.
    */
-  private static final class DyingStore implements LakeStore {
+  private static final class DyingStore extends ForwardingLakeStore {
     static final String DEATH = "killed in the middle of a write";
-    private final LakeStore real;
     private final int diesAt;
     private final AtomicInteger writes = new AtomicInteger();
 
     DyingStore(LakeStore real, int diesAt) {
-      this.real = real;
+      super(real);
       this.diesAt = diesAt;
-    }
-
-    @Override
-    public URI uri() {
-      return real.uri();
     }
 
     @Override
     public LakeWriter create(String key) {
       if (writes.incrementAndGet() < diesAt) {
-        return real.create(key);
+        return delegate.create(key);
       }
       return new LakeWriter(key) {
         @Override
@@ -200,31 +192,6 @@ class S3LakeGcIT {
         @Override
         protected void discard() {}
       };
-    }
-
-    @Override
-    public InputStream open(String key) {
-      return real.open(key);
-    }
-
-    @Override
-    public LakePage list(String prefix, String startAfter) {
-      return real.list(prefix, startAfter);
-    }
-
-    @Override
-    public boolean exists(String key) {
-      return real.exists(key);
-    }
-
-    @Override
-    public void markCommitted(java.util.Collection<String> keys) {
-      real.markCommitted(keys);
-    }
-
-    @Override
-    public boolean expiresUncommitted() {
-      return real.expiresUncommitted();
     }
   }
 }

@@ -77,6 +77,18 @@ class EmbeddedMetricsTest {
     assertThat(new ObjectMapper().readTree(lines[1]).get("FreshnessLagSeconds").asLong()).isZero();
   }
 
+  @Test
+  void theNewestChangesAgeIsAMetricOfItsOwnNotTheLag() throws Exception {
+    metrics.changeAge("load", Duration.ofDays(3).plusMillis(999));
+
+    JsonNode line = onlyLine();
+    assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics/0/Name").asText())
+        .isEqualTo("NewestChangeAgeSeconds");
+    assertThat(line.get("NewestChangeAgeSeconds").asLong())
+        .isEqualTo(Duration.ofDays(3).toSeconds());
+    assertThat(line.has("FreshnessLagSeconds")).isFalse();
+  }
+
   private JsonNode onlyLine() throws Exception {
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertThat(text).endsWith("\n").doesNotContain("\n\n");

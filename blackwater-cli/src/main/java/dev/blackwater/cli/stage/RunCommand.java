@@ -25,6 +25,7 @@ import dev.blackwater.transform.ProcessedBatch;
 import dev.blackwater.transform.TransformResult;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -266,12 +267,18 @@ public final class RunCommand implements Callable<Integer>, TakesSettings {
     text.append(
         String.format(
             Locale.ROOT,
-            "Cycle %s %s in %.1f s. Freshness lag: %s (newest version in the warehouse: %s).",
+            "Cycle %s %s in %.1f s. Freshness lag: %s (warehouse fresh as of %s; newest source"
+                + " change in it: %s, %s old).",
             result.runId(),
             result.stopped() ? "stopped before load" : "done",
             result.duration().toMillis() / 1000.0,
             StatusCommand.duration(result.freshnessLag()),
-            result.newestVersion() == null ? "none" : result.newestVersion()));
+            result.load() == null || result.load().warehouseFreshAsOf() == null
+                ? "-"
+                : result.load().warehouseFreshAsOf().truncatedTo(ChronoUnit.SECONDS),
+            result.newestVersion() == null ? "none" : result.newestVersion(),
+            StatusCommand.duration(
+                result.load() == null ? null : result.load().newestChangeAge())));
     return text.toString();
   }
 
