@@ -5,7 +5,9 @@
 #             the ingestion zone it reads only the manifests and run records (no data), to tell
 #             how fresh the warehouse is after it (the staleness alarm's metric)
 # and, on the processed zone's Iceberg tables in the Glue database glue_database: transform creates
-# them (on its first commit) and commits to them, load reads them; neither may delete one.
+# them (on its first commit) and commits to them; load commits to them too, only to append what a
+# transform that died between its manifest and its Iceberg commit left out (Iceberg's metadata
+# files under _iceberg/ of the processed zone); neither may delete one.
 # A secret encrypted with a customer-managed KMS key adds kms:Decrypt on that key, via Secrets
 # Manager only.
 # A stage reads its own zone too: manifests and claims live there. "Writes" is s3:PutObject (which
@@ -30,7 +32,7 @@ locals {
   access = {
     extract   = { reads = ["ingestion"], writes = ["ingestion"], database = "source", catalog = null }
     transform = { reads = ["ingestion", "processed"], writes = ["processed"], database = null, catalog = "commit" }
-    load      = { reads = ["processed"], writes = [], database = "warehouse", records_runs_in = ["processed"], reads_records_of = ["ingestion"], catalog = "read" }
+    load      = { reads = ["processed"], writes = [], database = "warehouse", records_runs_in = ["processed"], reads_records_of = ["ingestion"], catalog = "commit" }
   }
 
   # The Glue catalog of the Iceberg tables: Glue authorises a call on the catalog, the database and
@@ -172,6 +174,17 @@ data "aws_iam_policy_document" "function" {
       sid       = "CommitIcebergTables"
       actions   = ["glue:CreateTable", "glue:UpdateTable", "glue:UpdateDatabase"]
       resources = local.glue_resources
+    }
+  }
+
+  # A role that commits to the Iceberg tables without writing the processed zone (load) writes
+  # their metadata files there, new objects under _iceberg/ only.
+  dynamic "statement" {
+    for_each = local.access[each.key].catalog == "commit" && !contains(local.access[each.key].writes, "processed") ? [1] : []
+    content {
+      sid       = "WriteIcebergMetadata"
+      actions   = ["s3:PutObject"]
+      resources = ["${var.processed_bucket_arn}/_iceberg/*"]
     }
   }
 

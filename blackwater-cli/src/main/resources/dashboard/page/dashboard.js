@@ -282,7 +282,7 @@
   var FACTS = {fact_sales_order: 'Sales orders', fact_purchase_order: 'Purchase orders',
     fact_payment: 'Payments'};
 
-  /* The freshness panel: per fact table its facts, versions and newest change, as the source
+  /* The freshness panel: per fact table its facts, versions, deleted facts and newest change, as the source
      last changed it (not a lag: the warehouse's freshness is "Up to date as of" at the top). */
   function freshness() {
     var section = document.getElementById('freshness');
@@ -293,6 +293,7 @@
       var row = document.createElement('tr');
       [[FACTS[r.fact_table] || r.fact_table, ''], [COUNT.format(number(r.current_rows)), 'number'],
         [COUNT.format(number(r.versions)), 'number'],
+        [COUNT.format(number(r.deleted)), 'number'],
         [r.last_updated == null ? '-' : r.last_updated.replace('T', ' ').replace(/\.\d*$/, ''),
           '']].forEach(function (cell) {
         var td = document.createElement('td');

@@ -120,6 +120,37 @@ class QueryCommandIT {
     assertThat(migrate.out()).contains("Appended 2 processed batch(es)");
     assertThat(cli.run(args("lake", "migrate")).out()).contains("nothing to do");
     assertAnswersMatch(cli);
+
+    Cli.Outcome statements =
+        withStdin(
+            "SELECT count(*) AS designs FROM dim_design; -- a comment; with a semicolon\n"
+                + "SELECT 'a;b' AS text;\n",
+            () -> cli.run(args("query", "--format", "csv")));
+    ok(statements);
+    assertThat(statements.out().strip().lines())
+        .containsExactly(
+            "designs",
+            Long.toString(warehouse.queryLong("SELECT count(*) FROM dim_design")),
+            "text",
+            "a;b");
+    Cli.Outcome prompt =
+        withStdin(
+            "SELECT 40 + 2\n  AS answer;\nSELEC 1;\n.quit\nSELECT 'never' AS run;\n",
+            () -> cli.run(args("query", "--interactive")));
+    ok(prompt);
+    assertThat(prompt.out()).contains("answer", "42").doesNotContain("never");
+    assertThat(prompt.err()).contains("blackwater> ", "...> ", "syntax error");
+  }
+
+  private static Cli.Outcome withStdin(String input, java.util.function.Supplier<Cli.Outcome> run) {
+    java.io.InputStream stdin = System.in;
+    System.setIn(
+        new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    try {
+      return run.get();
+    } finally {
+      System.setIn(stdin);
+    }
   }
 
   private void assertAnswersMatch(Cli at) throws Exception {

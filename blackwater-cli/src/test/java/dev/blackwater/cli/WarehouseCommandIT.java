@@ -33,7 +33,7 @@ class WarehouseCommandIT {
     assertThat(check.exitCode()).isEqualTo(5);
     assertThat(check.err()).contains("table dim_date is missing");
     assertThat(migrate.exitCode()).as(migrate.all()).isZero();
-    assertThat(migrate.out()).contains("4 migration(s) applied");
+    assertThat(migrate.out()).contains("5 migration(s) applied");
     assertThat(checkAgain.exitCode()).isZero();
     assertThat(ddl.out()).contains("CREATE TABLE fact_sales_order");
     assertThat(load.exitCode()).as(load.all()).isZero();

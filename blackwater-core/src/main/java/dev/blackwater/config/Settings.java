@@ -223,8 +223,9 @@ public final class Settings {
           Group.EXTRACT,
           Type.COUNT,
           "1",
-          "Find rows deleted from the source by reading every table's keys (in the extract's"
-              + " snapshot) for every N-th batch; 1: every run, 0: never (docs/operations.md).",
+          "Look for rows deleted from the source in every N-th batch: the keys of each table"
+              + " PostgreSQL's statistics show lost rows are read in the extract's snapshot and"
+              + " compared with the lake's; 1: every run, 0: never (docs/operations.md).",
           false);
   public static final Setting MAX_DELETE_SHARE =
       new Setting(

@@ -130,11 +130,14 @@ public final class Extractor {
     String snapshotTime;
     long planned = System.nanoTime();
     Map<String, Fingerprint> fingerprints = Map.of();
-    boolean checkKeys = settings.deletes().enabled() && KeyCheck.due(settings.deletes(), batch);
+    // every batch keeps the lake's keys up to date with the rows it extracts; only a batch due for
+    // a check looks for deletions
+    boolean checkKeys = settings.deletes().enabled();
+    boolean due = checkKeys && KeyCheck.due(settings.deletes(), batch);
     try (SnapshotSession session =
         new SnapshotSession(
             source,
-            checkKeys
+            due
                 ? c -> Fingerprint.read(c, settings.schema(), settings.tables())
                 : c -> Map.<String, Fingerprint>of())) {
       fingerprints = session.before();
@@ -167,7 +170,7 @@ public final class Extractor {
         Map<String, TableExtraction> byTable = new LinkedHashMap<>();
         extractions.forEach(e -> byTable.put(e.table().name(), e));
         if (checkKeys) {
-          keyChanges = readKeys(workers, extractions, latest, fingerprints);
+          keyChanges = readKeys(workers, extractions, latest, due, fingerprints);
           // before anything is written: a refused run leaves no object and moves no watermark
           KeyCheck.guard(keyChanges, settings.deletes());
           for (KeyChange change : keyChanges) {
@@ -244,6 +247,7 @@ public final class Extractor {
       Workers workers,
       List<TableExtraction> extractions,
       Optional<Manifest> latest,
+      boolean due,
       Map<String, Fingerprint> fingerprints)
       throws SQLException {
     long t0 = System.nanoTime();
@@ -266,7 +270,7 @@ public final class Extractor {
                 return new KeyChange(
                     table.name(),
                     known,
-                    KeyChange.mustRead(known, fingerprint)
+                    KeyChange.mustRead(known, due, fingerprint)
                         ? KeyReader.read(connection, table, key.get())
                         : null,
                     fingerprint);

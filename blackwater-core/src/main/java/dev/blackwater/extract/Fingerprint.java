@@ -15,7 +15,8 @@ import java.util.Map;
  * its file node ({@code pg_class.relfilenode}, new after a {@code TRUNCATE}). Read before the
  * snapshot is taken, so a deletion the statistics count has been committed before the snapshot; one
  * they have not counted yet (they lag by up to a second or so) shows at the next run. Unknown when
- * the server does not count ({@code track_counts} off): then the keys are read every time.
+ * the server does not count ({@code track_counts} off) and on a standby (a read replica counts none
+ * of the primary's deletions): then the keys are read every time.
  *
  * @param fileNode the table's file node
  * @param deletes rows deleted from it, as the statistics count them
@@ -32,7 +33,8 @@ record Fingerprint(long fileNode, long deletes) {
     try (PreparedStatement s =
         connection.prepareStatement(
             "SELECT c.relname, c.relfilenode::bigint, coalesce(s.n_tup_del, 0),"
-                + " current_setting('track_counts')::boolean FROM pg_class c"
+                + " current_setting('track_counts')::boolean AND NOT pg_is_in_recovery()"
+                + " FROM pg_class c"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid"
                 + " WHERE n.nspname = ? AND c.relname = ANY (?)")) {

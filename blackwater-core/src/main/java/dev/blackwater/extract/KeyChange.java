@@ -34,12 +34,14 @@ final class KeyChange {
     this.fingerprint = fingerprint;
   }
 
-  /** Whether the keys must be read in full: nothing known, no fingerprint, or a different one. */
-  static boolean mustRead(LiveKeys before, Fingerprint now) {
+  /**
+   * Whether the keys must be read in full: nothing is known yet, or the batch is due for a check
+   * and the fingerprint is unknown or different.
+   */
+  static boolean mustRead(LiveKeys before, boolean due, Fingerprint now) {
     return before == null
-        || now == null
-        || before.fingerprint() == null
-        || !before.fingerprint().equals(now);
+        || (due
+            && (now == null || before.fingerprint() == null || !before.fingerprint().equals(now)));
   }
 
   String table() {

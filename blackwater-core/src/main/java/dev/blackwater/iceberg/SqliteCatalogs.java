@@ -87,6 +87,8 @@ public final class SqliteCatalogs implements CatalogFactory {
     // SQLite takes one writer: one connection, and waits for a lock rather than failing
     properties.put(CatalogProperties.CLIENT_POOL_SIZE, "1");
     properties.put("jdbc.busy_timeout", "30000");
+    // the catalog's current table layout (with views), not the legacy one it warns about
+    properties.put("jdbc.schema-version", "V1");
     catalog.initialize("blackwater", properties);
     LOG.debug("Iceberg catalog {} for {}", url, zone.uri());
     return catalog;

@@ -201,7 +201,16 @@ public final class Transformer {
             .withDeletions(null, output.deleted());
     outputs.commit(
         manifest, new Claim(batch.toString(), runId, identity.host(), identity.pid(), finished));
-    tables.ifPresent(t -> t.commit(manifest, Map.of()));
+    tables.ifPresent(
+        t -> {
+          long t0 = System.nanoTime();
+          List<String> appended = t.commit(manifest, Map.of());
+          LOG.info(
+              "appended processed batch {} to {} Iceberg table(s) in {} ms",
+              batch,
+              appended.size(),
+              (System.nanoTime() - t0) / 1_000_000);
+        });
     ProcessedBatch summary = summary(manifest, output.warnings());
     LOG.info(
         "committed processed batch {} from ingestion batch {}: {} rows ({} fact rows), {} rejected,"

@@ -44,11 +44,17 @@ class KeyChangeTest {
   @Test
   void withoutADeletionCountedTheKeysAreNotReadAndTheBatchsKeysAreAdded() {
     LiveKeys before = known(keys(1, 2), keys(5));
-    assertThat(KeyChange.mustRead(before, PRINT)).isFalse();
-    assertThat(KeyChange.mustRead(before, new Fingerprint(16384, 8))).as("a delete").isTrue();
-    assertThat(KeyChange.mustRead(before, new Fingerprint(20000, 7))).as("a truncate").isTrue();
-    assertThat(KeyChange.mustRead(before, null)).as("no statistics").isTrue();
-    assertThat(KeyChange.mustRead(null, PRINT)).as("nothing known").isTrue();
+    assertThat(KeyChange.mustRead(before, true, PRINT)).isFalse();
+    assertThat(KeyChange.mustRead(before, true, new Fingerprint(16384, 8))).as("a delete").isTrue();
+    assertThat(KeyChange.mustRead(before, true, new Fingerprint(20000, 7)))
+        .as("a truncate")
+        .isTrue();
+    assertThat(KeyChange.mustRead(before, true, null)).as("no statistics").isTrue();
+    assertThat(KeyChange.mustRead(null, true, PRINT)).as("nothing known").isTrue();
+    assertThat(KeyChange.mustRead(before, false, null))
+        .as("a batch not due for a check only adds its keys")
+        .isFalse();
+    assertThat(KeyChange.mustRead(null, false, null)).as("but learns them first").isTrue();
 
     KeyChange change = new KeyChange("t", before, null, PRINT);
     change.add(keys(3, 5));
@@ -63,6 +69,17 @@ class KeyChangeTest {
     second.add(keys(3));
     KeyChange third = new KeyChange("t", second.after(), keys(1, 2), new Fingerprint(16384, 8));
     assertThat(third.vanished()).isEqualTo(keys(3));
+  }
+
+  @Test
+  void aBatchNotDueKeepsTheFingerprintSoTheNextDueOneStillSeesTheDeletion() {
+    KeyChange notDue = new KeyChange("t", known(keys(1, 2), keys()), null, null);
+    notDue.add(keys(3));
+    assertThat(notDue.after()).isEqualTo(new LiveKeys(keys(1, 2, 3), keys(), PRINT));
+    Fingerprint deleted = new Fingerprint(16384, 8);
+    assertThat(KeyChange.mustRead(notDue.after(), true, deleted)).isTrue();
+    assertThat(new KeyChange("t", notDue.after(), keys(1, 2), deleted).vanished())
+        .isEqualTo(keys(3));
   }
 
   @Test

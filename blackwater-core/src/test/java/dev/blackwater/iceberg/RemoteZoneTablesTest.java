@@ -8,7 +8,7 @@ import dev.blackwater.catalog.Column;
 import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.lake.BatchId;
-import dev.blackwater.lake.HaltingLakeStore;
+import dev.blackwater.lake.ForwardingLakeStore;
 import dev.blackwater.lake.LakeFiles;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LocalLakeStore;
@@ -42,7 +42,13 @@ class RemoteZoneTablesTest {
   @Test
   void tablesOfARemoteZoneAreAppendedQueriedAndCompactedThroughTheStore() throws Exception {
     // a store with no local files: every read goes through open()
-    LakeStore zone = new HaltingLakeStore(new LocalLakeStore(dir.resolve("zone")), 0, null, null);
+    LakeStore zone =
+        new ForwardingLakeStore(new LocalLakeStore(dir.resolve("zone"))) {
+          @Override
+          public Optional<Path> localFile(String key) {
+            return Optional.empty();
+          }
+        };
     LakeTables tables =
         new LakeTables(
             new LakeCatalog(

@@ -125,7 +125,7 @@ class LoaderIT {
     LoadResult rerun = loader().load("r2");
 
     assertThat(first.batches()).hasSize(1);
-    assertThat(first.migrations()).isEqualTo(4);
+    assertThat(first.migrations()).isEqualTo(5);
     assertThat(rerun.nothingNew()).isTrue();
     assertThat(warehouse.queryLong("SELECT count(*) FROM fact_sales_order")).isEqualTo(1);
     assertThat(warehouse.queryString("SELECT created_time::text FROM fact_sales_order"))

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.blackwater.config.DatabaseConfig;
-import dev.blackwater.config.DatabaseSettings;
 import dev.blackwater.config.ExtractSettings;
 import dev.blackwater.config.LoadSettings;
 import dev.blackwater.config.PipelineConfig;
 import dev.blackwater.config.SecretReader;
-import dev.blackwater.config.TransformSettings;
 import dev.blackwater.config.WarehouseMode;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
@@ -24,12 +22,9 @@ import dev.blackwater.lake.LakeStores;
 import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.load.Loader;
-import dev.blackwater.testkit.PostgresServer;
 import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
 import dev.blackwater.totesys.SeedOptions;
-import dev.blackwater.totesys.Seeder;
-import dev.blackwater.totesys.TotesysSchema;
 import dev.blackwater.verify.Verifier;
 import dev.blackwater.verify.VerifyReport;
 import dev.blackwater.warehouse.WarehouseSchema;
@@ -63,37 +58,28 @@ class HardDeletesIT {
 
   @TempDir Path dir;
   private final Clock clock = TestClock.ticking();
+  private LocalPipeline local;
   private TestDatabase source;
   private TestDatabase warehouse;
   private PipelineConfig config;
 
   @BeforeEach
   void freshSourceLakeAndWarehouse() throws Exception {
-    source = PostgresServer.shared().createDatabase("deletes_source");
-    warehouse = PostgresServer.shared().createDatabase("deletes_warehouse");
-    try (Connection c = source.connect()) {
-      TotesysSchema.create(c);
-      new Seeder().seed(c, new SeedOptions(0.05, 21));
-    }
-    config =
-        new PipelineConfig(
-            DatabaseSettings.of(db("source", source)),
-            DatabaseSettings.of(db("warehouse", warehouse)),
-            Optional.of(dir.resolve("ingestion").toUri()),
-            Optional.of(dir.resolve("processed").toUri()),
-            ExtractSettings.defaults(),
-            TransformSettings.defaults().withTempDirectory(dir).withThreads(2),
-            LoadSettings.defaults().withTempDirectory(dir).withBulkRows(1_000));
+    local =
+        LocalPipeline.seeded(
+            "deletes", dir, new SeedOptions(0.05, 21), LoadSettings.defaults().withBulkRows(1_000));
+    source = local.source();
+    warehouse = local.warehouse();
+    config = local.config();
   }
 
   @AfterEach
   void dropDatabases() {
-    source.close();
-    warehouse.close();
+    local.close();
   }
 
   private static DatabaseConfig db(String role, TestDatabase db) {
-    return new DatabaseConfig(role, db.jdbcUrl(), db.user(), db.password());
+    return LocalPipeline.db(role, db);
   }
 
   private RunResult cycle(String runId) {
@@ -393,6 +379,31 @@ class HardDeletesIT {
     sql("DELETE FROM payment");
     assertThatThrownBy(() -> extractor(ingestion, false).extract("emptied"))
         .hasMessageContaining("the table is empty");
+  }
+
+  @Test
+  void withAKeyCheckEveryThirdBatchABatchInBetweenStillTeachesTheLakeItsKeys() throws Exception {
+    cycle("first");
+    LocalLakeStore ingestion = new LocalLakeStore(dir.resolve("ingestion"));
+    ExtractSettings everyThird =
+        config.extract().withDeletes(config.extract().deletes().withCheckEvery(3));
+    int payment = (int) source.queryLong("SELECT min(payment_id) FROM payment");
+    sql(
+        "DELETE FROM payment WHERE payment_id = " + payment,
+        "INSERT INTO design (design_id, design_name, file_location, file_name, last_updated)"
+            + " VALUES (9002, 'Brief', '/designs', 'brief.json', localtimestamp)");
+
+    ExtractResult second =
+        new Extractor(db("source", source), ingestion, everyThird, clock).extract("second");
+    assertThat(second.batch()).as("batch 2: the new design").isPresent();
+    assertThat(second.deleted()).as("batch 2 is not due for a check").isEmpty();
+
+    sql("DELETE FROM design WHERE design_id = 9002");
+    ExtractResult third =
+        new Extractor(db("source", source), ingestion, everyThird, clock).extract("third");
+    assertThat(third.deleted())
+        .as("batch 3 checks: the payment, and the design that batch 2 taught the lake")
+        .containsExactlyInAnyOrderEntriesOf(Map.of("payment", 1L, "design", 1L));
   }
 
   private Extractor extractor(LocalLakeStore ingestion, boolean allow) {

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.blackwater.config.DatabaseConfig;
-import dev.blackwater.config.DatabaseSettings;
-import dev.blackwater.config.ExtractSettings;
 import dev.blackwater.config.LoadSettings;
 import dev.blackwater.config.PipelineConfig;
 import dev.blackwater.config.SecretReader;
-import dev.blackwater.config.TransformSettings;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.iceberg.CatalogFactory;
 import dev.blackwater.iceberg.LakeMaintenance;
@@ -17,21 +14,17 @@ import dev.blackwater.iceberg.LakeSql;
 import dev.blackwater.iceberg.LakeTables;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.LakeStores;
-import dev.blackwater.testkit.PostgresServer;
 import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
 import dev.blackwater.totesys.SeedOptions;
-import dev.blackwater.totesys.Seeder;
 import dev.blackwater.totesys.SimulateOptions;
 import dev.blackwater.totesys.Simulator;
-import dev.blackwater.totesys.TotesysSchema;
 import dev.blackwater.warehouse.WarehouseTable;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.junit.jupiter.api.AfterEach;
@@ -48,37 +41,27 @@ class IcebergLakeIT {
 
   @TempDir Path dir;
   private final Clock clock = TestClock.ticking();
+  private LocalPipeline local;
   private TestDatabase source;
   private TestDatabase warehouse;
   private PipelineConfig config;
 
   @BeforeEach
   void freshSourceLakeAndWarehouse() throws Exception {
-    source = PostgresServer.shared().createDatabase("iceberg_source");
-    warehouse = PostgresServer.shared().createDatabase("iceberg_warehouse");
-    try (Connection c = source.connect()) {
-      TotesysSchema.create(c);
-      new Seeder().seed(c, new SeedOptions(0.01, 17));
-    }
-    config =
-        new PipelineConfig(
-            DatabaseSettings.of(db("source", source)),
-            DatabaseSettings.of(db("warehouse", warehouse)),
-            Optional.of(dir.resolve("ingestion").toUri()),
-            Optional.of(dir.resolve("processed").toUri()),
-            ExtractSettings.defaults(),
-            TransformSettings.defaults().withTempDirectory(dir).withThreads(2),
-            LoadSettings.defaults().withTempDirectory(dir));
+    local =
+        LocalPipeline.seeded("iceberg", dir, new SeedOptions(0.01, 17), LoadSettings.defaults());
+    source = local.source();
+    warehouse = local.warehouse();
+    config = local.config();
   }
 
   @AfterEach
   void dropDatabases() {
-    source.close();
-    warehouse.close();
+    local.close();
   }
 
   private static DatabaseConfig db(String role, TestDatabase db) {
-    return new DatabaseConfig(role, db.jdbcUrl(), db.user(), db.password());
+    return LocalPipeline.db(role, db);
   }
 
   private Blackwater blackwater() {

@@ -6,11 +6,9 @@ import dev.blackwater.Freshness;
 import dev.blackwater.Stage;
 import dev.blackwater.config.DatabaseConfig;
 import dev.blackwater.config.DatabaseSettings;
-import dev.blackwater.config.ExtractSettings;
 import dev.blackwater.config.LoadSettings;
 import dev.blackwater.config.PipelineConfig;
 import dev.blackwater.config.SecretReader;
-import dev.blackwater.config.TransformSettings;
 import dev.blackwater.config.WarehouseMode;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.extract.Extractor;
@@ -21,14 +19,11 @@ import dev.blackwater.lake.LocalLakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.load.LoadResult;
 import dev.blackwater.load.Loader;
-import dev.blackwater.testkit.PostgresServer;
 import dev.blackwater.testkit.TestClock;
 import dev.blackwater.testkit.TestDatabase;
 import dev.blackwater.totesys.SeedOptions;
-import dev.blackwater.totesys.Seeder;
 import dev.blackwater.totesys.SimulateOptions;
 import dev.blackwater.totesys.Simulator;
-import dev.blackwater.totesys.TotesysSchema;
 import dev.blackwater.transform.TransformResult;
 import dev.blackwater.transform.Transformer;
 import dev.blackwater.verify.Check;
@@ -58,37 +53,31 @@ class PipelineIT {
 
   @TempDir Path dir;
   private final Clock clock = TestClock.ticking();
+  private LocalPipeline local;
   private TestDatabase source;
   private TestDatabase warehouse;
   private PipelineConfig config;
 
   @BeforeEach
   void freshSourceLakeAndWarehouse() throws Exception {
-    source = PostgresServer.shared().createDatabase("pipeline_source");
-    warehouse = PostgresServer.shared().createDatabase("pipeline_warehouse");
-    try (Connection c = source.connect()) {
-      TotesysSchema.create(c);
-      new Seeder().seed(c, new SeedOptions(0.05, 21));
-    }
-    config =
-        new PipelineConfig(
-            DatabaseSettings.of(db("source", source)),
-            DatabaseSettings.of(db("warehouse", warehouse)),
-            Optional.of(dir.resolve("ingestion").toUri()),
-            Optional.of(dir.resolve("processed").toUri()),
-            ExtractSettings.defaults(),
-            TransformSettings.defaults().withTempDirectory(dir).withThreads(2),
-            LoadSettings.defaults().withTempDirectory(dir).withBulkRows(1_000));
+    local =
+        LocalPipeline.seeded(
+            "pipeline",
+            dir,
+            new SeedOptions(0.05, 21),
+            LoadSettings.defaults().withBulkRows(1_000));
+    source = local.source();
+    warehouse = local.warehouse();
+    config = local.config();
   }
 
   @AfterEach
   void dropDatabases() {
-    source.close();
-    warehouse.close();
+    local.close();
   }
 
   private static DatabaseConfig db(String role, TestDatabase db) {
-    return new DatabaseConfig(role, db.jdbcUrl(), db.user(), db.password());
+    return LocalPipeline.db(role, db);
   }
 
   private RunResult cycle(String runId) {

@@ -20,7 +20,7 @@ class WarehouseSchemaIT {
     DatabaseConfig config = new DatabaseConfig("warehouse", db.jdbcUrl(), db.user(), db.password());
     WarehouseSchema schema = new WarehouseSchema(config, "star");
 
-    assertThat(schema.migrate()).isEqualTo(4);
+    assertThat(schema.migrate()).isEqualTo(5);
     assertThat(schema.migrate()).isZero();
     schema.check();
     for (String migration : List.of("1", "2", "3", "10", "11")) {
@@ -90,7 +90,7 @@ class WarehouseSchemaIT {
   void aTamperedMigrationHistoryIsRefusedNamingTheSchema(TestDatabase db) {
     DatabaseConfig config = new DatabaseConfig("warehouse", db.jdbcUrl(), db.user(), db.password());
     WarehouseSchema schema = new WarehouseSchema(config, "tampered");
-    assertThat(schema.prepare(WarehouseMode.MIGRATE)).isEqualTo(4);
+    assertThat(schema.prepare(WarehouseMode.MIGRATE)).isEqualTo(5);
     assertThat(schema.prepare(WarehouseMode.CHECK)).isZero();
     assertThat(schema.prepare(WarehouseMode.MIGRATE)).isZero();
     db.execute("UPDATE tampered.blackwater_schema_history SET checksum = 1 WHERE version = '1'");

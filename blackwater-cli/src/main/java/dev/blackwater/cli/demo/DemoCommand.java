@@ -188,9 +188,19 @@ public final class DemoCommand implements Callable<Integer> {
       double seconds) {
     out.printf(Locale.ROOT, "Done in %.0f s. Everything is under %s:%n", seconds, home);
     out.println("  lake/ingestion   the ingestion zone (zstd CSV batches and their manifests)");
-    out.println("  lake/processed   the processed zone (Parquet star schema and manifests)");
+    out.println(
+        "  lake/processed   the processed zone (Parquet star schema and manifests, as Iceberg"
+            + " tables)");
     out.println("  dashboard.html   the dashboard: open it in a browser");
     out.println("  .env             the settings below, read by blackwater in that folder");
+    out.println();
+    out.println("Ask the lake itself, no warehouse needed (SQL over its Iceberg tables, DuckDB):");
+    out.println(
+        "  cd "
+            + home
+            + " && "
+            + launcher()
+            + " query \"SELECT count(*) FROM fact_sales_order_current\"");
     out.println();
     out.println("To run the real thing against your own databases:");
     out.println(

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -235,6 +236,64 @@ class DashboardIT {
     assertThat(snapshot.freshAsOf()).isEmpty();
     assertThat(snapshot.facts()).isEqualTo(780);
     assertThat(snapshot.generatedAt()).isEqualTo(CLOCK.instant());
+  }
+
+  @Test
+  void aFactDeletedFromTheSourceIsCountedApartAndLeftOutOfTheCharts(TestDatabase db)
+      throws SQLException {
+    SampleWarehouse deletions =
+        SampleWarehouse.fill(db, "deletions", LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC));
+    try (Connection c = db.connect()) {
+      c.setSchema("deletions");
+      List<String> columns = new ArrayList<>();
+      try (Statement s = c.createStatement();
+          ResultSet r =
+              s.executeQuery(
+                  "SELECT column_name FROM information_schema.columns WHERE table_schema ="
+                      + " 'deletions' AND table_name = 'fact_sales_order' AND column_name <>"
+                      + " 'sales_record_id' ORDER BY ordinal_position")) {
+        while (r.next()) {
+          columns.add(r.getString(1));
+        }
+      }
+      String values =
+          columns.stream()
+              .map(
+                  col ->
+                      switch (col) {
+                        case "last_updated_time" -> "time '23:59:59.999'";
+                        case "deleted_at" -> "last_updated_date + time '23:59:59.999'";
+                        default -> col;
+                      })
+              .collect(Collectors.joining(", "));
+      try (Statement s = c.createStatement()) {
+        // what load writes for a deleted fact: a final version recording the deletion
+        s.executeUpdate(
+            "INSERT INTO fact_sales_order ("
+                + String.join(", ", columns)
+                + ") SELECT "
+                + values
+                + " FROM fact_sales_order_current WHERE sales_order_id ="
+                + " (SELECT max(sales_order_id) FROM fact_sales_order_current)");
+      }
+    }
+
+    DashboardSnapshot after =
+        new Dashboard(SampleWarehouse.config(db), "deletions", CLOCK).read(Optional.empty());
+    assertThat(sums(after, DashboardView.FRESHNESS, "current_rows", "fact_table"))
+        .containsEntry("fact_sales_order", money(299))
+        .containsEntry("fact_payment", money(360));
+    assertThat(sums(after, DashboardView.FRESHNESS, "deleted", "fact_table"))
+        .containsEntry("fact_sales_order", money(1))
+        .containsEntry("fact_purchase_order", money(0))
+        .containsEntry("fact_payment", money(0));
+    assertThat(sums(after, DashboardView.FRESHNESS, "versions", "fact_table"))
+        .containsEntry("fact_sales_order", money(300 + deletions.olderSales + 1));
+    assertThat(
+            sums(after, DashboardView.SALES_BY_COUNTRY, "orders", "country").values().stream()
+                .reduce(BigDecimal.ZERO, BigDecimal::add))
+        .as("the deleted order is in no chart")
+        .isEqualByComparingTo(BigDecimal.valueOf(299));
   }
 
   /** QuickSight runs a custom SQL data set as a subquery: every file must work as one. */
@@ -470,6 +529,11 @@ class DashboardIT {
   /** A numeric view column summed by the text of its key columns, as "a|b". */
   private static Map<String, BigDecimal> sums(
       DashboardView view, String valueColumn, String... keyColumns) {
+    return sums(snapshot, view, valueColumn, keyColumns);
+  }
+
+  private static Map<String, BigDecimal> sums(
+      DashboardSnapshot snapshot, DashboardView view, String valueColumn, String... keyColumns) {
     ViewResult result = snapshot.view(view);
     Map<String, BigDecimal> sums = new TreeMap<>();
     for (List<Object> row : result.rows()) {

@@ -101,11 +101,15 @@ class DashboardPageTest {
     views.put(
         DashboardView.FRESHNESS,
         new ViewResult(
-            List.of("fact_table", "current_rows", "versions", "last_updated"),
+            List.of("fact_table", "current_rows", "versions", "deleted", "last_updated"),
             List.of(
                 java.util.Arrays.asList(
-                    "fact_sales_order", facts, facts, facts == 0 ? null : "2025-02-28T17:45:12.25"),
-                java.util.Arrays.asList("fact_payment", 0L, 0L, null))));
+                    "fact_sales_order",
+                    facts,
+                    facts,
+                    0L,
+                    facts == 0 ? null : "2025-02-28T17:45:12.25"),
+                java.util.Arrays.asList("fact_payment", 0L, 0L, 0L, null))));
     views.put(
         DashboardView.TOP_DESIGNS,
         new ViewResult(
