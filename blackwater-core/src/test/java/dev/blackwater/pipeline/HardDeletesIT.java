@@ -57,6 +57,14 @@ import org.junit.jupiter.api.io.TempDir;
 class HardDeletesIT {
 
   @TempDir Path dir;
+
+  /**
+   * The source's clock as the pipeline reads it (its sessions are in UTC, and deletions are stamped
+   * with it); this test's own connections are in the JVM's zone, where {@code localtimestamp} would
+   * be hours away from it in the far-from-UTC pass.
+   */
+  private static final String NOW = "(now() AT TIME ZONE 'UTC')";
+
   private final Clock clock = TestClock.ticking();
   private LocalPipeline local;
   private TestDatabase source;
@@ -107,7 +115,9 @@ class HardDeletesIT {
     // a design no order uses: an unreferenced dimension row
     sql(
         "INSERT INTO design (design_id, design_name, file_location, file_name, last_updated)"
-            + " VALUES (9001, 'Lonely', '/designs', 'lonely.json', localtimestamp)");
+            + " VALUES (9001, 'Lonely', '/designs', 'lonely.json', "
+            + NOW
+            + ")");
     cycle("first");
     int transaction =
         (int)
@@ -134,7 +144,9 @@ class HardDeletesIT {
         "DELETE FROM sales_order WHERE sales_order_id = " + salesOrder,
         "DELETE FROM design WHERE design_id = 9001",
         // and a payment that changes: this month's fact files, two batches of them by the third
-        "UPDATE payment SET last_updated = localtimestamp WHERE payment_id = (SELECT"
+        "UPDATE payment SET last_updated = "
+            + NOW
+            + " WHERE payment_id = (SELECT"
             + " max(payment_id) FROM payment WHERE transaction_id <> "
             + transaction
             + ")");
@@ -188,9 +200,13 @@ class HardDeletesIT {
     // the design and the payment come back (the payment as a new version)
     sql(
         "INSERT INTO design (design_id, design_name, file_location, file_name, last_updated)"
-            + " VALUES (9001, 'Lonely again', '/designs', 'lonely.json', localtimestamp)",
+            + " VALUES (9001, 'Lonely again', '/designs', 'lonely.json', "
+            + NOW
+            + ")",
         "INSERT INTO payment SELECT * FROM kept_payment",
-        "UPDATE payment SET last_updated = localtimestamp + interval '1 second' WHERE payment_id = "
+        "UPDATE payment SET last_updated = "
+            + NOW
+            + " + interval '1 second' WHERE payment_id = "
             + payment);
     RunResult third = cycle("third");
 
@@ -391,7 +407,9 @@ class HardDeletesIT {
     sql(
         "DELETE FROM payment WHERE payment_id = " + payment,
         "INSERT INTO design (design_id, design_name, file_location, file_name, last_updated)"
-            + " VALUES (9002, 'Brief', '/designs', 'brief.json', localtimestamp)");
+            + " VALUES (9002, 'Brief', '/designs', 'brief.json', "
+            + NOW
+            + ")");
 
     ExtractResult second =
         new Extractor(db("source", source), ingestion, everyThird, clock).extract("second");
