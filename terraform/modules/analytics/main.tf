@@ -6,8 +6,10 @@
 #   processed zone's _iceberg/ (the database's location), the data files where transform writes them.
 # - the analysts' database (database): one view per warehouse table and view, with the warehouse's
 #   names and meaning, over the Iceberg tables: a fact table is every version (as in the warehouse),
-#   <fact>_current the newest version of each fact (the warehouse's *_current views), a dimension
-#   the newest version of each key (the warehouse upserts dimensions; the lake keeps every version).
+#   with a final version for each deleted fact, <fact>_current the newest version of each fact
+#   unless it marks a deletion (the warehouse's *_current views), a dimension the newest version of
+#   each key (the warehouse upserts dimensions; the lake keeps every version) with its deleted_at,
+#   all made from the <table>_deleted Iceberg tables of deletion records as load does.
 #   Glue views of type VIRTUAL_VIEW with Presto view text, which Athena reads as its own views: no
 #   crawler and no statement to run by hand.
 # - an Athena workgroup whose configuration is enforced: results in a bucket of their own (private,
@@ -19,8 +21,8 @@ locals {
 
   # warehouse column types (db/warehouse/V1__star_schema.sql) as Presto (a view's columns), Hive
   # (a Glue table's storage descriptor) and QuickSight (a data set's input columns) name them
-  presto_types = { int = "integer", varchar = "varchar", date = "date", time = "time", "numeric(10,2)" = "decimal(10,2)", boolean = "boolean" }
-  hive_types   = { int = "int", varchar = "string", date = "date", time = "string", "numeric(10,2)" = "decimal(10,2)", boolean = "boolean" }
+  presto_types = { int = "integer", varchar = "varchar", date = "date", time = "time", "numeric(10,2)" = "decimal(10,2)", boolean = "boolean", timestamp = "timestamp(6)" }
+  hive_types   = { int = "int", varchar = "string", date = "date", time = "string", "numeric(10,2)" = "decimal(10,2)", boolean = "boolean", timestamp = "timestamp" }
 
   facts      = { for name, t in local.schema : name => t if startswith(name, "fact_") }
   dimensions = { for name, t in local.schema : name => t if startswith(name, "dim_") }
@@ -28,34 +30,84 @@ locals {
   column_list = { for name, t in local.schema : name => join(", ", [for c in t.columns : c.name]) }
   lake_table  = { for name, t in local.schema : name => "\"${var.lake_database}\".\"${name}\"" }
 
-  # The newest version of each key: a fact's by last_updated (as the warehouse's *_current views),
-  # a dimension's by the processed batch that wrote it: each Parquet file is named after its batch,
-  # <sequence>-<yyyymmdd>T<hhmmss>Z.parquet, and "$path" is the file a row comes from (as
-  # `blackwater query` orders them; dimension files are never compacted, so keep their names).
-  newest = merge(
-    { for name, t in local.facts : "${name}_current" => {
-      table = name
-      order = "last_updated_date DESC, last_updated_time DESC"
-    } },
-    { for name, t in local.dimensions : name => {
-      table = name
-      order = "CAST(regexp_extract(\"$path\", '(\\d{6,})-\\d{8}T\\d{6}Z[^/]*$', 1) AS BIGINT) DESC"
-    } },
-  )
+  # Deletions (docs/lake-layout.md, "Deletions in the lake's views"): every table but dim_date has
+  # deleted_at, last, as the warehouse (V10__deletions.sql), made from the Iceberg table of its
+  # deletion records, <table>_deleted (key, deleted_at; NULL for a key that is back), the same way
+  # as `blackwater query` (LakeSql) and load (DeletionLoad).
+  view_schema = { for name, t in local.schema : name => {
+    key     = t.key
+    columns = concat(t.columns, [for c in [{ name = "deleted_at", type = "timestamp" }] : c if name != "dim_date"])
+  } }
+  view_column_list = { for name, t in local.view_schema : name => join(", ", [for c in t.columns : c.name]) }
+
+  # a processed batch's sequence number from the name of a file written for it,
+  # <sequence>-<yyyymmdd>T<hhmmss>Z.parquet; "$path" is the file a row comes from (dimension and
+  # deletion files are never compacted, so keep their names)
+  batch_of_file = "CAST(regexp_extract(\"$path\", '(\\d{6,})-\\d{8}T\\d{6}Z[^/]*$', 1) AS BIGINT)"
+  deletions     = { for name, t in local.schema : name => "SELECT \"key\", deleted_at, ${local.batch_of_file} AS lake_batch FROM \"${var.lake_database}\".\"${name}_deleted\"" if name != "dim_date" }
+  # a fact version's last_updated as one timestamp
+  updated_at = { for p in ["", "v."] : p => "CAST(concat(CAST(${p}last_updated_date AS varchar), ' ', CAST(${p}last_updated_time AS varchar)) AS timestamp(6))" }
+
+  # A fact: every version (deleted_at NULL), and per deletion record the final version load adds: a
+  # copy of the newest version at the deletion (last_updated not after it), its last_updated and
+  # deleted_at the deletion's time; none when a version of that time exists, or when the newest
+  # version at the deletion is an earlier final version (no version since the previous deletion).
+  fact_sql = { for name, t in local.facts : name => join(" ", [
+    "WITH v AS (SELECT ${local.column_list[name]} FROM ${local.lake_table[name]}),",
+    "d AS (SELECT \"key\", deleted_at, lag(deleted_at) OVER (PARTITION BY \"key\" ORDER BY lake_batch) AS previous",
+    "FROM (${local.deletions[name]}) WHERE deleted_at IS NOT NULL),",
+    "f AS (SELECT v.*, d.deleted_at AS ended_at, d.previous, row_number() OVER (PARTITION BY d.\"key\", d.deleted_at",
+    "ORDER BY v.last_updated_date DESC, v.last_updated_time DESC) AS version_rank",
+    "FROM d JOIN v ON v.${t.key} = d.\"key\" AND ${local.updated_at["v."]} <= d.deleted_at)",
+    "SELECT ${local.column_list[name]}, CAST(NULL AS timestamp(6)) AS deleted_at FROM v UNION ALL",
+    "SELECT ${join(", ", [for c in t.columns : c.name == "last_updated_date" ? "CAST(ended_at AS date) AS last_updated_date" : (c.name == "last_updated_time" ? "CAST(ended_at AS time(6)) AS last_updated_time" : c.name)])},",
+    "ended_at AS deleted_at FROM f WHERE version_rank = 1 AND ${local.updated_at[""]} < ended_at",
+    "AND (previous IS NULL OR ${local.updated_at[""]} >= previous)",
+  ]) }
+
+  # The newest version of each dimension key, by the batch that wrote it, with the first batch that
+  # had the key
+  newest_sql = { for name, t in local.dimensions : name => join(" ", [
+    "SELECT ${local.column_list[name]}, lake_batch, row_number() OVER (PARTITION BY ${t.key} ORDER BY lake_batch DESC) AS version_rank,",
+    "min(lake_batch) OVER (PARTITION BY ${t.key}) AS first_batch",
+    "FROM (SELECT ${local.column_list[name]}, ${local.batch_of_file} AS lake_batch FROM ${local.lake_table[name]})",
+  ]) }
 
   view_sql = merge(
-    # every version of each fact, with the warehouse's columns (less its SERIAL record id)
-    { for name, t in local.facts : name => "SELECT ${local.column_list[name]} FROM ${local.lake_table[name]}" },
-    { for view, v in local.newest : view => join(" ", [
-      "SELECT ${local.column_list[v.table]} FROM (",
-      "SELECT ${local.column_list[v.table]}, row_number() OVER (PARTITION BY ${local.schema[v.table].key} ORDER BY ${v.order}) AS version_rank",
-      "FROM ${local.lake_table[v.table]}",
-      ") WHERE version_rank = 1",
+    # every version of each fact, final versions of deleted facts included (less the SERIAL record id)
+    { for name, t in local.facts : name => "SELECT ${local.view_column_list[name]} FROM (${local.fact_sql[name]})" },
+    # the warehouse's *_current (V10): the newest version of each fact, unless it marks a deletion
+    { for name, t in local.facts : "${name}_current" => join(" ", [
+      "SELECT ${local.view_column_list[name]} FROM (",
+      "SELECT ${local.view_column_list[name]}, row_number() OVER (PARTITION BY ${t.key} ORDER BY last_updated_date DESC, last_updated_time DESC) AS version_rank",
+      "FROM (${local.fact_sql[name]})",
+      ") WHERE version_rank = 1 AND deleted_at IS NULL",
     ]) },
+    # a dimension: the newest version of each key, deleted_at that of the key's newest deletion
+    # record of a batch no older than the key's first (load marks only rows it has)
+    { for name, t in local.dimensions : name => join(" ", [
+      "SELECT ${local.view_column_list[name]} FROM (",
+      "SELECT ${join(", ", [for c in t.columns : "v.${c.name}"])}, d.deleted_at,",
+      "row_number() OVER (PARTITION BY v.${t.key} ORDER BY d.lake_batch DESC NULLS LAST) AS mark_rank",
+      "FROM (${local.newest_sql[name]}) v LEFT JOIN (${local.deletions[name]}) d",
+      "ON d.\"key\" = v.${t.key} AND d.lake_batch >= v.first_batch WHERE v.version_rank = 1",
+      ") WHERE mark_rank = 1",
+    ]) if name != "dim_date" },
+    # dim_date: the newest version of each date, and the days deletions of facts were seen on
+    { for name, t in local.dimensions : name => join(" ", [
+      "SELECT ${local.column_list[name]} FROM (",
+      "WITH known AS (SELECT ${local.column_list[name]} FROM (${local.newest_sql[name]}) WHERE version_rank = 1)",
+      "SELECT ${local.column_list[name]} FROM known UNION ALL",
+      "SELECT d, CAST(year(d) AS integer), CAST(month(d) AS integer), CAST(day(d) AS integer), CAST(day_of_week(d) AS integer),",
+      "date_format(CAST(d AS timestamp), '%W'), date_format(CAST(d AS timestamp), '%M'), CAST(quarter(d) AS integer)",
+      "FROM (SELECT DISTINCT CAST(deleted_at AS date) AS d FROM (${join(" UNION ALL ", [for f, _ in local.facts : local.deletions[f]])}) WHERE deleted_at IS NOT NULL)",
+      "WHERE d NOT IN (SELECT date_id FROM known))",
+    ]) if name == "dim_date" },
   )
   view_table = merge(
     { for name, t in local.facts : name => name },
-    { for view, v in local.newest : view => v.table },
+    { for name, t in local.facts : "${name}_current" => name },
+    { for name, t in local.dimensions : name => name },
   )
 
   results_bucket = "${var.name_prefix}-athena-results-${var.account_id}"
@@ -92,7 +144,7 @@ resource "aws_glue_catalog_table" "view" {
     originalSql = each.value
     catalog     = "awsdatacatalog"
     schema      = var.database
-    columns     = [for c in local.schema[local.view_table[each.key]].columns : { name = c.name, type = local.presto_types[c.type] }]
+    columns     = [for c in local.view_schema[local.view_table[each.key]].columns : { name = c.name, type = local.presto_types[c.type] }]
   }))} */"
   view_expanded_text = "/* Presto View */"
 
@@ -103,7 +155,7 @@ resource "aws_glue_catalog_table" "view" {
 
   storage_descriptor {
     dynamic "columns" {
-      for_each = local.schema[local.view_table[each.key]].columns
+      for_each = local.view_schema[local.view_table[each.key]].columns
       content {
         name = columns.value.name
         type = local.hive_types[columns.value.type]
@@ -265,7 +317,7 @@ locals {
   )
   # what Athena reads of the processed zone: the tables' Parquet and their Iceberg metadata, not the
   # pipeline's own state (_state/, _rejected/, _batches/, _claims/, _runs/)
-  processed_read_prefixes = concat(keys(local.schema), [trimsuffix(var.iceberg_prefix, "/")])
+  processed_read_prefixes = concat(keys(local.schema), ["_deleted", trimsuffix(var.iceberg_prefix, "/")])
 }
 
 data "aws_iam_policy_document" "analyst" {

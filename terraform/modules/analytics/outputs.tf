@@ -19,8 +19,8 @@ output "results_location" {
 }
 
 output "schema" {
-  description = "The star schema's tables: key and columns (name, warehouse type)."
-  value       = local.schema
+  description = "The star schema's tables: key and columns (name, warehouse type), deleted_at (timestamp) included where the warehouse has it."
+  value       = local.view_schema
 }
 
 output "views" {

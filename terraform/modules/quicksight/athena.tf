@@ -9,7 +9,7 @@ locals {
   athena_views = var.athena == null ? {} : var.athena.views
 
   # warehouse column types as QuickSight names them; a time of day has no QuickSight type
-  quicksight_types = { int = "INTEGER", varchar = "STRING", date = "DATETIME", time = "STRING", "numeric(10,2)" = "DECIMAL", boolean = "BOOLEAN" }
+  quicksight_types = { int = "INTEGER", varchar = "STRING", date = "DATETIME", time = "STRING", "numeric(10,2)" = "DECIMAL", boolean = "BOOLEAN", timestamp = "DATETIME" }
 }
 
 resource "aws_quicksight_data_source" "athena" {

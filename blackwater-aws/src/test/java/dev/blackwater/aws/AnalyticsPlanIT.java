@@ -151,8 +151,9 @@ class AnalyticsPlanIT {
   /**
    * Athena sees, with no crawler and no statement run by hand, one view per warehouse table and
    * {@code *_current} view (db/warehouse/*.sql), of that name, with that table's columns (less the
-   * facts' SERIAL record id, which the warehouse assigns) in order and type, reading the Iceberg
-   * table of the same name.
+   * facts' SERIAL record id, which the warehouse assigns) in order and type, deleted_at included,
+   * reading the Iceberg table of the same name and its table of deletion records: deleted facts end
+   * with a final version and leave the current views, dimensions have deleted_at.
    */
   @Test
   void everyWarehouseTableAndViewIsAnAthenaViewWithItsColumns() throws IOException {
@@ -177,7 +178,8 @@ class AnalyticsPlanIT {
             "date", "date",
             "time", "time",
             "numeric(10,2)", "decimal(10,2)",
-            "boolean", "boolean");
+            "boolean", "boolean",
+            "timestamp", "timestamp(6)");
     for (Resource view : planned) {
       String table = view.key().replace("_current", "");
       assertThat(view.after().at("/parameters/presto_view").asText()).isEqualTo("true");
@@ -211,20 +213,47 @@ class AnalyticsPlanIT {
               "SELECT "
                   + String.join(", ", tables.get(table).stream().map(c -> c[0]).toList())
                   + " FROM");
-      boolean newest = view.key().endsWith("_current") || table.startsWith("dim_");
-      assertThat(sql.contains("row_number() OVER (PARTITION BY "))
-          .as(view.key() + " keeps one version per key")
-          .isEqualTo(newest);
+      String deletions = "FROM \"" + lakeDatabase + "\".\"" + table + "_deleted\"";
+      String batchOfFile =
+          "CAST(regexp_extract(\"$path\", '(\\d{6,})-\\d{8}T\\d{6}Z[^/]*$', 1) AS BIGINT)";
       if (view.key().endsWith("_current")) {
-        // the warehouse's order: last_updated, newest first
-        assertThat(sql).contains("ORDER BY last_updated_date DESC, last_updated_time DESC");
-      } else if (newest) {
-        // the newest batch's row: the sequence number of the file it comes from, as blackwater
-        // query
+        // V10: the newest version by the warehouse's order, left out when it marks a deletion
         assertThat(sql)
+            .as(view.key())
             .contains(
-                "ORDER BY CAST(regexp_extract(\"$path\", '(\\d{6,})-\\d{8}T\\d{6}Z[^/]*$', 1)"
-                    + " AS BIGINT) DESC");
+                "row_number() OVER (PARTITION BY "
+                    + tables.get(table).get(0)[0]
+                    + " ORDER BY last_updated_date DESC, last_updated_time DESC) AS version_rank")
+            .endsWith(") WHERE version_rank = 1 AND deleted_at IS NULL")
+            .contains(deletions);
+      } else if (table.startsWith("fact_")) {
+        // every version, and a final version per deletion record, as load adds it
+        assertThat(sql)
+            .as(view.key())
+            .contains(deletions)
+            .contains("CAST(NULL AS timestamp(6)) AS deleted_at FROM v UNION ALL")
+            .contains("CAST(ended_at AS date) AS last_updated_date")
+            .contains("CAST(ended_at AS time(6)) AS last_updated_time")
+            .contains("ended_at AS deleted_at FROM f WHERE version_rank = 1")
+            .doesNotContain("deleted_at IS NULL");
+      } else if (table.equals("dim_date")) {
+        // the days deletions of facts were seen on, as load adds them
+        assertThat(sql)
+            .contains("FROM \"" + lakeDatabase + "\".\"fact_sales_order_deleted\"")
+            .contains("FROM \"" + lakeDatabase + "\".\"fact_purchase_order_deleted\"")
+            .contains("FROM \"" + lakeDatabase + "\".\"fact_payment_deleted\"")
+            .contains("WHERE d NOT IN (SELECT date_id FROM known)");
+      } else {
+        // the newest batch's row (the sequence number of the file it comes from, as blackwater
+        // query), and deleted_at from the key's newest deletion record since the key's first batch
+        assertThat(sql)
+            .as(view.key())
+            .contains(batchOfFile + " AS lake_batch FROM \"" + lakeDatabase + "\".\"" + table)
+            .contains("ORDER BY lake_batch DESC) AS version_rank")
+            .contains(deletions)
+            .contains("ORDER BY d.lake_batch DESC NULLS LAST) AS mark_rank")
+            .contains("AND d.lake_batch >= v.first_batch WHERE v.version_rank = 1")
+            .endsWith(") WHERE mark_rank = 1");
       }
     }
   }
@@ -343,6 +372,7 @@ class AnalyticsPlanIT {
             .toList();
     List<String> expected = new ArrayList<>();
     warehouseTables().keySet().forEach(t -> expected.add(zone + "/" + t + "/*"));
+    expected.add(zone + "/_deleted/*");
     expected.add(zone + "/" + GlueCatalogSettings.ICEBERG_PREFIX + "*");
     assertThat(read).containsExactlyInAnyOrderElementsOf(expected);
   }
@@ -401,7 +431,10 @@ class AnalyticsPlanIT {
     }
   }
 
-  /** The warehouse's tables, by name: each column's name and type, less the SERIAL record ids. */
+  /**
+   * The warehouse's tables, by name: each column's name and type, less the SERIAL record ids, with
+   * the deleted_at V10 adds.
+   */
   private static Map<String, List<String[]>> warehouseTables() throws IOException {
     String sql = Files.readString(WAREHOUSE_SQL.resolve("V1__star_schema.sql"), UTF_8);
     Map<String, List<String[]>> tables = new LinkedHashMap<>();
@@ -417,6 +450,16 @@ class AnalyticsPlanIT {
       }
       tables.put(table.group(1), columns);
     }
+    // V10: deleted_at, last, on every table that records deletions
+    Matcher added =
+        Pattern.compile("ALTER TABLE (\\w+) ADD COLUMN (\\w+) (\\w+);")
+            .matcher(Files.readString(WAREHOUSE_SQL.resolve("V10__deletions.sql"), UTF_8));
+    int deletable = 0;
+    while (added.find()) {
+      tables.get(added.group(1)).add(new String[] {added.group(2), added.group(3)});
+      deletable++;
+    }
+    assertThat(deletable).isEqualTo(10);
     return tables;
   }
 

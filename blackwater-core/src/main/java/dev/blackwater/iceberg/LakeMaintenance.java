@@ -168,14 +168,21 @@ public final class LakeMaintenance {
   }
 
   /**
-   * Drops from every table's metadata the snapshots replaced longer ago than {@code retention} (the
-   * current one always stays); deletes no file. Returns how many went, per table.
+   * Drops from every table's metadata (the deletion tables' too) the snapshots replaced longer ago
+   * than {@code retention} (the current one always stays); deletes no file. Returns how many went,
+   * per table.
    */
   public Map<String, Integer> expire(Duration retention) {
     Instant cutoff = clock.instant().minus(retention);
     Map<String, Integer> expired = new LinkedHashMap<>();
+    List<Table> all = new ArrayList<>();
     for (WarehouseTable warehouseTable : WarehouseTable.values()) {
-      Table table = tables.table(warehouseTable);
+      all.add(tables.table(warehouseTable));
+      if (warehouseTable.deletable()) {
+        all.add(tables.deletions(warehouseTable));
+      }
+    }
+    for (Table table : all) {
       int before = size(table.snapshots());
       if (before <= 1) {
         continue;
@@ -189,7 +196,7 @@ public final class LakeMaintenance {
       table.refresh();
       int gone = before - size(table.snapshots());
       if (gone > 0) {
-        expired.put(warehouseTable.tableName(), gone);
+        expired.put(table.name().substring(table.name().lastIndexOf('.') + 1), gone);
       }
     }
     return expired;

@@ -23,7 +23,25 @@ public final class LakeSchemas {
   /** The date a fact is partitioned by, by month. */
   public static final String PARTITION_DATE = "last_updated_date";
 
+  /** A deletion table's name is its warehouse table's and this. */
+  public static final String DELETED_SUFFIX = "_deleted";
+
+  /**
+   * The schema of a deletion table: the processed zone's {@code _deleted/} objects, {@code key} and
+   * {@code deleted_at} (NULL for a key that is back), read by name (the transform writes them
+   * without field ids).
+   */
+  public static final Schema DELETIONS_SCHEMA =
+      new Schema(
+          Types.NestedField.optional(1, "key", Types.IntegerType.get()),
+          Types.NestedField.optional(2, "deleted_at", Types.TimestampType.withoutZone()));
+
   private LakeSchemas() {}
+
+  /** The name of the table of a warehouse table's deletion records. */
+  public static String deletionsName(WarehouseTable table) {
+    return table.tableName() + DELETED_SUFFIX;
+  }
 
   /** The table's schema. */
   public static Schema schema(WarehouseTable table) {

@@ -18,7 +18,10 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,9 +30,12 @@ import java.util.regex.Pattern;
  * SQL over the lake's current snapshot with DuckDB, by the warehouse's names: each of the 11 tables
  * is a view over the Parquet files its Iceberg table's current snapshot plans (never a folder glob,
  * so objects of killed runs are never read), and the {@code *_current} views are the warehouse's
- * own. A fact is every version, as in the warehouse (less its record id, which the warehouse
- * assigns); a dimension is the newest version of each key, by the batch that wrote it, as the
- * warehouse's upserts leave it. A remote zone's files are fetched to a temporary folder first.
+ * own (their latest definitions). A fact is every version, as in the warehouse (less its record id,
+ * which the warehouse assigns); a dimension is the newest version of each key, by the batch that
+ * wrote it, as the warehouse's upserts leave it. Deletions are applied as load applies them, from
+ * the deletion tables ({@code <table>_deleted}, also views): a dimension's {@code deleted_at}, a
+ * deleted fact's final version, the days they were seen on in dim_date (docs/lake-layout.md,
+ * "Deletions in the lake's views"). A remote zone's files are fetched to a temporary folder first.
  */
 public final class LakeSql implements AutoCloseable {
 
@@ -37,7 +43,8 @@ public final class LakeSql implements AutoCloseable {
   public record Answer(List<String> columns, List<List<Object>> rows) {}
 
   private static final Pattern VIEW =
-      Pattern.compile("CREATE VIEW (\\w+) AS(.*?);", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "CREATE (?:OR REPLACE )?VIEW (\\w+) AS(.*?);", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
   private final DuckDbSession duck;
   private final Path work;
@@ -65,13 +72,32 @@ public final class LakeSql implements AutoCloseable {
     DuckDbSession duck = null;
     try {
       duck = new DuckDbSession(memoryLimit, 2, work.resolve("spill"));
+      Map<WarehouseTable, List<String>> deleted = new EnumMap<>(WarehouseTable.class);
+      for (WarehouseTable table : WarehouseTable.values()) {
+        if (table.deletable()) {
+          List<String> files = new ArrayList<>();
+          for (String key : tables.currentDeletionFiles(table)) {
+            files.add(local(zone, key, work).toString());
+          }
+          deleted.put(table, files);
+          duck.execute(
+              "CREATE VIEW "
+                  + Sql.identifier(LakeSchemas.deletionsName(table))
+                  + " AS SELECT key, deleted_at FROM ("
+                  + deletions(files)
+                  + ")");
+        }
+      }
       for (WarehouseTable table : WarehouseTable.values()) {
         List<String> files = new ArrayList<>();
         for (String key : tables.currentFiles(table)) {
           files.add(local(zone, key, work).toString());
         }
         duck.execute(
-            "CREATE VIEW " + Sql.identifier(table.tableName()) + " AS " + select(table, files));
+            "CREATE VIEW "
+                + Sql.identifier(table.tableName())
+                + " AS "
+                + select(table, files, deleted));
       }
       for (String view : currentViews()) {
         duck.execute(view);
@@ -117,29 +143,180 @@ public final class LakeSql implements AutoCloseable {
     return copy;
   }
 
-  /** The SELECT of a table's view over its files. */
-  static String select(WarehouseTable table, List<String> files) {
-    String columns = String.join(", ", table.columnNames().stream().map(Sql::identifier).toList());
+  /** A processed batch's sequence number, from the name of a file written for it. */
+  private static final String BATCH_OF_FILE =
+      "CAST(regexp_extract(filename, '(\\d{6,})-\\d{8}T\\d{6}Z[^/]*$', 1) AS BIGINT)";
+
+  /**
+   * The SELECT of a table's view over its files and, when it records deletions, those of the
+   * deletion records of every table ({@code deleted}).
+   */
+  static String select(
+      WarehouseTable table, List<String> files, Map<WarehouseTable, List<String>> deleted) {
+    return switch (table.kind()) {
+      case FACT -> fact(table, files, deleted.getOrDefault(table, List.of()));
+      case DATE -> dates(table, files, deleted);
+      default -> dimension(table, files, deleted.getOrDefault(table, List.of()));
+    };
+  }
+
+  /**
+   * The table's rows, with {@code lake_batch}: the sequence number of the batch that wrote each.
+   */
+  private static String rows(WarehouseTable table, List<String> files) {
+    String columns = columnList(table, "");
     if (files.isEmpty()) {
-      List<String> nulls = new ArrayList<>();
-      for (WarehouseTable.Column c : table.columns()) {
-        nulls.add("CAST(NULL AS " + duckType(c.type()) + ") AS " + Sql.identifier(c.name()));
-      }
-      return "SELECT " + String.join(", ", nulls) + " WHERE false";
+      return typedNulls(table)
+          .replace(" WHERE false", ", CAST(NULL AS BIGINT) AS lake_batch WHERE false");
     }
-    String list = "[" + String.join(", ", files.stream().map(Sql::literal).toList()) + "]";
     if (table.kind() == WarehouseTable.Kind.FACT) {
-      return "SELECT " + columns + " FROM read_parquet(" + list + ")";
+      // compaction renames fact files: their batches are not known, and not needed
+      return "SELECT " + columns + ", CAST(NULL AS BIGINT) AS lake_batch FROM " + parquet(files);
     }
-    // the newest version of each key: the one of the latest batch (its file is named after it)
     return "SELECT "
         + columns
-        + " FROM read_parquet("
-        + list
-        + ", filename = true) QUALIFY row_number() OVER (PARTITION BY "
-        + Sql.identifier(table.key())
-        + " ORDER BY CAST(regexp_extract(filename, '(\\d{6,})-\\d{8}T\\d{6}Z[^/]*$', 1) AS BIGINT)"
-        + " DESC) = 1";
+        + ", "
+        + BATCH_OF_FILE
+        + " AS lake_batch FROM read_parquet("
+        + fileList(files)
+        + ", filename = true)";
+  }
+
+  /** No rows, with the table's columns and types (a table with no file yet). */
+  static String typedNulls(WarehouseTable table) {
+    List<String> nulls = new ArrayList<>();
+    for (WarehouseTable.Column c : table.columns()) {
+      nulls.add("CAST(NULL AS " + duckType(c.type()) + ") AS " + Sql.identifier(c.name()));
+    }
+    return "SELECT " + String.join(", ", nulls) + " WHERE false";
+  }
+
+  /** Deletion records: {@code key}, {@code deleted_at}, {@code lake_batch}. */
+  private static String deletions(List<String> files) {
+    if (files.isEmpty()) {
+      return "SELECT CAST(NULL AS INTEGER) AS key, CAST(NULL AS TIMESTAMP) AS deleted_at,"
+          + " CAST(NULL AS BIGINT) AS lake_batch WHERE false";
+    }
+    return "SELECT key, CAST(deleted_at AS TIMESTAMP) AS deleted_at, "
+        + BATCH_OF_FILE
+        + " AS lake_batch FROM read_parquet("
+        + fileList(files)
+        + ", filename = true)";
+  }
+
+  /**
+   * The newest version of each key (of the latest batch), with the first batch that had the key.
+   */
+  private static String newest(WarehouseTable table, List<String> files) {
+    String key = Sql.identifier(table.key());
+    return "SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY "
+        + key
+        + " ORDER BY lake_batch DESC) AS version_rank, min(lake_batch) OVER (PARTITION BY "
+        + key
+        + ") AS first_batch FROM ("
+        + rows(table, files)
+        + ") versions) ranked WHERE version_rank = 1";
+  }
+
+  /**
+   * A dimension: the newest version of each key, and its {@code deleted_at} as the warehouse sets
+   * it: that of the key's newest deletion record (NULL for a key that is back) of a batch that came
+   * when the warehouse had the row (the first batch with the key or later), else NULL.
+   */
+  private static String dimension(WarehouseTable table, List<String> files, List<String> deleted) {
+    String key = Sql.identifier(table.key());
+    return "SELECT "
+        + columnList(table, "")
+        + ", deleted_at FROM (SELECT "
+        + columnList(table, "v.")
+        + ", d.deleted_at, row_number() OVER (PARTITION BY v."
+        + key
+        + " ORDER BY d.lake_batch DESC NULLS LAST) AS mark_rank FROM ("
+        + newest(table, files)
+        + ") v LEFT JOIN ("
+        + deletions(deleted)
+        + ") d ON d.key = v."
+        + key
+        + " AND d.lake_batch >= v.first_batch) marked WHERE mark_rank = 1";
+  }
+
+  /**
+   * dim_date: the newest version of each date, and the days deletions of facts were seen on that it
+   * has not, as the loader adds them (DeletionLoad).
+   */
+  private static String dates(
+      WarehouseTable table, List<String> files, Map<WarehouseTable, List<String>> deleted) {
+    List<String> seen = new ArrayList<>();
+    for (WarehouseTable fact : WarehouseTable.facts()) {
+      seen.add(
+          "SELECT CAST(deleted_at AS DATE) AS d FROM ("
+              + deletions(deleted.getOrDefault(fact, List.of()))
+              + ") r WHERE deleted_at IS NOT NULL");
+    }
+    return "WITH known AS ("
+        + newest(table, files)
+        + ") SELECT "
+        + columnList(table, "")
+        + " FROM known UNION ALL SELECT d, CAST(year(d) AS INTEGER), CAST(month(d) AS INTEGER),"
+        + " CAST(day(d) AS INTEGER), CAST(isodow(d) AS INTEGER), dayname(d), monthname(d),"
+        + " CAST(quarter(d) AS INTEGER) FROM (SELECT DISTINCT d FROM ("
+        + String.join(" UNION ALL ", seen)
+        + ") s) days WHERE d NOT IN (SELECT date_id FROM known)";
+  }
+
+  /**
+   * A fact: every version, {@code deleted_at} NULL, and for each deletion record the final version
+   * the loader adds (DeletionLoad): a copy of the newest version at the deletion with {@code
+   * last_updated} and {@code deleted_at} the deletion's time. The loader adds none when the newest
+   * version already marks a deletion (an earlier final version, newer than every version since) or
+   * is of that very time; a version is taken to be there at a deletion when its {@code
+   * last_updated} is not after the deletion's (the lake does not know the batch of a compacted
+   * fact's row).
+   */
+  private static String fact(WarehouseTable table, List<String> files, List<String> deleted) {
+    String key = Sql.identifier(table.key());
+    String at = "(last_updated_date + last_updated_time)";
+    List<String> finalColumns = new ArrayList<>();
+    for (String c : table.columnNames()) {
+      finalColumns.add(
+          switch (c) {
+            case "last_updated_date" -> "CAST(ended_at AS DATE) AS last_updated_date";
+            case "last_updated_time" -> "CAST(ended_at AS TIME) AS last_updated_time";
+            default -> Sql.identifier(c);
+          });
+    }
+    return "WITH v AS ("
+        + rows(table, files)
+        + "), d AS (SELECT key, deleted_at, lag(deleted_at) OVER (PARTITION BY key ORDER BY"
+        + " lake_batch) AS previous FROM ("
+        + deletions(deleted)
+        + ") r WHERE deleted_at IS NOT NULL), f AS (SELECT v.*, d.deleted_at AS ended_at,"
+        + " d.previous, row_number() OVER (PARTITION BY d.key, d.deleted_at ORDER BY"
+        + " v.last_updated_date DESC, v.last_updated_time DESC) AS version_rank FROM d JOIN v ON"
+        + " v."
+        + key
+        + " = d.key AND v.last_updated_date + v.last_updated_time <= d.deleted_at) SELECT "
+        + columnList(table, "")
+        + ", CAST(NULL AS TIMESTAMP) AS deleted_at FROM v UNION ALL SELECT "
+        + String.join(", ", finalColumns)
+        + ", ended_at AS deleted_at FROM f WHERE version_rank = 1 AND "
+        + at
+        + " < ended_at AND (previous IS NULL OR "
+        + at
+        + " >= previous)";
+  }
+
+  private static String columnList(WarehouseTable table, String prefix) {
+    return String.join(
+        ", ", table.columnNames().stream().map(c -> prefix + Sql.identifier(c)).toList());
+  }
+
+  private static String fileList(List<String> files) {
+    return "[" + String.join(", ", files.stream().map(Sql::literal).toList()) + "]";
+  }
+
+  private static String parquet(List<String> files) {
+    return "read_parquet(" + fileList(files) + ")";
   }
 
   private static String duckType(String postgres) {
@@ -154,12 +331,12 @@ public final class LakeSql implements AutoCloseable {
   }
 
   /**
-   * The warehouse's {@code *_current} views (db/warehouse), less their last tie-breaker, the
-   * warehouse's record id, which the lake has not.
+   * The warehouse's {@code *_current} views (db/warehouse: the latest definition of each), less
+   * their last tie-breaker, the warehouse's record id, which the lake has not.
    */
   static List<String> currentViews() {
-    List<String> views = new ArrayList<>();
-    for (String migration : List.of("V2__pipeline.sql")) {
+    Map<String, String> views = new LinkedHashMap<>();
+    for (String migration : List.of("V2__pipeline.sql", "V10__deletions.sql")) {
       String sql = resource("/db/warehouse/" + migration);
       Matcher m = VIEW.matcher(sql);
       while (m.find()) {
@@ -167,10 +344,10 @@ public final class LakeSql implements AutoCloseable {
         for (WarehouseTable fact : WarehouseTable.facts()) {
           body = body.replace(", " + fact.recordId() + " DESC", "");
         }
-        views.add("CREATE VIEW " + m.group(1) + " AS" + body);
+        views.put(m.group(1), "CREATE VIEW " + m.group(1) + " AS" + body);
       }
     }
-    return views;
+    return new ArrayList<>(views.values());
   }
 
   private static String resource(String name) {

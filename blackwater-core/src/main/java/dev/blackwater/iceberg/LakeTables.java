@@ -16,10 +16,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
@@ -39,10 +41,13 @@ import org.slf4j.LoggerFactory;
  * The processed zone's 11 tables as Iceberg tables. After a processed batch's manifest commits, its
  * Parquet objects are appended, one snapshot per table that has rows, each snapshot's summary and
  * the table's property {@value #BATCH} naming the batch; the namespace's property {@value #BATCH}
- * then names the last batch every table has. What a crash between a manifest and these commits left
- * out is appended by the next {@link #catchUp()} (each table skips batches its property already
- * names, so it is idempotent). Commits do not retry by themselves: a conflict is looked at again
- * from the table's new state, so two runs never append the same batch twice.
+ * then names the last batch every table has. The batch's deletion records ({@code _deleted/}
+ * objects) are appended the same way to the tables {@code <table>_deleted} ({@link #deletions}),
+ * the namespace's property {@value #DELETED_BATCH} naming the last batch they all have. What a
+ * crash between a manifest and these commits left out is appended by the next {@link #catchUp()}
+ * (each table skips batches its property already names, so it is idempotent). Commits do not retry
+ * by themselves: a conflict is looked at again from the table's new state, so two runs never append
+ * the same batch twice.
  */
 public final class LakeTables {
 
@@ -51,6 +56,9 @@ public final class LakeTables {
 
   /** The property (table, namespace, snapshot summary) naming the last processed batch it has. */
   public static final String BATCH = "blackwater.batch";
+
+  /** The namespace's property naming the last processed batch every deletion table has. */
+  public static final String DELETED_BATCH = "blackwater.deleted.batch";
 
   private static final Logger LOG = LoggerFactory.getLogger(LakeTables.class);
   private static final int ATTEMPTS = 5;
@@ -76,16 +84,35 @@ public final class LakeTables {
 
   /** The table, created (empty) when missing. */
   public Table table(WarehouseTable table) {
-    TableIdentifier id = TableIdentifier.of(namespace, table.tableName());
+    Schema schema = LakeSchemas.schema(table);
+    return table(table.tableName(), schema, LakeSchemas.spec(table, schema));
+  }
+
+  /**
+   * The table of a warehouse table's deletion records, {@code <table>}{@value
+   * LakeSchemas#DELETED_SUFFIX} ({@code key}, {@code deleted_at}: the processed zone's {@code
+   * _deleted/} objects as they are), created (empty) when missing.
+   */
+  public Table deletions(WarehouseTable table) {
+    if (!table.deletable()) {
+      throw new IllegalArgumentException(table.tableName() + " records no deletions");
+    }
+    return table(
+        LakeSchemas.deletionsName(table),
+        LakeSchemas.DELETIONS_SCHEMA,
+        PartitionSpec.unpartitioned());
+  }
+
+  private Table table(String name, Schema schema, PartitionSpec spec) {
+    TableIdentifier id = TableIdentifier.of(namespace, name);
     if (catalog.tableExists(id)) {
       return catalog.loadTable(id);
     }
     ensureNamespace();
-    Schema schema = LakeSchemas.schema(table);
     Table created =
         catalog
             .buildTable(id, schema)
-            .withPartitionSpec(LakeSchemas.spec(table, schema))
+            .withPartitionSpec(spec)
             .withProperty(TableProperties.COMMIT_NUM_RETRIES, "0")
             .withProperty(TableProperties.DEFAULT_WRITE_METRICS_MODE, "full")
             .withProperty(
@@ -96,7 +123,7 @@ public final class LakeTables {
       throw new BlackwaterException(
           ErrorCode.INTERNAL,
           "the catalog gave "
-              + table.tableName()
+              + name
               + " the field ids "
               + created.schema()
               + ", the transform writes "
@@ -137,13 +164,32 @@ public final class LakeTables {
   }
 
   /**
-   * Appends a committed processed batch to every table it has rows for.
+   * The last processed batch whose deletion records every deletion table has, by the namespace's
+   * property {@value #DELETED_BATCH}: absent in a lake made Iceberg before the deletion tables
+   * were.
+   */
+  public Optional<BatchId> deletionsThrough() {
+    try {
+      return Optional.ofNullable(namespaces().loadNamespaceMetadata(namespace).get(DELETED_BATCH))
+          .map(BatchId::parse);
+    } catch (NoSuchNamespaceException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Appends a committed processed batch to every table it has rows for, and its deletion records to
+   * the deletion tables.
    *
    * @param localFiles the batch's objects as local files, by key, when the caller has them (the
    *     transform that just wrote them); others are read from the zone
    * @return the tables appended to
    */
   public List<String> commit(Manifest manifest, Map<String, Path> localFiles) {
+    return commit(manifest, localFiles, true);
+  }
+
+  private List<String> commit(Manifest manifest, Map<String, Path> localFiles, boolean rows) {
     BatchId batch = manifest.batchId();
     List<String> appended = new ArrayList<>();
     Path work = workDirectory();
@@ -151,33 +197,56 @@ public final class LakeTables {
       ParquetObjects objects = new ParquetObjects(zone, io, work);
       for (WarehouseTable table : WarehouseTable.values()) {
         Manifest.Table entry = manifest.tables().get(table.tableName());
-        if (entry == null || entry.objects() == null || entry.objects().isEmpty()) {
+        if (!rows || entry == null || entry.objects() == null || entry.objects().isEmpty()) {
           continue;
         }
-        if (append(table, batch, entry, objects, localFiles)) {
+        if (append(table.tableName(), () -> table(table), batch, entry, objects, localFiles)) {
           appended.add(table.tableName());
+        }
+      }
+      for (WarehouseTable table : WarehouseTable.values()) {
+        Manifest.Table entry =
+            manifest.deleted() == null ? null : manifest.deleted().get(table.tableName());
+        if (!table.deletable()
+            || entry == null
+            || entry.objects() == null
+            || entry.objects().isEmpty()) {
+          continue;
+        }
+        String name = LakeSchemas.deletionsName(table);
+        if (append(name, () -> deletions(table), batch, entry, objects, localFiles)) {
+          appended.add(name);
         }
       }
     } finally {
       deleteTree(work);
     }
     ensureNamespace();
+    Map<String, String> properties = new java.util.LinkedHashMap<>();
     Optional<BatchId> through = committedThrough();
     if (through.isEmpty() || through.get().compareTo(batch) < 0) {
-      namespaces().setProperties(namespace, Map.of(BATCH, batch.toString()));
+      properties.put(BATCH, batch.toString());
+    }
+    Optional<BatchId> deletedThrough = deletionsThrough();
+    if (deletedThrough.isEmpty() || deletedThrough.get().compareTo(batch) < 0) {
+      properties.put(DELETED_BATCH, batch.toString());
+    }
+    if (!properties.isEmpty()) {
+      namespaces().setProperties(namespace, properties);
     }
     return appended;
   }
 
   private boolean append(
-      WarehouseTable warehouseTable,
+      String name,
+      Supplier<Table> tables,
       BatchId batch,
       Manifest.Table entry,
       ParquetObjects objects,
       Map<String, Path> localFiles) {
     List<DataFile> files = null;
     for (int attempt = 1; ; attempt++) {
-      Table table = table(warehouseTable);
+      Table table = tables.get();
       table.refresh();
       String has = table.properties().get(BATCH);
       if (has != null && BatchId.parse(has).compareTo(batch) >= 0) {
@@ -211,7 +280,7 @@ public final class LakeTables {
               "cannot append batch "
                   + batch
                   + " to the Iceberg table "
-                  + warehouseTable.tableName()
+                  + name
                   + ": another run keeps changing it ("
                   + e.getMessage()
                   + ")",
@@ -224,17 +293,37 @@ public final class LakeTables {
 
   /**
    * Appends every committed processed batch that the tables do not have yet (after a crash between
-   * a manifest and its Iceberg commit, or for a lake written before Iceberg), oldest first.
+   * a manifest and its Iceberg commit, or for a lake written before Iceberg), oldest first; and the
+   * deletion records of batches the deletion tables do not have yet (a lake made Iceberg before
+   * they existed gets all of its records, its batches' rows not appended again).
    *
    * @return the batches appended
    */
   public List<String> catchUp() {
     BatchLog log = new BatchLog(zone);
+    Optional<BatchId> rowsThrough = committedThrough();
+    Optional<BatchId> deletedThrough = deletionsThrough();
+    BatchId from =
+        rowsThrough.isEmpty() || deletedThrough.isEmpty()
+            ? null
+            : (rowsThrough.get().compareTo(deletedThrough.get()) < 0
+                ? rowsThrough.get()
+                : deletedThrough.get());
     List<String> done = new ArrayList<>();
-    for (BatchId batch : log.committedAfter(committedThrough().orElse(null))) {
+    for (BatchId batch : log.committedAfter(from)) {
       Manifest manifest = log.read(batch);
-      commit(manifest, Map.of());
+      boolean rows = rowsThrough.isEmpty() || rowsThrough.get().compareTo(batch) < 0;
+      if (!rows && manifest.deleted() == null) {
+        continue;
+      }
+      commit(manifest, Map.of(), rows);
       done.add(batch.toString());
+    }
+    // every batch up to the rows' property has been looked at for deletion records by now
+    Optional<BatchId> through = committedThrough();
+    Optional<BatchId> deleted = deletionsThrough();
+    if (through.isPresent() && (deleted.isEmpty() || deleted.get().compareTo(through.get()) < 0)) {
+      namespaces().setProperties(namespace, Map.of(DELETED_BATCH, through.get().toString()));
     }
     if (!done.isEmpty()) {
       LOG.info(
@@ -245,17 +334,29 @@ public final class LakeTables {
     return done;
   }
 
-  /** Per table, the snapshot that appended {@code batch} to it (tables it had rows for). */
+  /**
+   * Per table, the snapshot that appended {@code batch} to it (tables it had rows for, and deletion
+   * tables it had records for).
+   */
   public Map<String, Long> snapshotsOf(BatchId batch) {
     Map<String, Long> ids = new java.util.LinkedHashMap<>();
+    List<String> names = new ArrayList<>();
     for (WarehouseTable warehouseTable : WarehouseTable.values()) {
-      TableIdentifier id = TableIdentifier.of(namespace, warehouseTable.tableName());
+      names.add(warehouseTable.tableName());
+    }
+    for (WarehouseTable warehouseTable : WarehouseTable.values()) {
+      if (warehouseTable.deletable()) {
+        names.add(LakeSchemas.deletionsName(warehouseTable));
+      }
+    }
+    for (String name : names) {
+      TableIdentifier id = TableIdentifier.of(namespace, name);
       if (!catalog.tableExists(id)) {
         continue;
       }
       for (org.apache.iceberg.Snapshot snapshot : catalog.loadTable(id).snapshots()) {
         if (batch.toString().equals(snapshot.summary().get(BATCH))) {
-          ids.put(warehouseTable.tableName(), snapshot.snapshotId());
+          ids.put(name, snapshot.snapshotId());
         }
       }
     }
@@ -264,7 +365,15 @@ public final class LakeTables {
 
   /** The keys of the data files of the table's current snapshot. */
   public List<String> currentFiles(WarehouseTable warehouseTable) {
-    Table table = table(warehouseTable);
+    return currentFiles(table(warehouseTable));
+  }
+
+  /** The keys of the data files of the current snapshot of the table's deletion records. */
+  public List<String> currentDeletionFiles(WarehouseTable warehouseTable) {
+    return currentFiles(deletions(warehouseTable));
+  }
+
+  private List<String> currentFiles(Table table) {
     List<String> keys = new ArrayList<>();
     if (table.currentSnapshot() == null) {
       return keys;

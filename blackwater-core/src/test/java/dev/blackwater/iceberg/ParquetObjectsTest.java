@@ -54,7 +54,7 @@ class ParquetObjectsTest {
               + Sql.literal(oneMonth.toString())
               + " (FORMAT parquet)");
       String nulls =
-          LakeSql.select(WarehouseTable.FACT_PAYMENT, List.of())
+          LakeSql.typedNulls(WarehouseTable.FACT_PAYMENT)
               .replace(" WHERE false", "")
               .replace("CAST(NULL AS INTEGER) AS \"payment_id\"", "v.id AS \"payment_id\"")
               .replace(

@@ -103,7 +103,7 @@ class RemoteZoneTablesTest {
     Path dim = dir.resolve(batch + "-dim.parquet");
     try (DuckDbSession duck = new DuckDbSession("128MB", 1, spill)) {
       String nulls =
-          LakeSql.select(WarehouseTable.FACT_PAYMENT, List.of())
+          LakeSql.typedNulls(WarehouseTable.FACT_PAYMENT)
               .replace(" WHERE false", "")
               .replace("CAST(NULL AS INTEGER) AS \"payment_id\"", payment + " AS \"payment_id\"")
               .replace(

@@ -13,6 +13,10 @@ import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
 import dev.blackwater.extract.ExtractResult;
 import dev.blackwater.extract.Extractor;
+import dev.blackwater.iceberg.LakeSchemas;
+import dev.blackwater.iceberg.LakeSql;
+import dev.blackwater.iceberg.LakeTables;
+import dev.blackwater.iceberg.SqliteCatalogs;
 import dev.blackwater.lake.BatchLog;
 import dev.blackwater.lake.LakeStores;
 import dev.blackwater.lake.LocalLakeStore;
@@ -24,6 +28,7 @@ import dev.blackwater.totesys.SeedOptions;
 import dev.blackwater.verify.Verifier;
 import dev.blackwater.verify.VerifyReport;
 import dev.blackwater.warehouse.WarehouseSchema;
+import dev.blackwater.warehouse.WarehouseTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +38,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +57,14 @@ import org.junit.jupiter.api.io.TempDir;
 class HardDeletesIT {
 
   @TempDir Path dir;
+
+  /**
+   * The source's clock as the pipeline reads it (its sessions are in UTC, and deletions are stamped
+   * with it); this test's own connections are in the JVM's zone, where {@code localtimestamp} would
+   * be hours away from it in the far-from-UTC pass.
+   */
+  private static final String NOW = "(now() AT TIME ZONE 'UTC')";
+
   private final Clock clock = TestClock.ticking();
   private LocalPipeline local;
   private TestDatabase source;
@@ -98,7 +115,9 @@ class HardDeletesIT {
     // a design no order uses: an unreferenced dimension row
     sql(
         "INSERT INTO design (design_id, design_name, file_location, file_name, last_updated)"
-            + " VALUES (9001, 'Lonely', '/designs', 'lonely.json', localtimestamp)");
+            + " VALUES (9001, 'Lonely', '/designs', 'lonely.json', "
+            + NOW
+            + ")");
     cycle("first");
     int transaction =
         (int)
@@ -117,12 +136,20 @@ class HardDeletesIT {
                 "SELECT min(payment_id) FROM payment WHERE transaction_id <> " + transaction);
     sql(
         "CREATE TABLE kept_payment AS SELECT * FROM payment WHERE payment_id = " + payment,
+        "CREATE TABLE kept_order AS SELECT * FROM sales_order WHERE sales_order_id = " + salesOrder,
         // a sales order (a fact), the transaction behind it (a dimension row facts refer to), its
         // payments (facts), one more payment, and the lonely design
         "DELETE FROM payment WHERE transaction_id = " + transaction + " OR payment_id = " + payment,
         "DELETE FROM transaction WHERE transaction_id = " + transaction,
         "DELETE FROM sales_order WHERE sales_order_id = " + salesOrder,
-        "DELETE FROM design WHERE design_id = 9001");
+        "DELETE FROM design WHERE design_id = 9001",
+        // and a payment that changes: this month's fact files, two batches of them by the third
+        "UPDATE payment SET last_updated = "
+            + NOW
+            + " WHERE payment_id = (SELECT"
+            + " max(payment_id) FROM payment WHERE transaction_id <> "
+            + transaction
+            + ")");
 
     RunResult second = cycle("second");
 
@@ -163,6 +190,7 @@ class HardDeletesIT {
             warehouse.queryLong("SELECT count(*) FROM dim_currency WHERE deleted_at IS NOT NULL"))
         .isZero();
     assertWarehouseEqualsSource();
+    assertLakeEqualsWarehouse("public");
     assertThat(verify("public").failures()).isEmpty();
     assertThat(tableStatus("design").deletedKeys()).isEqualTo(1);
     assertThat(tableStatus("sales_order").deletedKeys()).isEqualTo(1);
@@ -172,9 +200,13 @@ class HardDeletesIT {
     // the design and the payment come back (the payment as a new version)
     sql(
         "INSERT INTO design (design_id, design_name, file_location, file_name, last_updated)"
-            + " VALUES (9001, 'Lonely again', '/designs', 'lonely.json', localtimestamp)",
+            + " VALUES (9001, 'Lonely again', '/designs', 'lonely.json', "
+            + NOW
+            + ")",
         "INSERT INTO payment SELECT * FROM kept_payment",
-        "UPDATE payment SET last_updated = localtimestamp + interval '1 second' WHERE payment_id = "
+        "UPDATE payment SET last_updated = "
+            + NOW
+            + " + interval '1 second' WHERE payment_id = "
             + payment);
     RunResult third = cycle("third");
 
@@ -189,6 +221,16 @@ class HardDeletesIT {
                 "SELECT count(*) FROM fact_payment_current WHERE payment_id = " + payment))
         .isEqualTo(1);
     assertWarehouseEqualsSource();
+    assertLakeEqualsWarehouse("public");
+    assertThat(
+            new Blackwater(config, LakeStores.local(), SecretReader.none(), clock)
+                .lakeMaintenance()
+                .orElseThrow()
+                .compact(2)
+                .replaced())
+        .as("fact files renamed by compaction: the lake knows no batch of their rows")
+        .isNotEmpty();
+    assertLakeEqualsWarehouse("public");
     assertThat(verify("public").failures()).isEmpty();
     assertThat(tableStatus("design").deletedKeys()).isZero();
     assertThat(tableStatus("payment").deletedKeys()).isEqualTo(paymentsOfIt);
@@ -216,6 +258,110 @@ class HardDeletesIT {
       assertThat(contents("rebuilt", table)).as(table).isEqualTo(contents("public", table));
     }
     assertThat(verify("rebuilt").failures()).isEmpty();
+    assertLakeEqualsWarehouse("rebuilt");
+
+    // lake migrate into a new catalog appends the deletion records with the rows
+    String migrated = "jdbc:sqlite:" + dir.resolve("migrated").resolve("catalog.db");
+    Blackwater other =
+        new Blackwater(
+            config, LakeStores.local(), SecretReader.none(), clock, new SqliteCatalogs(migrated));
+    assertThat(other.requireLakeTables().catchUp()).hasSize(3);
+    assertLakeEqualsWarehouse(other, "public");
+    // a lake made Iceberg before its deletion tables existed: they get every record, and the
+    // tables of rows no batch again
+    Namespace namespace = Namespace.of("blackwater");
+    try (JdbcCatalog catalog =
+        SqliteCatalogs.open(migrated, new LocalLakeStore(dir.resolve("processed")))) {
+      for (WarehouseTable table : WarehouseTable.values()) {
+        if (table.deletable()) {
+          catalog.dropTable(TableIdentifier.of(namespace, LakeSchemas.deletionsName(table)), false);
+        }
+      }
+      catalog.removeProperties(namespace, Set.of(LakeTables.DELETED_BATCH));
+    }
+    long salesSnapshot =
+        other
+            .requireLakeTables()
+            .table(WarehouseTable.FACT_SALES_ORDER)
+            .currentSnapshot()
+            .snapshotId();
+    assertThat(other.requireLakeTables().catchUp())
+        .as("the two batches with deletion records")
+        .hasSize(2);
+    assertThat(
+            other
+                .requireLakeTables()
+                .table(WarehouseTable.FACT_SALES_ORDER)
+                .currentSnapshot()
+                .snapshotId())
+        .isEqualTo(salesSnapshot);
+    assertThat(other.requireLakeTables().deletionsThrough())
+        .isEqualTo(other.requireLakeTables().committedThrough());
+    assertThat(other.requireLakeTables().catchUp()).as("nothing left").isEmpty();
+    assertLakeEqualsWarehouse(other, "public");
+
+    // deleted again: the payment that came back as a new version (a second final version, a copy
+    // of that version), and the sales order restored with its old last_updated, seen back when
+    // another order's deletion makes extract read the keys (deleted again with no version since:
+    // no second final version)
+    int otherOrder =
+        (int)
+            source.queryLong(
+                "SELECT max(sales_order_id) FROM sales_order WHERE sales_order_id <> "
+                    + salesOrder);
+    sql(
+        "INSERT INTO sales_order SELECT * FROM kept_order",
+        "DELETE FROM payment WHERE payment_id = "
+            + payment
+            + " OR transaction_id IN (SELECT transaction_id FROM transaction WHERE sales_order_id = "
+            + otherOrder
+            + ")",
+        "DELETE FROM transaction WHERE sales_order_id = " + otherOrder,
+        "DELETE FROM sales_order WHERE sales_order_id = " + otherOrder);
+    cycle("fourth");
+    assertThat(latestIngestion().deletedOf("sales_order").rows())
+        .as("one order deleted, one back")
+        .isEqualTo(2);
+    assertThat(
+            warehouse.queryLong(
+                "SELECT count(*) FROM fact_payment WHERE deleted_at IS NOT NULL AND payment_id = "
+                    + payment))
+        .isEqualTo(2);
+    assertLakeEqualsWarehouse("public");
+    sql("DELETE FROM sales_order WHERE sales_order_id = " + salesOrder);
+    cycle("fifth");
+    assertThat(latestIngestion().deletedOf("sales_order").rows()).isEqualTo(1);
+    assertThat(
+            warehouse.queryLong(
+                "SELECT count(*) FROM fact_sales_order WHERE deleted_at IS NOT NULL"
+                    + " AND sales_order_id = "
+                    + salesOrder))
+        .as("its newest version already marks a deletion")
+        .isEqualTo(1);
+    assertLakeEqualsWarehouse("public");
+    new Loader(
+            db("warehouse", warehouse),
+            new LocalLakeStore(dir.resolve("processed")),
+            config.load().withSchema("rebuilt_again").withMode(WarehouseMode.MIGRATE),
+            clock)
+        .load("rebuild again");
+    assertLakeEqualsWarehouse("rebuilt_again");
+  }
+
+  /**
+   * What {@code blackwater query} reads through the Iceberg tables (every table and current view,
+   * whole rows with {@code deleted_at}) is the warehouse's.
+   */
+  private void assertLakeEqualsWarehouse(String schema) throws Exception {
+    assertLakeEqualsWarehouse(
+        new Blackwater(config, LakeStores.local(), SecretReader.none(), clock), schema);
+  }
+
+  private void assertLakeEqualsWarehouse(Blackwater blackwater, String schema) throws Exception {
+    LakeTables tables = blackwater.requireLakeTables();
+    try (LakeSql lake = LakeSql.open(tables, blackwater.processed(), "256MB", dir)) {
+      LakeMatchesWarehouse.assertSameRows(lake, warehouse, schema);
+    }
   }
 
   @Test
@@ -261,7 +407,9 @@ class HardDeletesIT {
     sql(
         "DELETE FROM payment WHERE payment_id = " + payment,
         "INSERT INTO design (design_id, design_name, file_location, file_name, last_updated)"
-            + " VALUES (9002, 'Brief', '/designs', 'brief.json', localtimestamp)");
+            + " VALUES (9002, 'Brief', '/designs', 'brief.json', "
+            + NOW
+            + ")");
 
     ExtractResult second =
         new Extractor(db("source", source), ingestion, everyThird, clock).extract("second");
