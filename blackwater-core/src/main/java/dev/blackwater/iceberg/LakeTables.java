@@ -106,7 +106,7 @@ public final class LakeTables {
   private Table table(String name, Schema schema, PartitionSpec spec) {
     TableIdentifier id = TableIdentifier.of(namespace, name);
     if (catalog.tableExists(id)) {
-      return catalog.loadTable(id);
+      return SchemaEvolution.evolve(catalog.loadTable(id), schema);
     }
     ensureNamespace();
     Table created =
