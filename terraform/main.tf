@@ -116,7 +116,9 @@ module "lambda" {
   sslmode             = var.database_sslmode
   ca_bundle_path      = var.lambda_ca_bundle_path
 
-  glue_database = local.glue_database
+  glue_database             = local.glue_database
+  lake_maintenance_interval = var.lake_maintenance_interval
+  iceberg_retention         = var.iceberg_retention
 
   subnet_ids         = var.subnet_ids
   security_group_ids = var.security_group_ids

@@ -541,3 +541,15 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "lake_maintenance_interval" {
+  description = "How often the state machine's Maintain state compacts the processed zone's Iceberg tables and expires their old snapshots (the transform function's BLACKWATER_GC_INTERVAL; \"off\": never). Each run asks; the function does the work once per interval."
+  type        = string
+  default     = "24h"
+}
+
+variable "iceberg_retention" {
+  description = "How long an Iceberg snapshot stays reachable for time travel after a newer one (the transform function's BLACKWATER_ICEBERG_RETENTION), before maintenance expires it from the metadata. No file is deleted."
+  type        = string
+  default     = "7d"
+}

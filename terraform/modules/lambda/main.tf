@@ -69,6 +69,11 @@ resource "aws_lambda_function" "this" {
       local.access[each.key].catalog == null ? {} : {
         BLACKWATER_GLUE_DATABASE = var.glue_database
       },
+      # the maintain task the state machine gives the transform function after each load
+      each.key != "transform" ? {} : {
+        BLACKWATER_GC_INTERVAL       = var.lake_maintenance_interval
+        BLACKWATER_ICEBERG_RETENTION = var.iceberg_retention
+      },
       var.max_backlog_bytes == null || each.key == "extract" ? {} : {
         BLACKWATER_LAMBDA_MAX_BACKLOG = tostring(var.max_backlog_bytes)
       },

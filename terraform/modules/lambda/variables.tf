@@ -146,3 +146,15 @@ variable "glue_database" {
   description = "Glue database of the processed zone's Iceberg tables: transform creates and commits them, load reads them."
   type        = string
 }
+
+variable "lake_maintenance_interval" {
+  description = "The transform function's BLACKWATER_GC_INTERVAL: how often its maintain task compacts and expires the Iceberg tables."
+  type        = string
+  default     = "24h"
+}
+
+variable "iceberg_retention" {
+  description = "The transform function's BLACKWATER_ICEBERG_RETENTION: how long maintenance keeps a replaced Iceberg snapshot."
+  type        = string
+  default     = "7d"
+}

@@ -1,4 +1,4 @@
-# Guard -> extract -> transform -> load.
+# Guard -> extract -> transform -> load -> maintain.
 #
 # Guard: the schedule starts a run every five minutes whatever the last one is doing, so the first
 # state lists this state machine's RUNNING executions (the Step Functions SDK integration); when
@@ -69,7 +69,7 @@ locals {
   }
 
   fargate = var.fargate == null ? {} : {
-    for stage, next in { Transform = "LoadOnFargate", Load = "Done" } : stage => next
+    for stage, next in { Transform = "LoadOnFargate", Load = "Maintain" } : stage => next
   }
 
   # (built inside a for over zero or one task, as the two branches of a conditional would need one
@@ -125,7 +125,7 @@ locals {
       LoadDelegated = {
         Type    = "Choice"
         Choices = [{ Variable = "$.load.delegated", BooleanEquals = true, Next = "LoadOnFargate" }]
-        Default = "Done"
+        Default = "Maintain"
       }
       FargateFailed = {
         Type = "Pass"
@@ -136,7 +136,6 @@ locals {
         ResultPath = "$.error"
         Next       = "NotifyFailure"
       }
-      Done = { Type = "Succeed" }
     },
   )]...)
 
@@ -198,6 +197,16 @@ locals {
       Default = "Transform"
     }
     Failed = { Type = "Fail", Error = "PipelineFailed", Cause = "A stage failed; the error was published to the alarm topic" }
+    Done   = { Type = "Succeed" }
+  }
+
+  # What the transform function's maintain task answers (MaintenanceStep), kept under $.maintain.
+  maintenance_result = {
+    "ran.$"              = "$.Payload.ran"
+    "filesReplaced.$"    = "$.Payload.filesReplaced"
+    "filesWritten.$"     = "$.Payload.filesWritten"
+    "snapshotsExpired.$" = "$.Payload.snapshotsExpired"
+    "durationMs.$"       = "$.Payload.durationMs"
   }
 
   # The same definition twice, from the same expression: "deployed" names the aliases by the
@@ -208,7 +217,7 @@ locals {
     deployed = { functions = var.function_alias_arns, topic = var.alarm_topic_arn }
     by_name  = { functions = var.function_alias_arns_by_name, topic = var.alarm_topic_arn_by_name }
     } : variant => {
-    Comment        = "Blackwater: extract, transform, load"
+    Comment        = "Blackwater: extract, transform, load, and now and then lake maintenance"
     StartAt        = "Guard"
     TimeoutSeconds = var.execution_timeout_seconds
     States = merge(local.control_states, local.fargate_states, {
@@ -223,11 +232,42 @@ locals {
         ResultPath = null
         Next       = "Failed"
       }
+      # After every load: the transform function compacts the Iceberg tables and expires their old
+      # snapshots when that last ran longer ago than lake_maintenance_interval (it keeps the time
+      # in the catalog; otherwise it answers ran = false at once). The batches are loaded by then,
+      # so a failure here mails its own subject and the execution still succeeds.
+      Maintain = {
+        Type     = "Task"
+        Resource = "arn:${var.partition}:states:::lambda:invoke"
+        Parameters = {
+          FunctionName = arns.functions["transform"]
+          Payload      = { task = "maintain", "execution.$" = "$$.Execution.Id" }
+        }
+        ResultSelector = local.maintenance_result
+        ResultPath     = "$.maintain"
+        Retry          = local.retry
+        Catch = [
+          { ErrorEquals = ["States.DataLimitExceeded"], ResultPath = "$.maintenanceError", Next = "NotifyMaintenanceFailure" },
+          { ErrorEquals = ["States.ALL"], ResultPath = "$.maintenanceError", Next = "NotifyMaintenanceFailure" },
+        ]
+        Next = "Done"
+      }
+      NotifyMaintenanceFailure = {
+        Type     = "Task"
+        Resource = "arn:${var.partition}:states:::sns:publish"
+        Parameters = {
+          TopicArn    = arns.topic
+          Subject     = "Blackwater lake maintenance failed"
+          "Message.$" = "States.Format('Blackwater execution {} loaded its batches, but the lake maintenance (Iceberg compaction and snapshot expiry) failed: {}. The next run tries again.', $$.Execution.Id, States.JsonToString($.maintenanceError))"
+        }
+        ResultPath = null
+        Next       = "Done"
+      }
       }, {
       for name, next in {
         Extract   = "AnythingNew"
         Transform = var.fargate == null ? "Load" : "TransformDelegated"
-        Load      = var.fargate == null ? null : "LoadDelegated"
+        Load      = var.fargate == null ? "Maintain" : "LoadDelegated"
         } : name => merge(
         {
           Type     = "Task"
@@ -244,7 +284,7 @@ locals {
           Retry          = local.retry
           Catch          = local.catch
         },
-        next == null ? { End = true } : { Next = next },
+        { Next = next },
       )
     })
   } }

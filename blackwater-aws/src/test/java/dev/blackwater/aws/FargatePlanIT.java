@@ -178,7 +178,7 @@ class FargatePlanIT {
           .contains("\"NumericEquals\":0");
       assertThat(exited.path("Default").asText()).isEqualTo("FargateFailed");
       assertThat(zero.path("Next").asText())
-          .isEqualTo(stage.equals("Transform") ? "LoadOnFargate" : "Done");
+          .isEqualTo(stage.equals("Transform") ? "LoadOnFargate" : "Maintain");
     }
     assertThat(states.at("/FargateFailed/Next").asText()).isEqualTo("NotifyFailure");
   }

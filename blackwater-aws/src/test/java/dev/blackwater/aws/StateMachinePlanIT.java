@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blackwater.ResultJson;
+import dev.blackwater.aws.handler.MaintenanceStep;
 import dev.blackwater.aws.handler.StepResult;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -163,8 +164,62 @@ class StateMachinePlanIT {
     assertThat(states.path(states.at("/Transform/Next").asText()).path("Default").asText())
         .isEqualTo("Load");
     assertThat(states.path(states.at("/Load/Next").asText()).path("Default").asText())
-        .isEqualTo("Done");
+        .isEqualTo("Maintain");
     assertThat(states.at("/Done/Type").asText()).isEqualTo("Succeed");
+  }
+
+  /**
+   * After every load, on Lambda or on Fargate, the transform function is asked to maintain the lake
+   * (it does so once per interval, which the plan gives it); what it answers is kept under
+   * $.maintain from fields every MaintenanceStep has; a failure there mails its own subject and the
+   * execution still succeeds, as the batches are loaded by then.
+   */
+  @Test
+  void everyLoadIsFollowedByLakeMaintenanceWhoseFailureMailsButFailsNoRun() throws Exception {
+    JsonNode maintain = states.path("Maintain");
+    assertThat(maintain.path("Resource").asText()).endsWith(":states:::lambda:invoke");
+    assertThat(maintain.at("/Parameters/FunctionName").asText())
+        .endsWith(
+            ":function:"
+                + plan.one("aws_lambda_function", "transform").text("function_name")
+                + ":live");
+    assertThat(maintain.at("/Parameters/Payload/task").asText()).isEqualTo(MaintenanceStep.TASK);
+    assertThat(maintain.path("ResultPath").asText()).isEqualTo("$.maintain");
+    JsonNode written =
+        ResultJson.mapper()
+            .readTree(
+                ResultJson.mapper()
+                    .writeValueAsString(new MaintenanceStep(null, null, false, 0, 0, 0, 0)));
+    Set<String> fields = new TreeSet<>();
+    written.fieldNames().forEachRemaining(fields::add);
+    assertThat(maintain.path("ResultSelector").properties())
+        .isNotEmpty()
+        .allSatisfy(
+            f ->
+                assertThat(fields)
+                    .contains(f.getValue().asText().substring("$.Payload.".length())));
+
+    // on Lambda, and after a delegated load on Fargate once its container exited with 0
+    assertThat(states.path(states.at("/Load/Next").asText()).path("Default").asText())
+        .isEqualTo("Maintain");
+    assertThat(states.at("/LoadOnFargateExited/Choices/0/Next").asText()).isEqualTo("Maintain");
+    assertThat(maintain.path("Next").asText()).isEqualTo("Done");
+
+    assertThat(maintain.path("Catch"))
+        .allSatisfy(c -> assertThat(c.path("Next").asText()).isEqualTo("NotifyMaintenanceFailure"));
+    JsonNode notify = states.path("NotifyMaintenanceFailure");
+    assertThat(notify.path("Resource").asText()).endsWith(":states:::sns:publish");
+    assertThat(notify.at("/Parameters/Subject").asText()).contains("maintenance failed");
+    assertThat(notify.at("/Parameters/Message.$").asText()).contains("$.maintenanceError");
+    assertThat(reachableFrom("Maintain"))
+        .as("maintenance ends in success, never in the failed state")
+        .doesNotContain("NotifyFailure", "Failed")
+        .contains("Done");
+
+    JsonNode variables =
+        plan.one("aws_lambda_function", "transform").after().at("/environment/0/variables");
+    assertThat(variables.path("BLACKWATER_GC_INTERVAL").asText()).isEqualTo("24h");
+    assertThat(variables.path("BLACKWATER_ICEBERG_RETENTION").asText()).isEqualTo("7d");
   }
 
   /**
@@ -181,11 +236,12 @@ class StateMachinePlanIT {
             e -> {
               if (e.getValue().path("Type").asText().equals("Task")
                   && !e.getKey().equals("NotifyFailure")
+                  && !e.getKey().equals("NotifyMaintenanceFailure")
                   && !e.getKey().equals("SkipRun")) {
                 tasks.add(e.getKey());
               }
             });
-    assertThat(tasks).contains("Guard", "Extract", "Transform", "Load");
+    assertThat(tasks).contains("Guard", "Extract", "Transform", "Load", "Maintain");
     for (String name : tasks) {
       JsonNode catches = states.path(name).path("Catch");
       assertThat(strings(catches.get(0).path("ErrorEquals")))
@@ -194,7 +250,9 @@ class StateMachinePlanIT {
       assertThat(strings(catches.get(catches.size() - 1).path("ErrorEquals")))
           .as(name + " catches everything else last")
           .containsExactly("States.ALL");
-      catches.forEach(c -> assertThat(c.path("Next").asText()).as(name).isEqualTo("NotifyFailure"));
+      // a maintenance failure has a mail of its own (everyLoadIsFollowedByLakeMaintenance...)
+      String mail = name.equals("Maintain") ? "NotifyMaintenanceFailure" : "NotifyFailure";
+      catches.forEach(c -> assertThat(c.path("Next").asText()).as(name).isEqualTo(mail));
     }
     JsonNode notify = states.path("NotifyFailure");
     assertThat(notify.path("Resource").asText()).endsWith(":states:::sns:publish");

@@ -304,7 +304,8 @@ public final class Settings {
           "24h",
           "How often run removes uncommitted objects from local zones, after a cycle, when gc"
               + " last ran there longer ago (its records are under _gc/); off: never. S3 zones"
-              + " are left to the bucket's lifecycle rule.",
+              + " are left to the bucket's lifecycle rule. Also how often run, and on AWS the"
+              + " state machine's Maintain state, compact and expire the Iceberg tables.",
           false);
 
   public static final Setting AWS_REGION =

@@ -202,8 +202,30 @@ public final class LakeMaintenance {
     return expired;
   }
 
-  /** Compacts and expires when it last did so longer ago than {@code interval}; else nothing. */
-  public Optional<Compaction> maintainIfDue(Duration interval, Duration retention) {
+  /** What one maintenance did: the compaction, and per table the snapshots expired. */
+  public record Maintenance(Compaction compaction, Map<String, Integer> expired) {
+
+    /** Files replaced by compaction, over all tables. */
+    public int filesReplaced() {
+      return compaction.replaced().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Files compaction wrote, over all tables. */
+    public int filesWritten() {
+      return compaction.written().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Snapshots expired, over all tables. */
+    public int snapshotsExpired() {
+      return expired.values().stream().mapToInt(Integer::intValue).sum();
+    }
+  }
+
+  /**
+   * Compacts and expires when it last did so longer ago than {@code interval} (the time is kept in
+   * the catalog's namespace, so every process that shares the catalog agrees); else nothing.
+   */
+  public Optional<Maintenance> maintainIfDue(Duration interval, Duration retention) {
     Instant now = clock.instant();
     SupportsNamespaces namespaces = tables.namespaces();
     String last = namespaces.loadNamespaceMetadata(tables.namespace()).get(MAINTAINED_AT);
@@ -211,9 +233,14 @@ public final class LakeMaintenance {
       return Optional.empty();
     }
     Compaction done = compact(2);
-    expire(retention);
+    Map<String, Integer> expired = expire(retention);
     namespaces.setProperties(tables.namespace(), Map.of(MAINTAINED_AT, now.toString()));
-    return Optional.of(done);
+    LOG.info(
+        "lake maintenance: compaction replaced {} file(s) with {}; expiry dropped {}",
+        done.replaced(),
+        done.written(),
+        expired.isEmpty() ? "no snapshot" : expired);
+    return Optional.of(new Maintenance(done, expired));
   }
 
   private static int size(Iterable<?> items) {

@@ -2,6 +2,7 @@ package dev.blackwater.aws.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.blackwater.ResultJson;
 import dev.blackwater.Stage;
 import dev.blackwater.StageResult;
@@ -10,6 +11,10 @@ import dev.blackwater.aws.catalog.DeploymentCatalogs;
 import dev.blackwater.config.Configuration;
 import dev.blackwater.config.SettingSource;
 import dev.blackwater.config.Settings;
+import dev.blackwater.error.BlackwaterException;
+import dev.blackwater.error.ErrorCode;
+import dev.blackwater.iceberg.LakeMaintenance;
+import dev.blackwater.iceberg.LakeMaintenance.Maintenance;
 import dev.blackwater.pipeline.Backlog;
 import dev.blackwater.pipeline.Blackwater;
 import dev.blackwater.pipeline.StageRunner;
@@ -18,6 +23,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +47,8 @@ class StageHandler implements RequestStreamHandler {
   private final Blackwater blackwater;
   private final StageRunner runner;
   private final Optional<Long> maxBacklog;
+  private final Optional<Duration> maintenanceInterval;
+  private final Duration icebergRetention;
   private final Clock clock;
 
   @SuppressWarnings("unused") // CRaC holds its resources weakly
@@ -65,16 +74,26 @@ class StageHandler implements RequestStreamHandler {
     this.blackwater = blackwater;
     this.runner = blackwater.stages(new StageMetrics(setup.metrics()));
     this.maxBacklog = stage == Stage.EXTRACT ? Optional.empty() : configuration.lambdaMaxBacklog();
+    this.maintenanceInterval = configuration.gc().interval();
+    this.icebergRetention = configuration.icebergRetention();
     this.clock = setup.clock();
     this.snapStart = SnapStartHooks.register(blackwater::forgetCredentials);
   }
 
-  /** Runs the stage; the event is ignored. */
+  /**
+   * Runs the stage, whatever the event (the zones say what is pending), unless the event names a
+   * task: {@code {"task": "maintain"}}, which only the transform function takes, maintains the
+   * processed zone's Iceberg tables instead ({@link MaintenanceStep}).
+   */
   @Override
   public final void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    input.transferTo(OutputStream.nullOutputStream());
+    Optional<String> task = task(input.readAllBytes());
     String runId = runId(context);
+    if (task.isPresent()) {
+      output.write(ResultJson.mapper().writeValueAsBytes(runTask(task.get(), runId)));
+      return;
+    }
     StepResult step;
     try {
       Optional<Backlog> backlog = maxBacklog.map(max -> backlog());
@@ -106,6 +125,58 @@ class StageHandler implements RequestStreamHandler {
       throw failure;
     }
     output.write(ResultJson.mapper().writeValueAsBytes(step));
+  }
+
+  /** The task an event names: its {@code "task"} field, when it is a JSON object with one. */
+  static Optional<String> task(byte[] event) {
+    try {
+      JsonNode task = ResultJson.mapper().readTree(event).path("task");
+      return task.isTextual() ? Optional.of(task.asText()) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty(); // not JSON: the event is ignored, as it always was
+    }
+  }
+
+  /**
+   * Compacts and expires the Iceberg tables if that last ran longer ago than {@code gc-interval}
+   * (the time is kept in the catalog, so the state machine may ask every run).
+   */
+  private MaintenanceStep runTask(String task, String runId) throws IOException {
+    MaintenanceStep step;
+    try {
+      if (!task.equals(MaintenanceStep.TASK) || stage != Stage.TRANSFORM) {
+        throw new BlackwaterException(
+            ErrorCode.USAGE,
+            "the "
+                + stage.label()
+                + " function takes no task '"
+                + task
+                + "': the transform function takes {\"task\": \""
+                + MaintenanceStep.TASK
+                + "\"}, and an event without a task runs the stage");
+      }
+      Instant started = clock.instant();
+      LOG.info("lake maintenance run {} started", runId);
+      Optional<LakeMaintenance> maintenance = blackwater.lakeMaintenance();
+      if (maintenance.isEmpty() || maintenanceInterval.isEmpty()) {
+        LOG.info(
+            "lake maintenance run {}: nothing to do ({})",
+            runId,
+            maintenance.isEmpty()
+                ? "the processed zone has no Iceberg catalog"
+                : Settings.GC_INTERVAL.variable() + " is off");
+      }
+      Optional<Maintenance> done =
+          maintenance.flatMap(
+              m -> maintenanceInterval.flatMap(i -> m.maintainIfDue(i, icebergRetention)));
+      step = MaintenanceStep.of(runId, done, Duration.between(started, clock.instant()));
+    } catch (RuntimeException e) {
+      StageFailure failure = StageFailure.of(stage, e);
+      LOG.error(failure.getMessage(), e);
+      throw failure;
+    }
+    LOG.info("lake maintenance result {}", ResultJson.mapper().writeValueAsString(step));
+    return step;
   }
 
   /** What this stage would take on now: pending batches and their bytes. */

@@ -9,15 +9,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blackwater.Stage;
 import dev.blackwater.aws.AwsClients;
+import dev.blackwater.aws.catalog.DeploymentCatalogs;
 import dev.blackwater.aws.metrics.EmbeddedMetrics;
 import dev.blackwater.aws.secrets.SecretsManagerTestServer;
 import dev.blackwater.config.Configuration;
 import dev.blackwater.config.Machine;
 import dev.blackwater.config.SettingSource;
 import dev.blackwater.error.ErrorCode;
+import dev.blackwater.iceberg.LakeSql;
 import dev.blackwater.lake.LakeObject;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.LakeStores;
+import dev.blackwater.pipeline.Blackwater;
 import dev.blackwater.testkit.PostgresExtension;
 import dev.blackwater.testkit.PostgresServer;
 import dev.blackwater.testkit.S3Extension;
@@ -344,6 +347,98 @@ class HandlersIT {
     JsonNode again = invoke(handler(Stage.LOAD, limited), "req-backlog-l3", "{}");
     assertThat(again.path("pendingBatches").asInt()).as("loaded: nothing pending").isZero();
     assertThat(again.path("nothingNew").asBoolean()).isTrue();
+  }
+
+  /**
+   * The state machine's Maintain state: the transform function, given {@code {"task": "maintain"}},
+   * compacts the month of fact files two batches wrote and expires no snapshot still in retention,
+   * once per gc interval (the next ask does nothing); the lake's rows are the same after it, and
+   * the next load loads nothing again. Another function refuses the task by name.
+   */
+  @Test
+  void theTransformFunctionMaintainsTheLakeOncePerIntervalWhenAsked(TestBucket bucket)
+      throws Exception {
+    TestDatabase source = PostgresServer.shared().createDatabase("handlers_maintain");
+    try (Connection c = source.connect()) {
+      TotesysSchema.create(c);
+      new Seeder().seed(c, new SeedOptions(0.02, 13));
+    }
+    TestDatabase warehouse = PostgresServer.shared().createDatabase("handlers_maintain_dw");
+    secrets.put("it/maintain-source", secret(source, source.user(), "trusted"));
+    secrets.put("it/maintain-warehouse", secret(warehouse, warehouse.user(), "trusted"));
+    Map<String, String> env = environment(bucket, "it/maintain-source", "it/maintain-warehouse");
+    // the catalog: Glue on AWS; here Iceberg's SQLite catalog, which works for any zone
+    env.put("BLACKWATER_CATALOG", "jdbc:sqlite:" + temp.resolve("catalog.db"));
+    // Iceberg stamps snapshots with the wall clock, this test's clock is weeks ahead of it: a
+    // retention longer than that keeps them (expiry itself: IcebergLakeIT, QueryCommandIT)
+    env.put("BLACKWATER_ICEBERG_RETENTION", "3650d");
+    cycle(env, "1");
+    // a second batch whose changed orders fall in the month of the newest seeded ones
+    source.execute(
+        "UPDATE sales_order SET units_sold = units_sold + 1, last_updated = (SELECT"
+            + " max(last_updated) FROM sales_order) + interval '1 second' WHERE sales_order_id IN"
+            + " (SELECT sales_order_id FROM sales_order ORDER BY last_updated DESC LIMIT 5)");
+    cycle(env, "2");
+    long lakeRows = lakeRows(env, "fact_sales_order");
+    assertThat(lakeRows).isEqualTo(warehouse.queryLong("SELECT count(*) FROM fact_sales_order"));
+
+    JsonNode maintained =
+        invoke(handler(Stage.TRANSFORM, env), "req-maintain-1", "{\"task\": \"maintain\"}");
+
+    assertThat(maintained.path("task").asText()).isEqualTo("maintain");
+    assertThat(maintained.path("runId").asText()).isEqualTo("req-maintain-1");
+    assertThat(maintained.path("ran").asBoolean()).as(maintained.toString()).isTrue();
+    assertThat(maintained.path("filesReplaced").asInt())
+        .as(maintained.toString())
+        .isGreaterThan(maintained.path("filesWritten").asInt())
+        .isGreaterThanOrEqualTo(2);
+    assertThat(maintained.path("snapshotsExpired").asInt()).as("all within retention").isZero();
+    assertThat(lakeRows(env, "fact_sales_order")).as("the same rows").isEqualTo(lakeRows);
+    JsonNode transformed = invoke(handler(Stage.TRANSFORM, env), "req-maintain-t", "{}");
+    JsonNode loaded = invoke(handler(Stage.LOAD, env), "req-maintain-l", "{}");
+    assertThat(transformed.path("nothingNew").asBoolean()).isTrue();
+    assertThat(loaded.path("nothingNew").asBoolean()).as("compaction is nothing to load").isTrue();
+
+    JsonNode again =
+        invoke(handler(Stage.TRANSFORM, env), "req-maintain-2", "{\"task\": \"maintain\"}");
+    assertThat(again.path("ran").asBoolean()).as("within the gc interval").isFalse();
+    assertThat(again.path("filesReplaced").asInt()).isZero();
+
+    assertThatThrownBy(
+            () -> invoke(handler(Stage.LOAD, env), "req-maintain-3", "{\"task\": \"maintain\"}"))
+        .isInstanceOf(StageFailure.class)
+        .hasMessageContaining("load function takes no task 'maintain'")
+        .hasMessageContaining("the transform function takes");
+  }
+
+  /** Extract, transform and load, as one execution of the state machine runs them. */
+  private void cycle(Map<String, String> env, String n) throws IOException {
+    invoke(handler(Stage.EXTRACT, env), "req-cycle-e" + n, "{}");
+    invoke(handler(Stage.TRANSFORM, env), "req-cycle-t" + n, "{}");
+    invoke(handler(Stage.LOAD, env), "req-cycle-l" + n, "{}");
+  }
+
+  /** The rows of a table of the lake's current snapshot, read through its Iceberg metadata. */
+  private long lakeRows(Map<String, String> env, String table) {
+    Configuration configuration =
+        new Configuration(SettingSource.environment(env), Machine.current());
+    AwsClients aws = new AwsClients(configuration.aws());
+    Blackwater blackwater =
+        new Blackwater(
+            configuration.pipeline(),
+            aws.lakeStores(),
+            aws.secrets(),
+            clock,
+            DeploymentCatalogs.of(configuration));
+    try (LakeSql lake =
+        LakeSql.open(
+            blackwater.requireLakeTables(),
+            blackwater.processed(),
+            "256MB",
+            temp.resolve("query"))) {
+      return ((Number) lake.query("SELECT count(*) FROM " + table).rows().get(0).get(0))
+          .longValue();
+    }
   }
 
   @Test
