@@ -191,35 +191,40 @@ public final class LakeTables {
 
   private List<String> commit(Manifest manifest, Map<String, Path> localFiles, boolean rows) {
     BatchId batch = manifest.batchId();
+    List<Append> appends = new ArrayList<>();
+    for (WarehouseTable table : WarehouseTable.values()) {
+      Manifest.Table entry = manifest.tables().get(table.tableName());
+      if (rows && entry != null && entry.objects() != null && !entry.objects().isEmpty()) {
+        appends.add(new Append(table.tableName(), () -> table(table), entry));
+      }
+    }
+    for (WarehouseTable table : WarehouseTable.values()) {
+      Manifest.Table entry =
+          manifest.deleted() == null ? null : manifest.deleted().get(table.tableName());
+      if (table.deletable()
+          && entry != null
+          && entry.objects() != null
+          && !entry.objects().isEmpty()) {
+        appends.add(new Append(LakeSchemas.deletionsName(table), () -> deletions(table), entry));
+      }
+    }
     List<String> appended = new ArrayList<>();
-    Path work = workDirectory();
-    try {
-      ParquetObjects objects = new ParquetObjects(zone, io, work);
-      for (WarehouseTable table : WarehouseTable.values()) {
-        Manifest.Table entry = manifest.tables().get(table.tableName());
-        if (!rows || entry == null || entry.objects() == null || entry.objects().isEmpty()) {
-          continue;
+    if (!appends.isEmpty()) {
+      ensureNamespace(); // before the tables are made, which may be at once
+      Path work = workDirectory();
+      try {
+        ParquetObjects objects = new ParquetObjects(zone, io, work);
+        List<Boolean> done =
+            CommitThreads.run(
+                appends, a -> append(a.name(), a.table(), batch, a.entry(), objects, localFiles));
+        for (int i = 0; i < appends.size(); i++) {
+          if (done.get(i)) {
+            appended.add(appends.get(i).name());
+          }
         }
-        if (append(table.tableName(), () -> table(table), batch, entry, objects, localFiles)) {
-          appended.add(table.tableName());
-        }
+      } finally {
+        deleteTree(work);
       }
-      for (WarehouseTable table : WarehouseTable.values()) {
-        Manifest.Table entry =
-            manifest.deleted() == null ? null : manifest.deleted().get(table.tableName());
-        if (!table.deletable()
-            || entry == null
-            || entry.objects() == null
-            || entry.objects().isEmpty()) {
-          continue;
-        }
-        String name = LakeSchemas.deletionsName(table);
-        if (append(name, () -> deletions(table), batch, entry, objects, localFiles)) {
-          appended.add(name);
-        }
-      }
-    } finally {
-      deleteTree(work);
     }
     ensureNamespace();
     Map<String, String> properties = new java.util.LinkedHashMap<>();
@@ -236,6 +241,9 @@ public final class LakeTables {
     }
     return appended;
   }
+
+  /** One table's part of a batch: the rows, or the deletion records, the manifest names. */
+  private record Append(String name, Supplier<Table> table, Manifest.Table entry) {}
 
   private boolean append(
       String name,

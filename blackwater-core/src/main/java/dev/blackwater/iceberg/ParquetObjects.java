@@ -179,8 +179,14 @@ final class ParquetObjects {
       Table table, String batch, Path file, YearMonth low, YearMonth high) {
     WarehouseTable warehouseTable = WarehouseTable.named(table.name().replaceAll(".*\\.", ""));
     List<DataFile> files = new ArrayList<>();
-    Path spill = workDir.resolve("split-spill");
-    try (DuckDbSession duck = new DuckDbSession("256MB", 1, spill)) {
+    // a folder per table: the tables of a batch are committed at once (CommitThreads)
+    Path work = workDir.resolve("split-" + warehouseTable.tableName());
+    try {
+      Files.createDirectories(work);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + work, e);
+    }
+    try (DuckDbSession duck = new DuckDbSession("256MB", 1, work.resolve("spill"))) {
       String source = "read_parquet(" + Sql.literal(file.toString()) + ")";
       List<List<String>> months =
           duck.query(
@@ -200,7 +206,7 @@ final class ParquetObjects {
                 + "."
                 + month
                 + ".parquet";
-        Path out = workDir.resolve("split-" + month + ".parquet");
+        Path out = work.resolve(month + ".parquet");
         duck.execute(
             "COPY (SELECT "
                 + String.join(
@@ -223,7 +229,7 @@ final class ParquetObjects {
           // written by an earlier attempt that died before its commit: use what it stored
           stored = zone.localFile(key).orElse(null);
           if (stored == null) {
-            stored = workDir.resolve("stored-" + month + ".parquet");
+            stored = work.resolve("stored-" + month + ".parquet");
             delete(stored);
             try (var in = zone.open(key)) {
               Files.copy(in, stored);
