@@ -8,6 +8,7 @@ import dev.blackwater.Stage;
 import dev.blackwater.StageResult;
 import dev.blackwater.aws.AwsClients;
 import dev.blackwater.aws.catalog.DeploymentCatalogs;
+import dev.blackwater.aws.catalog.GlueCatalogSettings;
 import dev.blackwater.config.Configuration;
 import dev.blackwater.config.SettingSource;
 import dev.blackwater.config.Settings;
@@ -70,6 +71,11 @@ class StageHandler implements RequestStreamHandler {
             setup.clock(),
             DeploymentCatalogs.of(configuration));
     blackwater.prepare(stage);
+    if (stage != Stage.EXTRACT && GlueCatalogSettings.from(configuration).isPresent()) {
+      // Glue's catalog costs a second or more to build and calls no AWS API until a table is
+      // used: built here, it is in the SnapStart snapshot instead of every cold start
+      blackwater.lakeTables();
+    }
     this.stage = stage;
     this.blackwater = blackwater;
     this.runner = blackwater.stages(new StageMetrics(setup.metrics()));

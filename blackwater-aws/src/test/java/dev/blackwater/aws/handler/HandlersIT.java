@@ -1,6 +1,7 @@
 package dev.blackwater.aws.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -409,6 +410,21 @@ class HandlersIT {
         .isInstanceOf(StageFailure.class)
         .hasMessageContaining("load function takes no task 'maintain'")
         .hasMessageContaining("the transform function takes");
+  }
+
+  /**
+   * With a Glue database, transform and load build Glue's catalog in their constructor (so that it
+   * is in the SnapStart snapshot), and building it calls no AWS API: here nothing answers at the
+   * Glue endpoint, and the functions still start.
+   */
+  @Test
+  void transformAndLoadBuildGluesCatalogWhenTheyStartWithoutCallingGlue(TestBucket bucket) {
+    Map<String, String> env = environment(bucket, "it/unused", "it/unused");
+    env.put("BLACKWATER_GLUE_DATABASE", "blackwater_lake");
+    env.put("BLACKWATER_GLUE_ENDPOINT", "http://127.0.0.1:9"); // the discard port: no Glue here
+    for (Stage stage : List.of(Stage.TRANSFORM, Stage.LOAD)) {
+      assertThatCode(() -> handler(stage, env)).as(stage.label()).doesNotThrowAnyException();
+    }
   }
 
   /** Extract, transform and load, as one execution of the state machine runs them. */
