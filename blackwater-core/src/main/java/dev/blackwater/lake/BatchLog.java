@@ -46,12 +46,33 @@ public final class BatchLog {
     return committedAfter(null);
   }
 
-  /** The committed batches after {@code after} (all of them when null), oldest first. */
+  /**
+   * Below this sequence number the listing after a batch starts at its name: six-digit names sort
+   * as text in commit order. A name of seven digits sorts among the six-digit ones starting with
+   * its first digit, so from here on (and whenever a listing reaches here) the whole log is listed.
+   */
+  static final long LIST_AFTER_BELOW = 990_000;
+
+  /**
+   * The committed batches after {@code after} (all of them when null), oldest first. After a batch
+   * numbered below {@link #LIST_AFTER_BELOW}, only the names after its own are listed (S3's
+   * StartAfter: a few requests however long the log), not the whole log.
+   */
   public List<BatchId> committedAfter(BatchId after) {
-    // Listed whole and compared by number: past sequence 999999 names grow longer and no longer
-    // sort as text in commit order.
+    if (after != null && after.sequence() < LIST_AFTER_BELOW) {
+      List<BatchId> ids = manifests(manifestKey(after), after);
+      if (ids.stream().allMatch(id -> id.sequence() < LIST_AFTER_BELOW)) {
+        return ids;
+      }
+    }
+    // listed whole and compared by number: past sequence 999999 names grow longer and no longer
+    // sort as text in commit order
+    return manifests(null, after);
+  }
+
+  private List<BatchId> manifests(String startAfter, BatchId after) {
     List<BatchId> ids = new ArrayList<>();
-    for (LakeObject object : store.listAll(MANIFESTS, null)) {
+    for (LakeObject object : store.listAll(MANIFESTS, startAfter)) {
       String name = object.key().substring(MANIFESTS.length());
       if (name.endsWith(".json")) {
         BatchId id = BatchId.parse(name.substring(0, name.length() - ".json".length()));

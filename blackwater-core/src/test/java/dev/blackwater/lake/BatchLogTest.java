@@ -58,6 +58,75 @@ class BatchLogTest {
         .isEqualTo(1_000_001);
   }
 
+  /**
+   * After a batch, only the manifests named after it are listed (a long log costs a few requests,
+   * not one per thousand batches); near the seven-digit rollover, where names stop sorting in
+   * commit order, the whole log is, and seven-digit batches are not missed.
+   */
+  @Test
+  void listsOnlyTheManifestsAfterABatchButTheWholeLogNearTheRollover() {
+    List<String> listedAfter = new ArrayList<>();
+    LakeStore lake =
+        new ForwardingLakeStore(new LocalLakeStore(dir)) {
+          @Override
+          public List<LakeObject> listAll(String prefix, String startAfter) {
+            listedAfter.add(String.valueOf(startAfter));
+            return super.listAll(prefix, startAfter);
+          }
+        };
+    BatchLog log = new BatchLog(lake);
+    List<BatchId> batches = new ArrayList<>();
+    for (long n : new long[] {1, 2, 3, 989_999, 990_000, 999_999, 1_000_000, 1_000_001}) {
+      BatchId id = new BatchId(n, T0.plusSeconds(n));
+      log.commit(
+          manifest(id, batches.isEmpty() ? null : batches.get(batches.size() - 1)),
+          claim(id, "host-a", 1));
+      batches.add(id);
+    }
+
+    listedAfter.clear();
+    assertThat(log.committedAfter(batches.get(1)))
+        .as("every later batch, seven-digit ones included")
+        .containsExactlyElementsOf(batches.subList(2, batches.size()));
+    assertThat(listedAfter)
+        .as("from the batch's name, then the whole log, as the listing reached the rollover")
+        .containsExactly(BatchLog.manifestKey(batches.get(1)), "null");
+
+    listedAfter.clear();
+    assertThat(log.committedAfter(batches.get(6))).containsExactly(batches.get(7));
+    assertThat(listedAfter).as("past the rollover: the whole log").containsExactly("null");
+  }
+
+  @Test
+  void aListingAfterAnEarlyBatchStartsAtItsName() {
+    List<String> listedAfter = new ArrayList<>();
+    LakeStore lake =
+        new ForwardingLakeStore(new LocalLakeStore(dir)) {
+          @Override
+          public List<LakeObject> listAll(String prefix, String startAfter) {
+            listedAfter.add(String.valueOf(startAfter));
+            return super.listAll(prefix, startAfter);
+          }
+        };
+    BatchLog log = new BatchLog(lake);
+    List<BatchId> batches = new ArrayList<>();
+    for (long n = 1; n <= 12; n++) {
+      BatchId id = new BatchId(n, T0.plusSeconds(n));
+      log.commit(
+          manifest(id, batches.isEmpty() ? null : batches.get(batches.size() - 1)),
+          claim(id, "host-a", 1));
+      batches.add(id);
+    }
+
+    listedAfter.clear();
+    assertThat(log.committedAfter(batches.get(9)))
+        .containsExactly(batches.get(10), batches.get(11));
+    assertThat(log.committedAfter(batches.get(11))).isEmpty();
+    assertThat(listedAfter)
+        .containsExactly(
+            BatchLog.manifestKey(batches.get(9)), BatchLog.manifestKey(batches.get(11)));
+  }
+
   @Test
   void ofTwoRunsCommittingTheSameNumberOnlyTheFirstCommits() {
     BatchLog log = new BatchLog(new LocalLakeStore(dir));
