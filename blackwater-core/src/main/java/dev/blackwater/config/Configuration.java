@@ -131,7 +131,6 @@ public final class Configuration {
         duration(Settings.OVERLAP),
         positive(Settings.PARALLELISM),
         bytes(Settings.PART_SIZE),
-        ExtractSettings.DEFAULT_GZIP_LEVEL,
         flag(Settings.ACCEPT_ADDED_COLUMNS),
         ExtractSettings.DEFAULT_CLAIM_LEASE,
         new DeleteSettings(

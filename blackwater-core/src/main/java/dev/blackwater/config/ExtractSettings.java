@@ -14,7 +14,6 @@ import java.util.List;
  *     late with an older {@code last_updated}
  * @param parallelism tables extracted at once (each on its own connection, one shared snapshot)
  * @param partBytes compressed size above which a table's object is split into parts
- * @param gzipLevel 1 (fastest) to 9 (smallest)
  * @param acceptAddedColumns accept columns added to a source table since the previous batch
  * @param claimLease how long an uncommitted claim of another host blocks new runs
  * @param deletes how rows deleted from the source are found
@@ -25,13 +24,9 @@ public record ExtractSettings(
     Duration overlap,
     int parallelism,
     long partBytes,
-    int gzipLevel,
     boolean acceptAddedColumns,
     Duration claimLease,
     DeleteSettings deletes) {
-
-  /** gzip's fastest level: extract is bound by compression (docs/development.md). */
-  public static final int DEFAULT_GZIP_LEVEL = 1;
 
   /** How long an uncommitted claim of another host blocks new runs. */
   public static final Duration DEFAULT_CLAIM_LEASE = Duration.ofMinutes(2);
@@ -58,9 +53,6 @@ public record ExtractSettings(
       throw new BlackwaterException(
           ErrorCode.CONFIGURATION, "the part size must be at least 1 KiB");
     }
-    if (gzipLevel < 1 || gzipLevel > 9) {
-      throw new BlackwaterException(ErrorCode.CONFIGURATION, "the gzip level must be 1 to 9");
-    }
   }
 
   /**
@@ -77,7 +69,6 @@ public record ExtractSettings(
         overlap,
         parallelism,
         partBytes,
-        gzipLevel,
         acceptAddedColumns,
         claimLease,
         deletes);
@@ -90,7 +81,6 @@ public record ExtractSettings(
         newOverlap,
         parallelism,
         partBytes,
-        gzipLevel,
         acceptAddedColumns,
         claimLease,
         deletes);
@@ -103,7 +93,6 @@ public record ExtractSettings(
         overlap,
         newParallelism,
         partBytes,
-        gzipLevel,
         acceptAddedColumns,
         claimLease,
         deletes);
@@ -116,7 +105,6 @@ public record ExtractSettings(
         overlap,
         parallelism,
         newPartBytes,
-        gzipLevel,
         acceptAddedColumns,
         claimLease,
         deletes);
@@ -124,7 +112,7 @@ public record ExtractSettings(
 
   public ExtractSettings withAcceptAddedColumns(boolean accept) {
     return new ExtractSettings(
-        tables, schema, overlap, parallelism, partBytes, gzipLevel, accept, claimLease, deletes);
+        tables, schema, overlap, parallelism, partBytes, accept, claimLease, deletes);
   }
 
   public ExtractSettings withDeletes(DeleteSettings newDeletes) {
@@ -134,7 +122,6 @@ public record ExtractSettings(
         overlap,
         parallelism,
         partBytes,
-        gzipLevel,
         acceptAddedColumns,
         claimLease,
         newDeletes);
@@ -147,7 +134,6 @@ public record ExtractSettings(
         overlap,
         parallelism,
         partBytes,
-        gzipLevel,
         acceptAddedColumns,
         claimLease,
         deletes);

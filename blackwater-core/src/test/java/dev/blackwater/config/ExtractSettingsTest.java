@@ -45,18 +45,5 @@ class ExtractSettingsTest {
     assertThatThrownBy(() -> d.withOverlap(Duration.ofMinutes(-1))).hasMessageContaining("overlap");
     assertThatThrownBy(() -> d.withParallelism(0)).hasMessageContaining("parallelism");
     assertThatThrownBy(() -> d.withPartBytes(10)).hasMessageContaining("part size");
-    assertThatThrownBy(
-            () ->
-                new ExtractSettings(
-                    d.tables(),
-                    "public",
-                    Duration.ZERO,
-                    1,
-                    4096,
-                    0,
-                    false,
-                    Duration.ZERO,
-                    DeleteSettings.defaults()))
-        .hasMessageContaining("gzip level");
   }
 }
