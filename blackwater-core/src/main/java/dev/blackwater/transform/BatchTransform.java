@@ -1,21 +1,16 @@
 package dev.blackwater.transform;
 
-import static dev.blackwater.Sql.identifier;
-import static dev.blackwater.Sql.literal;
-
 import dev.blackwater.catalog.Column;
 import dev.blackwater.config.TransformSettings;
 import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
-import dev.blackwater.iceberg.LakeSchemas;
 import dev.blackwater.lake.BatchId;
 import dev.blackwater.lake.LakeFiles;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.lake.Manifest;
 import dev.blackwater.lake.Manifest.ObjectRef;
 import dev.blackwater.lake.StoredObject;
-import dev.blackwater.warehouse.WarehouseTable;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -149,11 +144,12 @@ final class BatchTransform {
         MDC.put("table", model.name());
         try {
           long m0 = System.nanoTime();
-          Path file = workspace.file("out", batch.objectKey(model.name(), ".parquet"));
+          Path target = workspace.file("out", batch.objectKey(model.name(), ""));
           List<Column> columns = describe(duck.connection(), model, source.batch());
-          long rows = write(duck.connection(), model, file, source.batch());
+          ModelParquet.Written written =
+              write(duck.connection(), model, target, columns, source.batch());
           LOG.debug("{} written in {} ms", model.name(), (System.nanoTime() - m0) / 1_000_000);
-          outputs.put(model.name(), new LocalTable(file, rows, columns));
+          outputs.put(model.name(), new LocalTable(written.parts(), written.rows(), columns));
         } finally {
           MDC.remove("table");
         }
@@ -162,7 +158,11 @@ final class BatchTransform {
       for (Map.Entry<String, Path> e : reference.write(batch).entrySet()) {
         String table = e.getKey();
         state.put(
-            table, new LocalTable(e.getValue(), reference.rows(table), reference.columns(table)));
+            table,
+            new LocalTable(
+                List.of(new ModelParquet.Part(e.getValue(), ".parquet", reference.rows(table))),
+                reference.rows(table),
+                reference.columns(table)));
       }
       Map<String, DeletionRecords.Local> deleted =
           new DeletionRecords(duck, workspace, ingestion).write(source, batch);
@@ -223,14 +223,15 @@ final class BatchTransform {
                   MDC.put("table", model.name());
                   try (Connection connection = duck.newConnection()) {
                     long m0 = System.nanoTime();
-                    Path file = workspace.file("out", batch.objectKey(model.name(), ".parquet"));
+                    Path target = workspace.file("out", batch.objectKey(model.name(), ""));
                     List<Column> columns = describe(connection, model, source.batch());
-                    long rows;
+                    ModelParquet.Written written;
                     try {
-                      rows = copy(connection, model, file);
+                      written = ModelParquet.write(connection, model, target);
                     } catch (SQLException e) {
                       throw new StreamFailed(model.name(), BlackwaterException.firstLine(e), e);
                     }
+                    long rows = written.rows();
                     long expected = source.tables().get(table).rows();
                     if (rows != expected) {
                       throw new BlackwaterException(
@@ -244,12 +245,12 @@ final class BatchTransform {
                               + " rows in its objects, the manifest says "
                               + expected);
                     }
-                    view(connection, model, file);
+                    ModelParquet.view(connection, model, written, columns);
                     LOG.debug(
                         "{} written in {} ms, read where it lies",
                         model.name(),
                         (System.nanoTime() - m0) / 1_000_000);
-                    return new LocalTable(file, rows, columns);
+                    return new LocalTable(written.parts(), rows, columns);
                   } finally {
                     MDC.remove("table");
                   }
@@ -305,47 +306,15 @@ final class BatchTransform {
     return columns;
   }
 
-  private static long write(Connection duck, Model model, Path file, String source) {
+  private static ModelParquet.Written write(
+      Connection duck, Model model, Path target, List<Column> columns, String source) {
     try {
-      long rows = copy(duck, model, file);
-      view(duck, model, file);
-      LOG.debug("{}: {} rows", model.name(), rows);
-      return rows;
+      ModelParquet.Written written = ModelParquet.write(duck, model, target);
+      ModelParquet.view(duck, model, written, columns);
+      LOG.debug("{}: {} rows in {} file(s)", model.name(), written.rows(), written.parts().size());
+      return written;
     } catch (SQLException e) {
       throw modelFailed(model, source, e);
-    }
-  }
-
-  /** Writes a model's rows to a Parquet file; returns how many. */
-  @SuppressFBWarnings(
-      value = "SQL_NONCONSTANT_STRING_PASSED_TO_EXECUTE",
-      justification = "the models are the transform's own SQL resources; the file is a literal")
-  private static long copy(Connection duck, Model model, Path file) throws SQLException {
-    try (Statement s = duck.createStatement()) {
-      return s.executeLargeUpdate(
-          "COPY ("
-              + model.sql()
-              + ") TO "
-              + literal(file.toString())
-              + " (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, "
-              // the Iceberg table's field ids, so that its statistics name the right columns
-              + LakeSchemas.fieldIdsOption(WarehouseTable.named(model.name()))
-              + ")");
-    }
-  }
-
-  /** Makes the model's rows readable by name (dim_date reads the facts). */
-  @SuppressFBWarnings(
-      value = "SQL_NONCONSTANT_STRING_PASSED_TO_EXECUTE",
-      justification = "the name is quoted, the file a literal")
-  private static void view(Connection duck, Model model, Path file) throws SQLException {
-    try (Statement s = duck.createStatement()) {
-      s.execute(
-          "CREATE VIEW "
-              + identifier(model.name())
-              + " AS SELECT * FROM read_parquet("
-              + literal(file.toString())
-              + ")");
     }
   }
 
@@ -361,8 +330,8 @@ final class BatchTransform {
         e);
   }
 
-  /** A table written to a local Parquet file, not yet uploaded. */
-  private record LocalTable(Path file, long rows, List<Column> columns) {}
+  /** A table written to local Parquet files, not yet uploaded. */
+  private record LocalTable(List<ModelParquet.Part> parts, long rows, List<Column> columns) {}
 
   /**
    * Uploads the tables (an empty one has no object), the changed state (carrying the rest forward
@@ -379,14 +348,24 @@ final class BatchTransform {
     Map<String, Manifest.Table> tables = new LinkedHashMap<>();
     for (Map.Entry<String, LocalTable> e : outputs.entrySet()) {
       LocalTable t = e.getValue();
-      List<ObjectRef> objects =
-          t.rows() == 0 ? List.of() : List.of(uploadOne(t.file(), batch, e.getKey(), t.rows()));
+      List<ObjectRef> objects = new ArrayList<>();
+      if (t.rows() > 0) {
+        for (ModelParquet.Part part : t.parts()) {
+          objects.add(uploadOne(part.file(), batch, e.getKey(), part.rows(), part.suffix()));
+        }
+      }
       tables.put(e.getKey(), Manifest.Table.of(t.rows(), objects, t.columns()));
     }
     Map<String, Manifest.Table> state = new TreeMap<>(stateOf(previous));
     for (Map.Entry<String, LocalTable> e : changedState.entrySet()) {
       LocalTable t = e.getValue();
-      ObjectRef object = uploadOne(t.file(), batch, ReferenceState.PREFIX + e.getKey(), t.rows());
+      ObjectRef object =
+          uploadOne(
+              t.parts().get(0).file(),
+              batch,
+              ReferenceState.PREFIX + e.getKey(),
+              t.rows(),
+              ".parquet");
       state.put(e.getKey(), Manifest.Table.of(t.rows(), List.of(object), t.columns()));
     }
     Map<String, Manifest.Table> rejects = new LinkedHashMap<>();
@@ -403,15 +382,16 @@ final class BatchTransform {
     Map<String, Manifest.Table> deletions = new LinkedHashMap<>();
     for (Map.Entry<String, DeletionRecords.Local> e : deleted.entrySet()) {
       DeletionRecords.Local d = e.getValue();
-      ObjectRef object = uploadOne(d.file(), batch, DeletionRecords.PREFIX + e.getKey(), d.rows());
+      ObjectRef object =
+          uploadOne(d.file(), batch, DeletionRecords.PREFIX + e.getKey(), d.rows(), ".parquet");
       deletions.put(
           e.getKey(), Manifest.Table.of(d.rows(), List.of(object), DeletionRecords.COLUMNS));
     }
     return new Output(tables, state, rejects, deletions, List.copyOf(warnings));
   }
 
-  private ObjectRef uploadOne(Path file, BatchId batch, String table, long rows) {
-    StoredObject stored = LakeFiles.upload(processed, file, batch.objectKey(table, ".parquet"));
+  private ObjectRef uploadOne(Path file, BatchId batch, String table, long rows, String suffix) {
+    StoredObject stored = LakeFiles.upload(processed, file, batch.objectKey(table, suffix));
     return new ObjectRef(stored.key(), rows, stored.bytes(), stored.sha256());
   }
 }
