@@ -48,6 +48,16 @@ class SchemaEvolutionTest {
     return Types.NestedField.optional(id, name, type);
   }
 
+  /** Evolving {@code table} to {@code wanted} fails with a configuration error naming both. */
+  private static void assertRefused(Table table, Schema wanted, String problem) {
+    assertThatThrownBy(() -> SchemaEvolution.evolve(table, wanted))
+        .isInstanceOf(BlackwaterException.class)
+        .hasMessageContaining("lake.t")
+        .hasMessageContaining(problem)
+        .satisfies(
+            e -> assertThat(((BlackwaterException) e).code()).isEqualTo(ErrorCode.CONFIGURATION));
+  }
+
   @Test
   void aFactTableOfAnOlderReleaseGainsTheColumnsAppendedSince() {
     Schema wanted = LakeSchemas.schema(WarehouseTable.FACT_PAYMENT);
@@ -99,39 +109,23 @@ class SchemaEvolutionTest {
                 column(1, "id", Types.IntegerType.get()),
                 column(2, "name", Types.StringType.get())));
     int schemaId = older.schema().schemaId();
+    Types.NestedField id = column(1, "id", Types.IntegerType.get());
 
-    assertThatThrownBy(
-            () ->
-                SchemaEvolution.evolve(
-                    older,
-                    schema(
-                        column(1, "id", Types.IntegerType.get()),
-                        column(2, "label", Types.StringType.get()))))
-        .isInstanceOf(BlackwaterException.class)
-        .hasMessageContaining("lake.t")
-        .hasMessageContaining("field id 2 is name in the table and label in this version")
-        .satisfies(
-            e -> assertThat(((BlackwaterException) e).code()).isEqualTo(ErrorCode.CONFIGURATION));
-    assertThatThrownBy(
-            () ->
-                SchemaEvolution.evolve(
-                    older,
-                    schema(
-                        column(1, "id", Types.IntegerType.get()),
-                        column(2, "name", Types.DateType.get()))))
-        .isInstanceOf(BlackwaterException.class)
-        .hasMessageContaining("the column name is string in the table and date in this version");
-    assertThatThrownBy(
-            () ->
-                SchemaEvolution.evolve(
-                    older,
-                    schema(
-                        column(1, "id", Types.IntegerType.get()),
-                        column(2, "name", Types.StringType.get()),
-                        column(4, "skipped_an_id", Types.StringType.get()))))
-        .isInstanceOf(BlackwaterException.class)
-        .hasMessageContaining("skipped_an_id (field id 4) cannot be added")
-        .hasMessageContaining("would give it field id 3");
+    assertRefused(
+        older,
+        schema(id, column(2, "label", Types.StringType.get())),
+        "field id 2 is name in the table and label in this version");
+    assertRefused(
+        older,
+        schema(id, column(2, "name", Types.DateType.get())),
+        "the column name is string in the table and date in this version");
+    assertRefused(
+        older,
+        schema(
+            id,
+            column(2, "name", Types.StringType.get()),
+            column(4, "skipped_an_id", Types.StringType.get())),
+        "skipped_an_id (field id 4) cannot be added: the table would give it field id 3");
     assertThat(catalog.loadTable(TableIdentifier.of("lake", "t")).schema().schemaId())
         .as("nothing committed")
         .isEqualTo(schemaId);

@@ -66,23 +66,9 @@ class BatchLogTest {
   @Test
   void listsOnlyTheManifestsAfterABatchButTheWholeLogNearTheRollover() {
     List<String> listedAfter = new ArrayList<>();
-    LakeStore lake =
-        new ForwardingLakeStore(new LocalLakeStore(dir)) {
-          @Override
-          public List<LakeObject> listAll(String prefix, String startAfter) {
-            listedAfter.add(String.valueOf(startAfter));
-            return super.listAll(prefix, startAfter);
-          }
-        };
-    BatchLog log = new BatchLog(lake);
-    List<BatchId> batches = new ArrayList<>();
-    for (long n : new long[] {1, 2, 3, 989_999, 990_000, 999_999, 1_000_000, 1_000_001}) {
-      BatchId id = new BatchId(n, T0.plusSeconds(n));
-      log.commit(
-          manifest(id, batches.isEmpty() ? null : batches.get(batches.size() - 1)),
-          claim(id, "host-a", 1));
-      batches.add(id);
-    }
+    BatchLog log = new BatchLog(recordingListings(listedAfter));
+    List<BatchId> batches =
+        commitAll(log, 1, 2, 3, 989_999, 990_000, 999_999, 1_000_000, 1_000_001);
 
     listedAfter.clear();
     assertThat(log.committedAfter(batches.get(1)))
@@ -100,23 +86,8 @@ class BatchLogTest {
   @Test
   void aListingAfterAnEarlyBatchStartsAtItsName() {
     List<String> listedAfter = new ArrayList<>();
-    LakeStore lake =
-        new ForwardingLakeStore(new LocalLakeStore(dir)) {
-          @Override
-          public List<LakeObject> listAll(String prefix, String startAfter) {
-            listedAfter.add(String.valueOf(startAfter));
-            return super.listAll(prefix, startAfter);
-          }
-        };
-    BatchLog log = new BatchLog(lake);
-    List<BatchId> batches = new ArrayList<>();
-    for (long n = 1; n <= 12; n++) {
-      BatchId id = new BatchId(n, T0.plusSeconds(n));
-      log.commit(
-          manifest(id, batches.isEmpty() ? null : batches.get(batches.size() - 1)),
-          claim(id, "host-a", 1));
-      batches.add(id);
-    }
+    BatchLog log = new BatchLog(recordingListings(listedAfter));
+    List<BatchId> batches = commitAll(log, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
 
     listedAfter.clear();
     assertThat(log.committedAfter(batches.get(9)))
@@ -125,6 +96,30 @@ class BatchLogTest {
     assertThat(listedAfter)
         .containsExactly(
             BatchLog.manifestKey(batches.get(9)), BatchLog.manifestKey(batches.get(11)));
+  }
+
+  /** The local zone, noting where each of its listings starts ("null": at the start). */
+  private LakeStore recordingListings(List<String> listedAfter) {
+    return new ForwardingLakeStore(new LocalLakeStore(dir)) {
+      @Override
+      public List<LakeObject> listAll(String prefix, String startAfter) {
+        listedAfter.add(String.valueOf(startAfter));
+        return super.listAll(prefix, startAfter);
+      }
+    };
+  }
+
+  /** Commits a batch of each sequence number, each the parent of the next. */
+  private static List<BatchId> commitAll(BatchLog log, long... sequences) {
+    List<BatchId> batches = new ArrayList<>();
+    for (long n : sequences) {
+      BatchId id = new BatchId(n, T0.plusSeconds(n));
+      log.commit(
+          manifest(id, batches.isEmpty() ? null : batches.get(batches.size() - 1)),
+          claim(id, "host-a", 1));
+      batches.add(id);
+    }
+    return batches;
   }
 
   @Test

@@ -306,15 +306,7 @@ class HandlersIT {
    */
   @Test
   void aBacklogAboveTheLimitIsLeftToFargateUntouched(TestBucket bucket) throws Exception {
-    TestDatabase source = PostgresServer.shared().createDatabase("handlers_backlog");
-    try (Connection c = source.connect()) {
-      TotesysSchema.create(c);
-      new Seeder().seed(c, new SeedOptions(0.01, 9));
-    }
-    TestDatabase warehouse = PostgresServer.shared().createDatabase("handlers_backlog_dw");
-    secrets.put("it/backlog-source", secret(source, source.user(), "trusted"));
-    secrets.put("it/backlog-warehouse", secret(warehouse, warehouse.user(), "trusted"));
-    Map<String, String> env = environment(bucket, "it/backlog-source", "it/backlog-warehouse");
+    Map<String, String> env = deployed(bucket, "backlog", new SeedOptions(0.01, 9)).environment();
     JsonNode extracted = invoke(handler(Stage.EXTRACT, env), "req-backlog-e", "{}");
     Map<String, String> limited = new HashMap<>(env);
     limited.put("BLACKWATER_LAMBDA_MAX_BACKLOG", "1KB");
@@ -359,15 +351,10 @@ class HandlersIT {
   @Test
   void theTransformFunctionMaintainsTheLakeOncePerIntervalWhenAsked(TestBucket bucket)
       throws Exception {
-    TestDatabase source = PostgresServer.shared().createDatabase("handlers_maintain");
-    try (Connection c = source.connect()) {
-      TotesysSchema.create(c);
-      new Seeder().seed(c, new SeedOptions(0.02, 13));
-    }
-    TestDatabase warehouse = PostgresServer.shared().createDatabase("handlers_maintain_dw");
-    secrets.put("it/maintain-source", secret(source, source.user(), "trusted"));
-    secrets.put("it/maintain-warehouse", secret(warehouse, warehouse.user(), "trusted"));
-    Map<String, String> env = environment(bucket, "it/maintain-source", "it/maintain-warehouse");
+    Deployed deployed = deployed(bucket, "maintain", new SeedOptions(0.02, 13));
+    TestDatabase source = deployed.source();
+    TestDatabase warehouse = deployed.warehouse();
+    Map<String, String> env = deployed.environment();
     // the catalog: Glue on AWS; here Iceberg's SQLite catalog, which works for any zone
     env.put("BLACKWATER_CATALOG", "jdbc:sqlite:" + temp.resolve("catalog.db"));
     // Iceberg stamps snapshots with the wall clock, this test's clock is weeks ahead of it: a
@@ -425,6 +412,25 @@ class HandlersIT {
     for (Stage stage : List.of(Stage.TRANSFORM, Stage.LOAD)) {
       assertThatCode(() -> handler(stage, env)).as(stage.label()).doesNotThrowAnyException();
     }
+  }
+
+  /** A seeded source, an empty warehouse, their secrets, and the functions' environment. */
+  private record Deployed(
+      TestDatabase source, TestDatabase warehouse, Map<String, String> environment) {}
+
+  private Deployed deployed(TestBucket bucket, String name, SeedOptions seed) throws Exception {
+    TestDatabase source = PostgresServer.shared().createDatabase("handlers_" + name);
+    try (Connection c = source.connect()) {
+      TotesysSchema.create(c);
+      new Seeder().seed(c, seed);
+    }
+    TestDatabase warehouse = PostgresServer.shared().createDatabase("handlers_" + name + "_dw");
+    secrets.put("it/" + name + "-source", secret(source, source.user(), "trusted"));
+    secrets.put("it/" + name + "-warehouse", secret(warehouse, warehouse.user(), "trusted"));
+    return new Deployed(
+        source,
+        warehouse,
+        environment(bucket, "it/" + name + "-source", "it/" + name + "-warehouse"));
   }
 
   /** Extract, transform and load, as one execution of the state machine runs them. */
