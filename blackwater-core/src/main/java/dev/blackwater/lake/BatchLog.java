@@ -71,8 +71,13 @@ public final class BatchLog {
   }
 
   private List<BatchId> manifests(String startAfter, BatchId after) {
+    return ids(store.listAll(MANIFESTS, startAfter), after);
+  }
+
+  /** The batches of manifests among {@code objects} after {@code after} (all when null), sorted. */
+  private static List<BatchId> ids(List<LakeObject> objects, BatchId after) {
     List<BatchId> ids = new ArrayList<>();
-    for (LakeObject object : store.listAll(MANIFESTS, startAfter)) {
+    for (LakeObject object : objects) {
       String name = object.key().substring(MANIFESTS.length());
       if (name.endsWith(".json")) {
         BatchId id = BatchId.parse(name.substring(0, name.length() - ".json".length()));
@@ -85,10 +90,46 @@ public final class BatchLog {
     return ids;
   }
 
-  /** The newest committed batch. */
+  /**
+   * The newest committed batch. A log that fits one page of a listing is listed; a longer one is
+   * searched by where listings start (the manifests named from a number on exist or not), a few
+   * requests for any length below {@link #LIST_AFTER_BELOW}, from which on the whole log is listed.
+   */
   public Optional<BatchId> latestId() {
-    List<BatchId> all = committed();
-    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    BatchId newest = null;
+    long high = Long.MAX_VALUE; // no manifest is numbered at or above it
+    long probe = 0; // list the manifests numbered from it on (0: from the start)
+    while (true) {
+      LakePage page =
+          store.list(MANIFESTS, probe == 0 ? null : MANIFESTS + BatchId.sequenceText(probe));
+      List<BatchId> ids = ids(page.objects(), null);
+      if (ids.stream().anyMatch(id -> id.sequence() >= LIST_AFTER_BELOW)) {
+        return lastOf(committed());
+      }
+      if (ids.isEmpty()) {
+        if (probe == 0) {
+          return Optional.empty();
+        }
+        high = probe;
+      } else {
+        newest = ids.get(ids.size() - 1);
+        if (!page.truncated()) {
+          return Optional.of(newest); // the rest of the log is on this page
+        }
+      }
+      long low = newest.sequence();
+      if (high - low <= 1) {
+        return Optional.of(newest);
+      }
+      probe = high == Long.MAX_VALUE ? 2 * low : low + (high - low) / 2;
+      if (probe >= LIST_AFTER_BELOW) {
+        return lastOf(committed());
+      }
+    }
+  }
+
+  private static Optional<BatchId> lastOf(List<BatchId> ids) {
+    return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(ids.size() - 1));
   }
 
   /** The newest committed manifest. */

@@ -98,6 +98,45 @@ class BatchLogTest {
             BatchLog.manifestKey(batches.get(9)), BatchLog.manifestKey(batches.get(11)));
   }
 
+  /**
+   * The newest batch of a log many pages long is found in a few listings, not by listing every
+   * page; numbers skipped by runs that died after their claim do not mislead it.
+   */
+  @Test
+  void findsTheNewestBatchOfALongLogInAFewListings() {
+    List<String> pages = new ArrayList<>();
+    LakeStore lake =
+        new ForwardingLakeStore(new LocalLakeStore(dir, 10)) {
+          @Override
+          public LakePage list(String prefix, String startAfter) {
+            pages.add(String.valueOf(startAfter));
+            return super.list(prefix, startAfter);
+          }
+        };
+    BatchLog log = new BatchLog(lake);
+    assertThat(log.latestId()).as("an empty log").isEmpty();
+    assertThat(pages).hasSize(1);
+
+    long[] sequences = new long[400];
+    for (int i = 0; i < sequences.length; i++) {
+      // after 200, every third number only: the others died after their claim
+      sequences[i] = i < 200 ? i + 1 : 200 + 3L * (i - 199);
+    }
+    List<BatchId> batches = commitAll(log, sequences);
+    BatchId newest = batches.get(batches.size() - 1);
+
+    pages.clear();
+    assertThat(log.latestId()).contains(newest);
+    assertThat(pages.size())
+        .as("listings asked for, against %s pages of the whole log", sequences.length / 10)
+        .isLessThanOrEqualTo(15);
+    assertThat(log.latest().orElseThrow().batch()).isEqualTo(newest.toString());
+
+    commitAll(new BatchLog(new LocalLakeStore(dir.resolve("short"), 10)), 1, 2, 3);
+    assertThat(new BatchLog(new LocalLakeStore(dir.resolve("short"), 10)).latestId())
+        .hasValueSatisfying(id -> assertThat(id.sequence()).isEqualTo(3));
+  }
+
   /** The local zone, noting where each of its listings starts ("null": at the start). */
   private LakeStore recordingListings(List<String> listedAfter) {
     return new ForwardingLakeStore(new LocalLakeStore(dir)) {
