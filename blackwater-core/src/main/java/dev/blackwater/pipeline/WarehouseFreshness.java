@@ -20,42 +20,50 @@ final class WarehouseFreshness {
 
   private final LakeStore ingestion;
   private final Clock clock;
+  private final BatchLog ingested;
   private final BatchLog transformed;
-  private final List<BatchId> ingestionBatches;
-  private final List<BatchId> processedBatches;
-  private final Optional<Manifest> lastProcessed;
+  private Manifest lastProcessed;
+  private boolean lastProcessedRead;
 
-  /** Reads both zones' committed batches now. */
+  /**
+   * Reads the zones when asked, and only what it is asked for: the newest batches and the ones
+   * after a given batch, not whole logs (but for {@link #ingestionBatches} and {@link
+   * #processedBatches}, which status lists).
+   */
   WarehouseFreshness(LakeStore ingestion, LakeStore processed, Clock clock) {
     this.ingestion = ingestion;
     this.clock = clock;
+    this.ingested = new BatchLog(ingestion);
     this.transformed = new BatchLog(processed);
-    this.ingestionBatches = new BatchLog(ingestion).committed();
-    this.processedBatches = transformed.committed();
-    this.lastProcessed =
-        processedBatches.isEmpty()
-            ? Optional.empty()
-            : Optional.of(transformed.read(processedBatches.get(processedBatches.size() - 1)));
   }
 
+  /** Every committed ingestion batch (the whole log). */
   List<BatchId> ingestionBatches() {
-    return ingestionBatches;
+    return ingested.committed();
   }
 
+  /** Every committed processed batch (the whole log). */
   List<BatchId> processedBatches() {
-    return processedBatches;
+    return transformed.committed();
+  }
+
+  private Optional<Manifest> lastProcessed() {
+    if (!lastProcessedRead) {
+      lastProcessed = transformed.latest().orElse(null);
+      lastProcessedRead = true;
+    }
+    return Optional.ofNullable(lastProcessed);
   }
 
   /** Ingestion batches no processed batch has consumed yet. */
   int transformBacklog() {
     String lastConsumed =
-        lastProcessed
+        lastProcessed()
             .map(m -> m.consumed().isEmpty() ? null : m.consumed().get(m.consumed().size() - 1))
             .orElse(null);
-    return (int)
-        ingestionBatches.stream()
-            .filter(b -> lastConsumed == null || b.compareTo(BatchId.parse(lastConsumed)) > 0)
-            .count();
+    return lastConsumed == null
+        ? ingested.committed().size()
+        : ingested.committedAfter(BatchId.parse(lastConsumed)).size();
   }
 
   /** The extract's last success and failure, from its run records. */
@@ -72,10 +80,7 @@ final class WarehouseFreshness {
    */
   Instant lakeFreshAsOf(RunLog.Latest extracts) {
     Instant fromRuns = extracts.success().map(RunRecord::startedAt).orElse(null);
-    Instant fromBatches =
-        ingestionBatches.isEmpty()
-            ? null
-            : ingestionBatches.get(ingestionBatches.size() - 1).time();
+    Instant fromBatches = ingested.latestId().map(BatchId::time).orElse(null);
     if (fromRuns == null || (fromBatches != null && fromBatches.isAfter(fromRuns))) {
       return fromBatches;
     }
@@ -106,19 +111,12 @@ final class WarehouseFreshness {
    * meanwhile wait for the next load.
    */
   Instant afterLoad(String newestLoaded) {
-    String lastLoaded = newestLoaded;
-    if (lastLoaded == null) {
-      lastLoaded =
-          processedBatches.isEmpty()
-              ? null
-              : processedBatches.get(processedBatches.size() - 1).toString();
-    }
-    String upTo = lastLoaded;
+    String lastLoaded =
+        newestLoaded != null ? newestLoaded : lastProcessed().map(Manifest::batch).orElse(null);
     int backlog =
-        upTo == null
-            ? processedBatches.size()
-            : (int)
-                processedBatches.stream().filter(b -> b.compareTo(BatchId.parse(upTo)) > 0).count();
+        lastLoaded == null
+            ? transformed.committed().size()
+            : transformed.committedAfter(BatchId.parse(lastLoaded)).size();
     return warehouseFreshAsOf(extracts(), lastLoaded, backlog);
   }
 }

@@ -104,7 +104,8 @@ public final class LakeCommand implements Runnable {
       description = {
         "Rewrite each fact table's partitions (a month each) of many small files into one file,",
         "committed as an Iceberg replace: the rows stay the same. The files replaced stay in the",
-        "lake (their batches' manifests name them); run also compacts, once per gc interval."
+        "lake (their batches' manifests name them); run, and on AWS the state machine, also",
+        "compact once per gc interval."
       })
   public static final class Compact implements Callable<Integer>, TakesSettings {
 
