@@ -52,6 +52,32 @@ public final class LakeCommand implements Runnable {
         spec.commandLine(), "name a subcommand: gc, migrate, compact or expire");
   }
 
+  /**
+   * What {@code migrate}, {@code compact} and {@code expire} share: the lake's and the work
+   * folder's settings, a run context named after the subcommand, the pipeline over them.
+   */
+  abstract static class IcebergSubcommand implements Callable<Integer>, TakesSettings {
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public final List<Setting> settings() {
+      return Settings.of(Group.LAKE, Group.WORK, Group.AWS);
+    }
+
+    @Override
+    public final Integer call() {
+      Composition composition = Composition.of(spec);
+      RunContext.start(composition.clock());
+      RunContext.stage(spec.name());
+      spec.commandLine().getOut().println(run(composition, composition.blackwater(spec)));
+      return 0;
+    }
+
+    /** Does the subcommand's work; returns what to print. */
+    abstract String run(Composition composition, Blackwater blackwater);
+  }
+
   /** {@code blackwater lake migrate}. */
   @Command(
       name = "migrate",
@@ -62,39 +88,25 @@ public final class LakeCommand implements Runnable {
         "month under _iceberg/data/). Nothing else changes: the ingestion zone, the batches'",
         "objects and manifests stay as they are. Running it again does nothing."
       })
-  public static final class Migrate implements Callable<Integer>, TakesSettings {
-
-    @Spec CommandSpec spec;
+  public static final class Migrate extends IcebergSubcommand {
 
     @Override
-    public List<Setting> settings() {
-      return Settings.of(Group.LAKE, Group.WORK, Group.AWS);
-    }
-
-    @Override
-    public Integer call() {
-      Composition composition = Composition.of(spec);
-      RunContext.start(composition.clock());
-      RunContext.stage("migrate");
-      LakeTables tables = composition.blackwater(spec).requireLakeTables();
+    String run(Composition composition, Blackwater blackwater) {
+      LakeTables tables = blackwater.requireLakeTables();
       List<String> batches = tables.catchUp();
       for (WarehouseTable table : WarehouseTable.values()) {
         tables.table(table); // every table exists, also one no batch has rows for yet
       }
-      spec.commandLine()
-          .getOut()
-          .println(
-              batches.isEmpty()
-                  ? "The Iceberg tables have every committed processed batch"
-                      + tables.committedThrough().map(b -> " (up to " + b + ")").orElse("")
-                      + "; nothing to do."
-                  : "Appended "
-                      + batches.size()
-                      + " processed batch(es) to the Iceberg tables: "
-                      + batches.get(0)
-                      + (batches.size() > 1 ? " to " + batches.get(batches.size() - 1) : "")
-                      + ".");
-      return 0;
+      return batches.isEmpty()
+          ? "The Iceberg tables have every committed processed batch"
+              + tables.committedThrough().map(b -> " (up to " + b + ")").orElse("")
+              + "; nothing to do."
+          : "Appended "
+              + batches.size()
+              + " processed batch(es) to the Iceberg tables: "
+              + batches.get(0)
+              + (batches.size() > 1 ? " to " + batches.get(batches.size() - 1) : "")
+              + ".";
     }
   }
 
@@ -107,9 +119,7 @@ public final class LakeCommand implements Runnable {
         "lake (their batches' manifests name them); run, and on AWS the state machine, also",
         "compact once per gc interval."
       })
-  public static final class Compact implements Callable<Integer>, TakesSettings {
-
-    @Spec CommandSpec spec;
+  public static final class Compact extends IcebergSubcommand {
 
     @Option(
         names = "--min-files",
@@ -118,27 +128,16 @@ public final class LakeCommand implements Runnable {
     int minFiles = 2;
 
     @Override
-    public List<Setting> settings() {
-      return Settings.of(Group.LAKE, Group.WORK, Group.AWS);
-    }
-
-    @Override
-    public Integer call() {
-      Composition composition = Composition.of(spec);
-      RunContext.start(composition.clock());
-      RunContext.stage("compact");
-      Blackwater blackwater = composition.blackwater(spec);
+    String run(Composition composition, Blackwater blackwater) {
       blackwater.requireLakeTables().catchUp();
       LakeMaintenance.Compaction done =
           blackwater.lakeMaintenance().orElseThrow().compact(minFiles);
       if (done.replaced().isEmpty()) {
-        spec.commandLine().getOut().println("No partition has " + minFiles + " files or more.");
-        return 0;
+        return "No partition has " + minFiles + " files or more.";
       }
       TextTable table = new TextTable("table", ">files replaced", ">files written");
       done.replaced().forEach((t, n) -> table.row(t, n, done.written().get(t)));
-      spec.commandLine().getOut().println(table);
-      return 0;
+      return table.toString();
     }
   }
 
@@ -150,36 +149,21 @@ public final class LakeCommand implements Runnable {
         "--iceberg-retention (time travel reaches back that far). No file is deleted: the",
         "batches' objects stay, named by their manifests (on S3 the pipeline may not delete)."
       })
-  public static final class Expire implements Callable<Integer>, TakesSettings {
-
-    @Spec CommandSpec spec;
+  public static final class Expire extends IcebergSubcommand {
 
     @Override
-    public List<Setting> settings() {
-      return Settings.of(Group.LAKE, Group.WORK, Group.AWS);
-    }
-
-    @Override
-    public Integer call() {
-      Composition composition = Composition.of(spec);
-      RunContext.start(composition.clock());
-      RunContext.stage("expire");
+    String run(Composition composition, Blackwater blackwater) {
       Duration retention = composition.configuration(spec).icebergRetention();
-      Blackwater blackwater = composition.blackwater(spec);
       blackwater.requireLakeTables();
       Map<String, Integer> expired = blackwater.lakeMaintenance().orElseThrow().expire(retention);
-      spec.commandLine()
-          .getOut()
-          .println(
-              expired.isEmpty()
-                  ? "No snapshot older than " + StatusCommand.duration(retention) + " to expire."
-                  : "Expired "
-                      + expired.values().stream().mapToInt(Integer::intValue).sum()
-                      + " snapshot(s) older than "
-                      + StatusCommand.duration(retention)
-                      + ": "
-                      + expired);
-      return 0;
+      return expired.isEmpty()
+          ? "No snapshot older than " + StatusCommand.duration(retention) + " to expire."
+          : "Expired "
+              + expired.values().stream().mapToInt(Integer::intValue).sum()
+              + " snapshot(s) older than "
+              + StatusCommand.duration(retention)
+              + ": "
+              + expired;
     }
   }
 
