@@ -9,10 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * The S3 protocol server that tests run against: Adobe S3Mock, started in this JVM once per test
@@ -52,10 +54,34 @@ public final class S3TestServer {
       properties.put("com.adobe.testing.s3mock.store.root", root.toString());
       properties.put("com.adobe.testing.s3mock.store.retainFilesOnExit", false);
       S3MockApplication app = S3MockApplication.start(properties);
-      Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
+      // S3Mock leaves a root it was given: the objects of every test of the run (tens of MB)
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    app.stop();
+                    deleteTree(root);
+                  }));
       return new S3TestServer(URI.create("http://127.0.0.1:" + app.getHttpPort()));
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the S3 test server", e);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  // left in the temp folder
+                }
+              });
+    } catch (IOException | UncheckedIOException e) {
+      // the JVM is ending: what is left stays in the temp folder
     }
   }
 
