@@ -8,7 +8,6 @@ import dev.blackwater.lake.LakeFiles;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.warehouse.WarehouseTable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +114,9 @@ public final class LakeMaintenance {
           Path out = work.resolve("compacted-" + p.getKey() + ".parquet");
           List<String> files = new ArrayList<>();
           for (DataFile f : p.getValue()) {
-            files.add(Sql.literal(local(tables.io().key(f.location()), work).toString()));
+            files.add(
+                Sql.literal(
+                    LakeFiles.localOrCopy(zone, tables.io().key(f.location()), work).toString()));
           }
           String columns =
               String.join(
@@ -249,21 +250,6 @@ public final class LakeMaintenance {
       n++;
     }
     return n;
-  }
-
-  private Path local(String key, Path work) {
-    Optional<Path> inPlace = zone.localFile(key);
-    if (inPlace.isPresent()) {
-      return inPlace.get();
-    }
-    Path copy = work.resolve("files").resolve(key);
-    try (InputStream in = zone.open(key)) {
-      Files.createDirectories(copy.getParent());
-      Files.copy(in, copy);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot fetch " + key + " from " + zone.uri(), e);
-    }
-    return copy;
   }
 
   private Path workDirectory() {

@@ -4,6 +4,7 @@ import dev.blackwater.Sql;
 import dev.blackwater.duckdb.DuckDbSession;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
+import dev.blackwater.lake.LakeFiles;
 import dev.blackwater.lake.LakeStore;
 import dev.blackwater.warehouse.WarehouseTable;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
@@ -22,7 +23,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,7 +77,7 @@ public final class LakeSql implements AutoCloseable {
         if (table.deletable()) {
           List<String> files = new ArrayList<>();
           for (String key : tables.currentDeletionFiles(table)) {
-            files.add(local(zone, key, work).toString());
+            files.add(LakeFiles.localOrCopy(zone, key, work).toString());
           }
           deleted.put(table, files);
           duck.execute(
@@ -91,7 +91,7 @@ public final class LakeSql implements AutoCloseable {
       for (WarehouseTable table : WarehouseTable.values()) {
         List<String> files = new ArrayList<>();
         for (String key : tables.currentFiles(table)) {
-          files.add(local(zone, key, work).toString());
+          files.add(LakeFiles.localOrCopy(zone, key, work).toString());
         }
         duck.execute(
             "CREATE VIEW "
@@ -125,22 +125,6 @@ public final class LakeSql implements AutoCloseable {
         // closing after a failure: the failure is what matters
       }
     }
-  }
-
-  /** The file DuckDB reads for a key: the zone's own, or a copy of it under {@code work}. */
-  private static Path local(LakeStore zone, String key, Path work) {
-    Optional<Path> inPlace = zone.localFile(key);
-    if (inPlace.isPresent()) {
-      return inPlace.get();
-    }
-    Path copy = work.resolve("files").resolve(key);
-    try (InputStream in = zone.open(key)) {
-      Files.createDirectories(copy.getParent());
-      Files.copy(in, copy);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot fetch " + key + " from " + zone.uri(), e);
-    }
-    return copy;
   }
 
   /** A processed batch's sequence number, from the name of a file written for it. */

@@ -347,7 +347,14 @@ public final class LakeTables {
    * tables it had records for).
    */
   public Map<String, Long> snapshotsOf(BatchId batch) {
-    Map<String, Long> ids = new java.util.LinkedHashMap<>();
+    return snapshotsByBatch().getOrDefault(batch.toString(), Map.of());
+  }
+
+  /**
+   * For every batch the tables have, per table the snapshot that appended it: each table read once,
+   * for a load of many batches.
+   */
+  public Map<String, Map<String, Long>> snapshotsByBatch() {
     List<String> names = new ArrayList<>();
     for (WarehouseTable warehouseTable : WarehouseTable.values()) {
       names.add(warehouseTable.tableName());
@@ -357,18 +364,22 @@ public final class LakeTables {
         names.add(LakeSchemas.deletionsName(warehouseTable));
       }
     }
+    Map<String, Map<String, Long>> byBatch = new java.util.HashMap<>();
     for (String name : names) {
       TableIdentifier id = TableIdentifier.of(namespace, name);
       if (!catalog.tableExists(id)) {
         continue;
       }
       for (org.apache.iceberg.Snapshot snapshot : catalog.loadTable(id).snapshots()) {
-        if (batch.toString().equals(snapshot.summary().get(BATCH))) {
-          ids.put(name, snapshot.snapshotId());
+        String batch = snapshot.summary().get(BATCH);
+        if (batch != null) {
+          byBatch
+              .computeIfAbsent(batch, b -> new java.util.LinkedHashMap<>())
+              .put(name, snapshot.snapshotId());
         }
       }
     }
-    return ids;
+    return byBatch;
   }
 
   /** The keys of the data files of the table's current snapshot. */

@@ -162,6 +162,25 @@ public final class LakeFiles {
     }
   }
 
+  /**
+   * The object under {@code key} as a local file: the zone's own when it is local, else a copy
+   * fetched to {@code work/files/<key>} (the caller removes {@code work}).
+   */
+  public static Path localOrCopy(LakeStore lake, String key, Path work) {
+    Optional<Path> inPlace = lake.localFile(key);
+    if (inPlace.isPresent()) {
+      return inPlace.get();
+    }
+    Path copy = work.resolve("files").resolve(key);
+    try (InputStream in = lake.open(key)) {
+      Files.createDirectories(copy.getParent());
+      Files.copy(in, copy);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot fetch " + key + " from " + lake.uri(), e);
+    }
+    return copy;
+  }
+
   /** Writes a local file to the lake under {@code key}, with put-if-absent. */
   public static StoredObject upload(LakeStore lake, Path source, String key) {
     try (LakeWriter writer = lake.create(key)) {

@@ -112,6 +112,9 @@ public final class Loader {
       }
       Files.createDirectories(settings.tempDirectory());
       Path work = Files.createTempDirectory(settings.tempDirectory(), "blackwater-load-");
+      // the Iceberg snapshot of each pending batch, every table read once for the whole load
+      Map<String, Map<String, Long>> snapshots =
+          tables.map(LakeTables::snapshotsByBatch).orElse(Map.of());
       try (DuckDbSession duckdb = duckdb(work)) {
         BatchLoad batchLoad =
             new BatchLoad(
@@ -121,7 +124,7 @@ public final class Loader {
                 processed,
                 duckdb.connection(),
                 work,
-                m -> tables.map(t -> t.snapshotsOf(m.batchId())).orElse(Map.<String, Long>of()));
+                m -> snapshots.getOrDefault(m.batch(), Map.of()));
         for (Manifest manifest : pending) {
           LOG.info("loading batch {} into schema {}", manifest.batch(), schema.schema());
           BatchLoadResult result = loadOne(batchLoad, manifest);
