@@ -95,7 +95,7 @@ public final class Extractor {
       LOG.info(
           "an object of this batch already exists ({}): trying again under a new name",
           e.getMessage());
-      sleepIntoTheNextSecond();
+      BatchLog.waitForANewName(clock);
     }
     try {
       return attempt(runId, newRowsFound);
@@ -104,15 +104,6 @@ public final class Extractor {
           ErrorCode.CONCURRENCY,
           "another run is writing the same batch at the same time; this run committed nothing",
           e);
-    }
-  }
-
-  private void sleepIntoTheNextSecond() {
-    try {
-      Thread.sleep(1000 - clock.instant().toEpochMilli() % 1000 + 1);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BlackwaterException(ErrorCode.INTERNAL, "extract interrupted", e);
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.blackwater.error.BlackwaterException;
 import dev.blackwater.error.ErrorCode;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,19 @@ public final class BatchLog {
   /** The zone. */
   public LakeStore store() {
     return store;
+  }
+
+  /**
+   * Waits into the next second of {@code clock}: a batch started then has a name of its own, not
+   * that of a dead run's leftovers of this second (a batch's name is its number and start second).
+   */
+  public static void waitForANewName(Clock clock) {
+    try {
+      Thread.sleep(1000 - clock.instant().toEpochMilli() % 1000 + 1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BlackwaterException(ErrorCode.INTERNAL, "interrupted", e);
+    }
   }
 
   /** The key of a batch's manifest. */

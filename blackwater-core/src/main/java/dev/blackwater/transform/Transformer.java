@@ -169,8 +169,46 @@ public final class Transformer {
   /** A processed batch this run committed: its manifest and its summary. */
   private record Committed(Manifest manifest, ProcessedBatch summary) {}
 
+  /**
+   * Transforms one batch. An object already there under the batch's name (left by a run killed in
+   * the same second, which held the same number) makes it try once more a second later, under a new
+   * name, as extract does; a second clash is another run writing now.
+   */
   private Committed transformOne(
       String runId, BatchLog outputs, Manifest source, Manifest previous) {
+    try {
+      return attempt(runId, outputs, source, previous);
+    } catch (NameTaken e) {
+      LOG.info(
+          "an object of processed batch {} already exists ({}): trying again under a new name",
+          e.batch,
+          e.getCause().getMessage());
+      BatchLog.waitForANewName(clock);
+    }
+    try {
+      return attempt(runId, outputs, source, previous);
+    } catch (NameTaken e) {
+      throw new BlackwaterException(
+          ErrorCode.CONCURRENCY,
+          "another run is writing processed batch "
+              + e.batch
+              + " at the same time; this run committed nothing",
+          e.getCause());
+    }
+  }
+
+  /** An object of the batch was already there. */
+  private static final class NameTaken extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient BatchId batch;
+
+    NameTaken(BatchId batch, LakeObjectExistsException cause) {
+      super(cause);
+      this.batch = batch;
+    }
+  }
+
+  private Committed attempt(String runId, BatchLog outputs, Manifest source, Manifest previous) {
     Instant started = clock.instant();
     Optional<BatchId> parent = Optional.ofNullable(previous).map(Manifest::batchId);
     BatchId batch = outputs.next(parent, started, settings.claimLease(), identity);
@@ -179,12 +217,7 @@ public final class Transformer {
     try {
       output = new BatchTransform(ingestion, processed, settings).run(source, batch, previous);
     } catch (LakeObjectExistsException e) {
-      throw new BlackwaterException(
-          ErrorCode.CONCURRENCY,
-          "another run is writing processed batch "
-              + batch
-              + " at the same time; this run committed nothing",
-          e);
+      throw new NameTaken(batch, e);
     }
     Instant finished = clock.instant();
     Manifest manifest =
